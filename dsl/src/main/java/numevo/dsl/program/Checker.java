@@ -1,0 +1,241 @@
+package numevo.dsl.program;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import numevo.dsl.format.NumberFormat;
+import numevo.dsl.program.Operand.FloatLit;
+import numevo.dsl.program.Operand.I32Lit;
+import numevo.dsl.program.Operand.IntLit;
+import numevo.dsl.program.Operand.Ref;
+import numevo.dsl.program.Problem.Part;
+
+/**
+ * The one checker every program passes, whether parsed from text or built in memory: names, arity,
+ * types, references, format restrictions, literals and limits.
+ */
+public final class Checker {
+  private Checker() {}
+
+  private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+
+  /** Whether {@code s} is a valid kernel or value name. */
+  public static boolean isIdentifier(String s) {
+    return s != null
+        && s.length() <= Limits.MAX_NAME_LENGTH
+        && IDENT.matcher(s).matches()
+        && !isReserved(s);
+  }
+
+  /** Names the text syntax uses as keywords or literals. */
+  public static boolean isReserved(String s) {
+    return switch (s) {
+      case "kernel", "input", "output", "inf", "nan", "f", "i32", "int" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Checks the parts of a program.
+   *
+   * @return every problem found, in program order; empty if the program is well formed
+   */
+  public static List<Problem> check(
+      String name, NumberFormat format, List<Input> inputs, List<Instr> body, List<Ref> outputs) {
+    List<Problem> problems = new ArrayList<>();
+    if (!isIdentifier(name)) {
+      problems.add(new Problem(Part.HEADER, 0, -1, "bad kernel name '" + name + "'"));
+    }
+    if (format == null) {
+      problems.add(new Problem(Part.HEADER, 0, -1, "no number format"));
+    }
+    if (inputs.size() > Limits.MAX_PORTS) {
+      problems.add(new Problem(Part.HEADER, 0, -1, "more than " + Limits.MAX_PORTS + " inputs"));
+    }
+    if (body.size() > Limits.MAX_INSTRUCTIONS) {
+      problems.add(
+          new Problem(
+              Part.HEADER,
+              0,
+              -1,
+              "program too large: "
+                  + body.size()
+                  + " instructions (limit "
+                  + Limits.MAX_INSTRUCTIONS
+                  + ")"));
+      return problems;
+    }
+    Map<String, Integer> defined = new HashMap<>();
+    List<Type> types = new ArrayList<>(inputs.size() + body.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      Input in = inputs.get(i);
+      checkName(problems, Part.INPUT, i, in.name(), defined, i);
+      types.add(in.type());
+    }
+    for (int i = 0; i < body.size(); i++) {
+      Instr ins = body.get(i);
+      int self = inputs.size() + i;
+      checkName(problems, Part.INSTRUCTION, i, ins.name(), defined, self);
+      Op op = ins.op();
+      types.add(op.result());
+      if (format != null && op.float64Only() && format != NumberFormat.FLOAT64) {
+        problems.add(
+            new Problem(
+                Part.INSTRUCTION,
+                i,
+                -1,
+                "'" + op.mnemonic() + "' exists only in float64 kernels, not in " + format));
+      }
+      if (format != null && op.needsI32Codes() && !format.hasI32Codes()) {
+        problems.add(
+            new Problem(
+                Part.INSTRUCTION,
+                i,
+                -1,
+                "'" + op.mnemonic() + "' needs a format of at most 32 bits, not " + format));
+      }
+      if (ins.args().size() != op.arity()) {
+        problems.add(
+            new Problem(
+                Part.INSTRUCTION,
+                i,
+                -1,
+                "'"
+                    + op.mnemonic()
+                    + "' takes "
+                    + op.arity()
+                    + " operand"
+                    + (op.arity() == 1 ? "" : "s")
+                    + ", got "
+                    + ins.args().size()));
+        continue;
+      }
+      for (int a = 0; a < op.arity(); a++) {
+        Operand arg = ins.args().get(a);
+        Type want = op.params().get(a);
+        Type got;
+        switch (arg) {
+          case Ref r -> {
+            if (r.index() >= self) {
+              problems.add(
+                  new Problem(
+                      Part.INSTRUCTION,
+                      i,
+                      a,
+                      "operand refers to value "
+                          + r.index()
+                          + ", which is not defined before this instruction"));
+              continue;
+            }
+            got = types.get(r.index());
+          }
+          case FloatLit l -> {
+            got = Type.F;
+            checkFloatLiteral(problems, format, i, a, l.value());
+          }
+          case I32Lit l -> got = Type.I32;
+          case IntLit l -> {
+            got = Type.INT;
+            if (l.value().bitLength() > Limits.MAX_LITERAL_BITS) {
+              problems.add(
+                  new Problem(
+                      Part.INSTRUCTION,
+                      i,
+                      a,
+                      "int literal too large: "
+                          + l.value().bitLength()
+                          + " bits (limit "
+                          + Limits.MAX_LITERAL_BITS
+                          + ")"));
+            }
+          }
+        }
+        if (got != want) {
+          problems.add(
+              new Problem(
+                  Part.INSTRUCTION,
+                  i,
+                  a,
+                  "type mismatch: '"
+                      + op.mnemonic()
+                      + "' operand "
+                      + (a + 1)
+                      + " must be "
+                      + want
+                      + ", got "
+                      + got));
+        }
+      }
+    }
+    if (outputs.isEmpty()) {
+      problems.add(new Problem(Part.HEADER, 0, -1, "missing output: the kernel declares none"));
+    }
+    if (outputs.size() > Limits.MAX_PORTS) {
+      problems.add(new Problem(Part.HEADER, 0, -1, "more than " + Limits.MAX_PORTS + " outputs"));
+    }
+    for (int o = 0; o < outputs.size(); o++) {
+      Ref r = outputs.get(o);
+      if (r.index() >= types.size()) {
+        problems.add(
+            new Problem(
+                Part.OUTPUT,
+                o,
+                -1,
+                "output refers to value " + r.index() + ", which is undefined"));
+      }
+    }
+    return problems;
+  }
+
+  private static void checkName(
+      List<Problem> problems,
+      Part part,
+      int index,
+      String name,
+      Map<String, Integer> defined,
+      int valueIndex) {
+    if (!isIdentifier(name)) {
+      problems.add(new Problem(part, index, -1, "bad name '" + name + "'"));
+      return;
+    }
+    Integer previous = defined.putIfAbsent(name, valueIndex);
+    if (previous != null) {
+      problems.add(new Problem(part, index, -1, "'" + name + "' is already defined"));
+    }
+  }
+
+  private static void checkFloatLiteral(
+      List<Problem> problems, NumberFormat format, int instr, int arg, double v) {
+    if (format == null || Double.isNaN(v)) {
+      return;
+    }
+    double r = format.round(v);
+    if (Double.doubleToRawLongBits(r) != Double.doubleToRawLongBits(v)) {
+      problems.add(
+          new Problem(
+              Part.INSTRUCTION,
+              instr,
+              arg,
+              "literal " + v + " is not exactly representable in " + format));
+    }
+  }
+
+  /**
+   * Instructions whose value no output depends on (dead code): legal, reported as warnings.
+   *
+   * @return instruction indices, ascending
+   */
+  public static List<Integer> deadInstructions(Program p) {
+    boolean[] live = p.liveValues();
+    List<Integer> dead = new ArrayList<>();
+    int k = p.inputs().size();
+    for (int i = 0; i < p.body().size(); i++) {
+      if (!live[k + i]) {
+        dead.add(i);
+      }
+    }
+    return dead;
+  }
+}
