@@ -16,9 +16,9 @@ import numevo.dsl.program.ProgramException;
 import numevo.dsl.text.ParsedProgram;
 import numevo.dsl.text.Parser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code numevo check FILE...}: validates kernels and summarises each. */
 @Command(

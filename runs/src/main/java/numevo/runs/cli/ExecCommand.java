@@ -21,10 +21,10 @@ import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code numevo exec FILE [--engine E] (--in V... | --inputs FILE)}: evaluates a kernel. */
 @Command(
@@ -64,7 +64,8 @@ final class ExecCommand implements Callable<Integer> {
     @Option(
         names = "--inputs",
         paramLabel = "FILE",
-        description = "a file with one input tuple per line, values separated by spaces; '#' starts a comment")
+        description =
+            "a file with one input tuple per line, values separated by spaces; '#' starts a comment")
     Path inputsFile;
   }
 
@@ -92,7 +93,13 @@ final class ExecCommand implements Callable<Integer> {
     int k = p.inputs().size();
     if (source.values.size() != k) {
       throw new UserError(
-          "--in: the kernel has " + k + " input" + (k == 1 ? "" : "s") + ", got " + source.values.size() + " values");
+          "--in: the kernel has "
+              + k
+              + " input"
+              + (k == 1 ? "" : "s")
+              + ", got "
+              + source.values.size()
+              + " values");
     }
     Object[] t = new Object[k];
     for (int i = 0; i < k; i++) {
@@ -120,7 +127,15 @@ final class ExecCommand implements Callable<Integer> {
         }
         if (values.size() != k) {
           throw new UserError(
-              f + ":" + lineNo + ":1: expected " + k + " value" + (k == 1 ? "" : "s") + ", got " + values.size());
+              f
+                  + ":"
+                  + lineNo
+                  + ":1: expected "
+                  + k
+                  + " value"
+                  + (k == 1 ? "" : "s")
+                  + ", got "
+                  + values.size());
         }
         Object[] t = new Object[k];
         int col = 0;
@@ -128,7 +143,10 @@ final class ExecCommand implements Callable<Integer> {
           col = content.indexOf(values.get(i), col);
           t[i] =
               InputTuples.parse(
-                  values.get(i), p.inputs().get(i).type(), p.format(), f + ":" + lineNo + ":" + (col + 1));
+                  values.get(i),
+                  p.inputs().get(i).type(),
+                  p.format(),
+                  f + ":" + lineNo + ":" + (col + 1));
           col += values.get(i).length();
         }
         tuples.add(t);
@@ -218,7 +236,9 @@ final class ExecCommand implements Callable<Integer> {
         }
         case INT -> {
           BigInteger v = (BigInteger) outputs[o];
-          sb.append(v).append(' ').append(v.signum() < 0 ? "-0x" + v.negate().toString(16) : "0x" + v.toString(16));
+          sb.append(v)
+              .append(' ')
+              .append(v.signum() < 0 ? "-0x" + v.negate().toString(16) : "0x" + v.toString(16));
         }
       }
     }

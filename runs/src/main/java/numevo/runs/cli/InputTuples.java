@@ -57,7 +57,8 @@ final class InputTuples {
     }
     boolean neg = s.startsWith("-");
     String body = neg || s.startsWith("+") ? s.substring(1) : s;
-    BigInteger v = body.startsWith("0x") ? new BigInteger(body.substring(2), 16) : new BigInteger(body);
+    BigInteger v =
+        body.startsWith("0x") ? new BigInteger(body.substring(2), 16) : new BigInteger(body);
     return neg ? v.negate() : v;
   }
 

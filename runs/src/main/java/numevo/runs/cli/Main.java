@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "numevo 0.1.0",
     description = "Evolutionary program search for numeric kernels under fixed number formats.",
-    subcommands = {CommandLine.HelpCommand.class, JmhCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      ExecCommand.class,
+      JmhCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
