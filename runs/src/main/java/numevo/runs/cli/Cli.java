@@ -9,6 +9,8 @@ final class Cli {
 
   static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // Negative values such as -inf must reach convert as VALUEs, not fail as unknown options.
+    cl.getSubcommands().get("convert").setUnmatchedOptionsArePositionalParams(true);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
