@@ -1,5 +1,6 @@
 package numevo.runs.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
+      ConvertCommand.class,
       ExecCommand.class,
       JmhCommand.class
     })
@@ -21,17 +23,38 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /**
-   * Runs the command line and returns its exit code.
+   * Runs the command line on the standard streams and returns its exit code.
    *
    * @param args the arguments, never null
    * @return 0 on success, 1 on a failed run, 2 on bad usage
    */
   public static int run(String... args) {
     return Cli.newCommandLine().execute(args);
+  }
+
+  /**
+   * Runs the command line with its output and its error messages going to the given writers
+   * (flushed before returning), and returns its exit code.
+   *
+   * @param out where results and help go, never null
+   * @param err where error messages go, never null
+   * @param args the arguments, never null
+   * @return 0 on success, 1 on a failed run, 2 on bad usage
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = Cli.newCommandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   public static void main(String[] args) {
