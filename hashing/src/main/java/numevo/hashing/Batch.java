@@ -171,48 +171,47 @@ public final class Batch {
 
   /**
    * Feeds the canonical words of every output, column after column in probe order, into {@link
-   * #mix}.
+   * #mix}. Canonicalizes the word columns in place: they are dead after the evaluation.
    *
    * @param nanCodes for each output, its format's canonical NaN code (unused for non-floats)
    * @throws IllegalStateException if the evaluator never asked for some output column
    */
   void mixOutputs(long[] nanCodes) {
     for (int j = 0; j < mode.length; j++) {
+      long[] w = wordsOut[j];
       switch (mode[j]) {
-        case WORDS -> mixWords(j);
-        case VALUES -> mixValues(j, nanCodes[j]);
+        case WORDS -> canonicalizeWords(j, w);
+        case VALUES -> encodeValues(j, w, nanCodes[j]);
         default -> throw new IllegalStateException("the evaluator did not write output " + j);
       }
+      mix.addAll(w, size);
     }
   }
 
-  private void mixWords(int j) {
-    long[] w = wordsOut[j];
+  private void canonicalizeWords(int j, long[] w) {
     switch (signature.outputKind(j)) {
       case FLOAT -> {
-        for (int p = 0; p < size; p++) {
-          mix.add(w[p]);
-        }
+        // Codes are the evaluator's to canonicalize; see output(int).
       }
       case I32 -> {
         for (int p = 0; p < size; p++) {
-          mix.add(w[p] & 0xffff_ffffL);
+          w[p] &= 0xffff_ffffL;
         }
       }
       case INT -> {
         for (int p = 0; p < size; p++) {
-          mix.add(ModP.reduce(w[p]));
+          w[p] = ModP.reduce(w[p]);
         }
       }
     }
   }
 
-  private void mixValues(int j, long nanCode) {
+  private void encodeValues(int j, long[] w, long nanCode) {
     double[] v = valuesOut[j];
-    FloatFormat f = signature.outputs().get(j).format();
+    java.util.function.DoubleToLongFunction encode = signature.outputs().get(j).format().encode();
     for (int p = 0; p < size; p++) {
       double x = v[p];
-      mix.add(x != x ? nanCode : f.encode().applyAsLong(x));
+      w[p] = x != x ? nanCode : encode.applyAsLong(x);
     }
   }
 }

@@ -69,6 +69,23 @@ class Mix128Test {
     assertEquals(200_000, hiSeen.size());
   }
 
+  @Property(tries = 300)
+  void bulkFeedingEqualsFeedingWordByWord(
+      @ForAll @Size(max = 40) long[] words, @ForAll @IntRange(min = 0, max = 7) int before) {
+    Mix128 one = new Mix128(3, 4);
+    Mix128 bulk = new Mix128(3, 4);
+    // A few single words first, so the bulk path starts at every lane alignment.
+    for (int i = 0; i < before; i++) {
+      one.add(i);
+      bulk.add(i);
+    }
+    for (long w : words) {
+      one.add(w);
+    }
+    bulk.addAll(words, words.length);
+    assertEquals(one.finish(), bulk.finish());
+  }
+
   @Test
   void lengthIsMixedIn() {
     assertNotEquals(hash(new long[] {}), hash(new long[] {0}));
