@@ -1,6 +1,7 @@
 package numevo.hashing;
 
 import java.util.Arrays;
+import java.util.function.DoubleToLongFunction;
 
 /**
  * The columns an {@link Evaluator} reads and fills: for each input a primitive array of the probe
@@ -208,7 +209,7 @@ public final class Batch {
 
   private void encodeValues(int j, long[] w, long nanCode) {
     double[] v = valuesOut[j];
-    java.util.function.DoubleToLongFunction encode = signature.outputs().get(j).format().encode();
+    DoubleToLongFunction encode = signature.outputs().get(j).format().encode();
     for (int p = 0; p < size; p++) {
       double x = v[p];
       w[p] = x != x ? nanCode : encode.applyAsLong(x);
