@@ -111,13 +111,14 @@ import org.objectweb.asm.MethodVisitor;
  * emitted even when no output depends on it, because the interpreter evaluates it too.
  *
  * <p>Every float op of a format narrower than float32 computes in binary64 and rounds once with
- * {@link NumberFormat#round(double)} (fma through {@link Arith#fmaRoundToOdd}), as {@link
- * numevo.dsl.eval.ColumnarEvaluator} does.
+ * {@link Rounding} (the results of {@link NumberFormat#round(double)}; fma through {@link
+ * Arith#fmaRoundToOdd}), as {@link numevo.dsl.eval.ColumnarEvaluator} does.
  */
 final class KernelGenerator {
   private static final String PACKAGE = "numevo/dsl/compile/";
   private static final String BASE = PACKAGE + "KernelBase";
   private static final String ARITH = PACKAGE + "Arith";
+  private static final String ROUNDING = PACKAGE + "Rounding";
   private static final String BATCH = "numevo/dsl/eval/Batch";
   private static final String FORMAT = "numevo/dsl/format/NumberFormat";
   private static final String FORMAT_DESC = "L" + FORMAT + ";";
@@ -280,7 +281,6 @@ final class KernelGenerator {
     for (int p = 0; p < inCol.length; p++) {
       switch (inTypes.get(p)) {
         case F -> {
-          e.formatPrefix();
           mv.visitVarInsn(ALOAD, inCol[p]);
           mv.visitVarInsn(ILOAD, i);
           mv.visitInsn(DALOAD);
@@ -363,7 +363,6 @@ final class KernelGenerator {
     for (int p = 0; p < shape.arity; p++) {
       e.slot[p] = 1 + p * size;
       if (shape.element == 'D' && narrow) {
-        e.formatPrefix();
         mv.visitVarInsn(DLOAD, e.slot[p]);
         e.roundSuffix();
         mv.visitVarInsn(DSTORE, e.slot[p]);
@@ -423,9 +422,6 @@ final class KernelGenerator {
     mv.visitJumpInsn(IF_ICMPGE, end);
     e.initBig();
     for (int p = 0; p < arity; p++) {
-      if (shape.element == 'D') {
-        e.formatPrefix();
-      }
       mv.visitVarInsn(ALOAD, 1 + p);
       mv.visitVarInsn(ILOAD, i);
       mv.visitInsn(arrayLoadOpcode());
@@ -653,17 +649,10 @@ final class KernelGenerator {
       }
     }
 
-    /** Before the operands of an op that rounds to a narrow format: the format, as receiver. */
-    void formatPrefix() {
-      if (narrow) {
-        mv.visitFieldInsn(GETSTATIC, FORMAT, format.name(), FORMAT_DESC);
-      }
-    }
-
-    /** After such an op: {@code format.round(result)}. */
+    /** After an op of a narrow format: rounds the double on the stack once to the format. */
     void roundSuffix() {
       if (narrow) {
-        mv.visitMethodInsn(INVOKEVIRTUAL, FORMAT, "round", "(D)D", false);
+        staticCall(ROUNDING, Rounding.methodName(format), "(D)D");
       }
     }
 
@@ -691,7 +680,6 @@ final class KernelGenerator {
         case FDIV -> rounded(a, f32 ? FDIV : DDIV);
         case FFMA -> {
           if (narrow) {
-            formatPrefix();
             operands(a);
             staticCall(ARITH, "fmaRoundToOdd", "(DDD)D");
             roundSuffix();
@@ -831,7 +819,6 @@ final class KernelGenerator {
 
     /** An op computed in the carrier type and rounded once to a narrow format. */
     private void rounded(List<Operand> a, int opcode) {
-      formatPrefix();
       operands(a);
       mv.visitInsn(opcode);
       roundSuffix();
@@ -839,7 +826,6 @@ final class KernelGenerator {
 
     /** A {@code Math} function of a double, rounded once to the format. */
     private void viaDouble(List<Operand> a, String owner, String name) {
-      formatPrefix();
       operands(a);
       if (f32) {
         mv.visitInsn(F2D);
