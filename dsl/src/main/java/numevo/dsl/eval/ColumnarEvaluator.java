@@ -47,6 +47,9 @@ public final class ColumnarEvaluator {
   private final Op[] ops;
   private final int[] dst;
   private final int[][] args;
+  // Per instruction and operand: whether the operand is a literal, and its float32 value.
+  private final boolean[][] isLit;
+  private final float[][] litF;
   private final int[] outSlots;
 
   private ColumnarEvaluator(Program program, int capacity) {
@@ -65,13 +68,21 @@ public final class ColumnarEvaluator {
     ops = new Op[body.size()];
     dst = new int[body.size()];
     args = new int[body.size()][];
+    isLit = new boolean[body.size()][];
+    litF = new float[body.size()][];
     for (int i = 0; i < body.size(); i++) {
       Instr ins = body.get(i);
       ops[i] = ins.op();
       dst[i] = program.inputs().size() + i;
       args[i] = new int[ins.args().size()];
+      isLit[i] = new boolean[args[i].length];
+      litF[i] = new float[args[i].length];
       for (int a = 0; a < args[i].length; a++) {
         Operand o = ins.args().get(a);
+        isLit[i][a] = !(o instanceof Ref);
+        if (o instanceof FloatLit l) {
+          litF[i][a] = (float) l.value();
+        }
         args[i][a] =
             o instanceof Ref r
                 ? r.index()
@@ -190,7 +201,9 @@ public final class ColumnarEvaluator {
       anyBig = true;
     }
     for (int i = 0; i < ops.length; i++) {
-      step(ops[i], args[i], dst[i], n);
+      if (!(f32 && stepFloat32Literal(ops[i], args[i], isLit[i], litF[i], dst[i], n))) {
+        step(ops[i], args[i], dst[i], n);
+      }
     }
     for (int o = 0; o < outSlots.length; o++) {
       storeOutput(out, o, outSlots[o], n);
@@ -314,6 +327,73 @@ public final class ColumnarEvaluator {
       case TOINT -> IntLoops.toint(is[a[0]], zs[r], n);
       default -> throw new AssertionError("unhandled op " + op);
     }
+  }
+
+  /** The float32 ops with a literal operand that have a scalar loop; false for the others. */
+  private boolean stepFloat32Literal(Op op, int[] a, boolean[] lit, float[] k, int r, int n) {
+    if (lit.length < 2 || !(lit[0] || lit[1] || (lit.length == 3 && lit[2]))) {
+      return false;
+    }
+    float[] res = fs[r];
+    switch (op) {
+      case FADD -> {
+        if (lit[1]) {
+          Float32Loops.addK(fs[a[0]], k[1], res, n);
+        } else if (lit[0]) {
+          Float32Loops.addK(fs[a[1]], k[0], res, n);
+        } else {
+          return false;
+        }
+      }
+      case FMUL -> {
+        if (lit[1]) {
+          Float32Loops.mulK(fs[a[0]], k[1], res, n);
+        } else if (lit[0]) {
+          Float32Loops.mulK(fs[a[1]], k[0], res, n);
+        } else {
+          return false;
+        }
+      }
+      case FSUB -> {
+        if (lit[1]) {
+          Float32Loops.subK(fs[a[0]], k[1], res, n);
+        } else if (lit[0]) {
+          Float32Loops.kSub(k[0], fs[a[1]], res, n);
+        } else {
+          return false;
+        }
+      }
+      case FDIV -> {
+        if (lit[1]) {
+          Float32Loops.divK(fs[a[0]], k[1], res, n);
+        } else if (lit[0]) {
+          Float32Loops.kDiv(k[0], fs[a[1]], res, n);
+        } else {
+          return false;
+        }
+      }
+      case FFMA -> {
+        // fma is symmetric in its first two operands.
+        int x = lit[0] ? 1 : 0;
+        int y = 1 - x;
+        if (lit[x]) {
+          return false; // both factors literal: rare, use the column loop
+        }
+        if (!lit[y] && lit[2]) {
+          Float32Loops.fmaCCK(fs[a[x]], fs[a[y]], k[2], res, n);
+        } else if (lit[y] && !lit[2]) {
+          Float32Loops.fmaCKC(fs[a[x]], k[y], fs[a[2]], res, n);
+        } else if (lit[y]) {
+          Float32Loops.fmaCKK(fs[a[x]], k[y], k[2], res, n);
+        } else {
+          return false;
+        }
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean stepFloat32(Op op, int[] a, int r, int n) {

@@ -132,4 +132,61 @@ final class Float32Loops {
       r[i] = Float.intBitsToFloat(a[i]);
     }
   }
+
+  // Variants with a literal operand: a scalar the JIT keeps in a register (broadcast when
+  // vectorized), instead of a column read from memory.
+
+  static void addK(float[] a, float k, float[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = a[i] + k;
+    }
+  }
+
+  static void subK(float[] a, float k, float[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = a[i] - k;
+    }
+  }
+
+  static void kSub(float k, float[] b, float[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = k - b[i];
+    }
+  }
+
+  static void mulK(float[] a, float k, float[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = a[i] * k;
+    }
+  }
+
+  static void divK(float[] a, float k, float[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = a[i] / k;
+    }
+  }
+
+  static void kDiv(float k, float[] b, float[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = k / b[i];
+    }
+  }
+
+  static void fmaCCK(float[] a, float[] b, float k, float[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = Math.fma(a[i], b[i], k);
+    }
+  }
+
+  static void fmaCKC(float[] a, float k, float[] c, float[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = Math.fma(a[i], k, c[i]);
+    }
+  }
+
+  static void fmaCKK(float[] a, float k, float m, float[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = Math.fma(a[i], k, m);
+    }
+  }
 }

@@ -16,14 +16,23 @@ public final class FloatLiterals {
 
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+  /** Sign, hex digits with an optional point (at least one digit), binary exponent. */
   private static final Pattern HEX =
-      Pattern.compile("([+-]?)0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?[pP]([+-]?\\d+)");
+      Pattern.compile(
+          "([+-]?)0[xX]([0-9a-fA-F]+(?:\\.[0-9a-fA-F]*)?|\\.[0-9a-fA-F]+)[pP]([+-]?\\d+)");
 
   /** Largest decimal exponent accepted, so that no literal makes BigDecimal work for long. */
   private static final int MAX_EXPONENT_DIGITS = 6;
 
   /** Largest number of digits accepted in one literal. */
   private static final int MAX_DIGITS = 1000;
+
+  /**
+   * Beyond {@code 2^±HEX_EXPONENT_LIMIT} every format rounds to zero or overflows alike, so hex
+   * literals further out are moved to that limit rather than made into huge BigDecimals.
+   */
+  private static final int HEX_EXPONENT_LIMIT = 1100;
 
   /**
    * Parses a float literal and rounds its exact value once to {@code format} (no saturation).
@@ -38,8 +47,16 @@ public final class FloatLiterals {
   }
 
   /**
-   * Like {@link #parse(String, NumberFormat)} but with an overflow policy; NaN and infinities are
-   * returned as such before saturation applies.
+   * Like {@link #parse(String, NumberFormat)} but with an overflow policy. A finite literal beyond
+   * the largest finite value saturates to it (with its sign) under {@link Saturation#FINITE} and
+   * {@link Saturation#ALL}; {@code inf} and {@code -inf} do so only under {@code ALL}, and {@code
+   * nan} stays NaN (see {@link NumberFormat#round(double, Saturation)}).
+   *
+   * @param text the literal, never null
+   * @param format the format to round to, never null
+   * @param saturation the overflow policy, never null
+   * @return the value, exactly representable in {@code format} (or NaN / an infinity)
+   * @throws NumberFormatException with a one-line message if {@code text} is not a float literal
    */
   public static double parse(String text, NumberFormat format, Saturation saturation) {
     String t = text.strip().toLowerCase(Locale.ROOT);
@@ -48,6 +65,10 @@ public final class FloatLiterals {
       return format.round(special, saturation);
     }
     BigDecimal exact = exactValue(text);
+    if (exact.signum() == 0) {
+      // BigDecimal has no -0: the literal's own sign decides.
+      return format.round(t.startsWith("-") ? -0.0 : 0.0);
+    }
     double r = format.roundExact(exact);
     if (saturation != Saturation.NONE && (Double.isInfinite(r) || Double.isNaN(r))) {
       // Only finite overflow reaches here: saturate to the largest finite value.
@@ -71,7 +92,7 @@ public final class FloatLiterals {
       case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
       case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
       case "nan", "+nan" -> Double.NaN;
-      case "-nan" -> -Double.NaN;
+      case "-nan" -> NumberFormat.nanWithSign(true);
       default -> null;
     };
   }
@@ -84,17 +105,22 @@ public final class FloatLiterals {
     }
     Matcher hex = HEX.matcher(t);
     if (hex.matches()) {
-      String intPart = hex.group(2);
-      String frac = hex.group(3) == null ? "" : hex.group(3);
-      if (intPart.isEmpty() && frac.isEmpty()) {
-        throw new NumberFormatException("bad hex float '" + text + "'");
-      }
-      String exp = hex.group(4);
+      String exp = hex.group(3);
       if (exp.replaceFirst("^[+-]", "").length() > MAX_EXPONENT_DIGITS) {
         throw new NumberFormatException("exponent too large in '" + text + "'");
       }
-      BigInteger mant = new BigInteger(intPart + frac + "0", 16).shiftRight(4);
-      int e = Integer.parseInt(exp) - 4 * frac.length();
+      String digits = hex.group(2);
+      int point = digits.indexOf('.');
+      int fracDigits = point < 0 ? 0 : digits.length() - point - 1;
+      BigInteger mant = new BigInteger(digits.replace(".", ""), 16);
+      if (mant.signum() == 0) {
+        return BigDecimal.ZERO;
+      }
+      int e = Integer.parseInt(exp) - 4 * fracDigits;
+      int top = mant.bitLength() + e; // the value lies in [2^(top-1), 2^top)
+      if (top > HEX_EXPONENT_LIMIT || top < -HEX_EXPONENT_LIMIT) {
+        e = Integer.signum(top) * HEX_EXPONENT_LIMIT - mant.bitLength();
+      }
       BigDecimal v = new BigDecimal(mant);
       v = e >= 0 ? v.multiply(new BigDecimal(BigInteger.TWO.pow(e))) : divideByPowerOfTwo(v, -e);
       return hex.group(1).equals("-") ? v.negate() : v;
@@ -119,11 +145,13 @@ public final class FloatLiterals {
   }
 
   /**
-   * Text for a value of {@code format} that {@link #parse} reads back to the same value: {@code
-   * inf}, {@code -inf}, {@code nan}, else the shortest decimal that rounds back (Java's
-   * float/double shortest representation).
+   * Text for a value of {@code format} that {@link #parse} reads back to the same value, the sign
+   * of zero included: {@code inf}, {@code -inf}, {@code nan} (for every NaN: the sign of a NaN from
+   * arithmetic is not reproducible, so text does not show it), else the shortest decimal that
+   * identifies the value among floats (float32) or doubles (every other format).
    *
    * @param v a value of {@code format}
+   * @param format the format {@code v} belongs to, never null
    */
   public static String format(double v, NumberFormat format) {
     if (Double.isNaN(v)) {

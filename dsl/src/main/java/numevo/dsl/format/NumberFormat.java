@@ -182,8 +182,10 @@ public enum NumberFormat {
    * Rounds once, to nearest with ties to even, without saturation.
    *
    * @param x any double, including NaN and infinities
-   * @return the nearest value of this format as a double; NaN for NaN, and for an overflow in a
-   *     format without infinities; a signed infinity for an overflow in a format with them
+   * @return the nearest value of this format as a double; NaN for NaN, and for an overflow or an
+   *     infinity in a format without infinities (carrying the sign of {@code x} in e4m3fn, whose
+   *     NaNs are signed); a signed infinity for an overflow in a format with them. {@link
+   *     #encode(double)} of the result is {@code encode(x)}.
    */
   public double round(double x) {
     return switch (this) {
@@ -230,7 +232,7 @@ public enum NumberFormat {
       if (saturation == Saturation.ALL) {
         return Math.copySign(maxFinite, x);
       }
-      return hasInfinity() ? x : Double.NaN;
+      return hasInfinity() ? x : overflowNaN(x);
     }
     int e = Math.getExponent(a);
     if (e < minExponent) {
@@ -242,7 +244,7 @@ public enum NumberFormat {
       if (saturation != Saturation.NONE) {
         return Math.copySign(maxFinite, x);
       }
-      return hasInfinity() ? Math.copySign(Double.POSITIVE_INFINITY, x) : Double.NaN;
+      return hasInfinity() ? Math.copySign(Double.POSITIVE_INFINITY, x) : overflowNaN(x);
     }
     if (r == 0.0 && !hasNegativeZero()) {
       return 0.0;
@@ -251,9 +253,18 @@ public enum NumberFormat {
   }
 
   /**
+   * The NaN an overflow of {@code x} gives in a format without infinities: it keeps the sign of
+   * {@code x} where NaNs are signed (e4m3fn, as ml_dtypes), so that encoding the rounded value
+   * gives the same code as encoding {@code x}.
+   */
+  private double overflowNaN(double x) {
+    return nanWithSign(special == Special.FN && Double.doubleToRawLongBits(x) < 0);
+  }
+
+  /**
    * Rounds the exact value of a decimal or hexadecimal literal once to this format.
    *
-   * @param exact the exact value, never null
+   * @param exact the exact value, never null; a zero gives +0 (BigDecimal has no -0)
    * @return the correctly rounded value (never saturated)
    */
   public double roundExact(BigDecimal exact) {
@@ -261,15 +272,20 @@ public enum NumberFormat {
     if (this == FLOAT64 || Double.isInfinite(d) || d == 0.0) {
       return round(d);
     }
-    // d is the double nearest to exact. Every midpoint of this format is a double, so rounding d
-    // gives the right answer unless d is itself a midpoint and exact lies off it.
-    double below = round(Math.nextDown(d));
-    double above = round(Math.nextUp(d));
-    if (below == above) {
-      return round(d);
+    // The exact value lies between d's neighbouring doubles; if both round alike, so does it.
+    double r = round(d);
+    if (r == round(Math.nextDown(d)) && r == round(Math.nextUp(d))) {
+      return r;
     }
+    // Round to odd first: if the double is inexact, take the neighbour with an odd last bit. That
+    // double lies strictly on the same side of every midpoint of this format as the exact value
+    // (binary64 has at least two more bits than any narrower format here), so the one rounding
+    // that follows is correct. Rounding to nearest first would land on a midpoint from either side.
     int cmp = exact.compareTo(new BigDecimal(d));
-    return cmp == 0 ? round(d) : (cmp > 0 ? above : below);
+    if (cmp != 0 && (Double.doubleToRawLongBits(d) & 1) == 0) {
+      d = cmp > 0 ? Math.nextUp(d) : Math.nextDown(d);
+    }
+    return round(d);
   }
 
   /**
@@ -335,8 +351,10 @@ public enum NumberFormat {
       default:
         break;
     }
-    long sign = (Double.doubleToRawLongBits(r) < 0 && hasNegativeZero()) ? signMask : 0;
     double a = Math.abs(r);
+    // Without a negative zero, the sign bit alone is NaN: -0 must become the one zero.
+    boolean negative = Double.doubleToRawLongBits(r) < 0 && (a != 0.0 || hasNegativeZero());
+    long sign = negative ? signMask : 0;
     if (Double.isInfinite(a)) {
       return sign | (((1L << exponentBits) - 1) << mantissaBits);
     }
@@ -352,7 +370,9 @@ public enum NumberFormat {
    * Decodes a code.
    *
    * @param code a code; bits above {@link #bits()} are ignored
-   * @return its value; NaN for every NaN code
+   * @return its value; for a NaN code a quiet NaN with the code's sign bit (positive in the fnuz
+   *     formats, whose only NaN has no sign), so that {@link #encode(double)} gives the format's
+   *     NaN of the same sign back
    */
   public double decode(long code) {
     return switch (this) {
@@ -372,12 +392,12 @@ public enum NumberFormat {
         if (expField == maxExpField) {
           return mant == 0
               ? (negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
-              : Double.NaN;
+              : nanWithSign(negative);
         }
       }
       case FN -> {
         if (expField == maxExpField && mant == (1L << mantissaBits) - 1) {
-          return Double.NaN;
+          return nanWithSign(negative);
         }
       }
       case FNUZ -> {
@@ -391,6 +411,15 @@ public enum NumberFormat {
             ? mant * minSubnormal
             : Math.scalb(1.0 + Math.scalb((double) mant, -mantissaBits), expField - bias);
     return negative ? -magnitude : magnitude;
+  }
+
+  /**
+   * The quiet NaN with the given sign. Not {@code -Double.NaN}, which javac folds to the positive
+   * NaN; not a static field, which the constants' constructors (building the decode table) would
+   * read before it is initialized.
+   */
+  static double nanWithSign(boolean negative) {
+    return negative ? Double.longBitsToDouble(0xfff8_0000_0000_0000L) : Double.NaN;
   }
 
   /** Whether a code is a NaN of this format. */

@@ -9,11 +9,17 @@ final class Cli {
 
   static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // Negative values such as -inf must reach convert as VALUEs, not fail as unknown options.
+    cl.getSubcommands().get("convert").setUnmatchedOptionsArePositionalParams(true);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println("numevo: " + ex.getMessage());
-          err.println("Try 'numevo " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+          err.println(
+              "numevo: "
+                  + ex.getMessage().replaceAll("\\R", " ")
+                  + " (see 'numevo "
+                  + commandPath(ex.getCommandLine())
+                  + "--help')");
           err.flush();
           return 2;
         });

@@ -1,5 +1,6 @@
 package numevo.runs.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,24 +10,51 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "numevo 0.1.0",
     description = "Evolutionary program search for numeric kernels under fixed number formats.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      ConvertCommand.class,
+      ExecCommand.class,
+      JmhCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /**
-   * Runs the command line and returns its exit code.
+   * Runs the command line on the standard streams and returns its exit code.
    *
    * @param args the arguments, never null
    * @return 0 on success, 1 on a failed run, 2 on bad usage
    */
   public static int run(String... args) {
     return Cli.newCommandLine().execute(args);
+  }
+
+  /**
+   * Runs the command line with its output and its error messages going to the given writers
+   * (flushed before returning), and returns its exit code.
+   *
+   * @param out where results and help go, never null
+   * @param err where error messages go, never null
+   * @param args the arguments, never null
+   * @return 0 on success, 1 on a failed run, 2 on bad usage
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = Cli.newCommandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   public static void main(String[] args) {

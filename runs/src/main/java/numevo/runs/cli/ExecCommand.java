@@ -1,0 +1,247 @@
+package numevo.runs.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import numevo.dsl.eval.Batch;
+import numevo.dsl.eval.ColumnarEvaluator;
+import numevo.dsl.eval.EvaluationException;
+import numevo.dsl.eval.Interpreter;
+import numevo.dsl.format.FloatLiterals;
+import numevo.dsl.format.NumberFormat;
+import numevo.dsl.program.Program;
+import numevo.dsl.program.Type;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code numevo exec FILE [--engine E] (--in V... | --inputs FILE)}: evaluates a kernel. */
+@Command(
+    name = "exec",
+    description = {
+      "Evaluates a kernel on input tuples and prints one line per tuple: each output as a value",
+      "and its hex encoding (the format's code for f, two's complement for i32).",
+      "An invalid evaluation (inexact int division, int too large) prints 'invalid: REASON'."
+    })
+final class ExecCommand implements Callable<Integer> {
+
+  /** The evaluation engines; all agree bit for bit. */
+  enum Engine {
+    interp,
+    columnar
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "the kernel file")
+  Path file;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description = "interp (reference interpreter) or columnar (batch); default: ${DEFAULT-VALUE}")
+  Engine engine = Engine.columnar;
+
+  static final class Source {
+    @Option(
+        names = "--in",
+        arity = "1..*",
+        paramLabel = "V",
+        description = "one input tuple: a value per kernel input")
+    List<String> values;
+
+    @Option(
+        names = "--inputs",
+        paramLabel = "FILE",
+        description =
+            "a file with one input tuple per line, values separated by spaces; '#' starts a comment")
+    Path inputsFile;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  private static final int CHUNK = 4096;
+
+  @Override
+  public Integer call() {
+    Program p = KernelFiles.read(file).program();
+    List<Object[]> tuples = source.values != null ? fromFlag(p) : fromFile(p);
+    PrintWriter out = spec.commandLine().getOut();
+    for (int start = 0; start < tuples.size(); start += CHUNK) {
+      List<Object[]> chunk = tuples.subList(start, Math.min(tuples.size(), start + CHUNK));
+      for (String line : evaluate(p, chunk)) {
+        out.println(line);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private List<Object[]> fromFlag(Program p) {
+    int k = p.inputs().size();
+    if (source.values.size() != k) {
+      throw new UserError(
+          "--in: the kernel has "
+              + k
+              + " input"
+              + (k == 1 ? "" : "s")
+              + ", got "
+              + source.values.size()
+              + " values");
+    }
+    Object[] t = new Object[k];
+    for (int i = 0; i < k; i++) {
+      t[i] =
+          InputTuples.parse(
+              source.values.get(i), p.inputs().get(i).type(), p.format(), "--in value " + (i + 1));
+    }
+    return List.<Object[]>of(t);
+  }
+
+  private List<Object[]> fromFile(Program p) {
+    Path f = source.inputsFile;
+    List<Object[]> tuples = new ArrayList<>();
+    int k = p.inputs().size();
+    try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      String line;
+      int lineNo = 0;
+      while ((line = r.readLine()) != null) {
+        lineNo++;
+        int hash = line.indexOf('#');
+        String content = hash >= 0 ? line.substring(0, hash) : line;
+        List<String> values = InputTuples.split(content);
+        if (values.isEmpty()) {
+          continue;
+        }
+        if (values.size() != k) {
+          throw new UserError(
+              f
+                  + ":"
+                  + lineNo
+                  + ":1: expected "
+                  + k
+                  + " value"
+                  + (k == 1 ? "" : "s")
+                  + ", got "
+                  + values.size());
+        }
+        Object[] t = new Object[k];
+        int col = 0;
+        for (int i = 0; i < k; i++) {
+          col = content.indexOf(values.get(i), col);
+          t[i] =
+              InputTuples.parse(
+                  values.get(i),
+                  p.inputs().get(i).type(),
+                  p.format(),
+                  f + ":" + lineNo + ":" + (col + 1));
+          col += values.get(i).length();
+        }
+        tuples.add(t);
+      }
+    } catch (NoSuchFileException e) {
+      throw new UserError("--inputs: " + f + ": no such file");
+    } catch (IOException e) {
+      throw new UserError("--inputs: " + f + ": cannot read: " + e.getMessage());
+    }
+    return tuples;
+  }
+
+  private List<String> evaluate(Program p, List<Object[]> tuples) {
+    List<String> lines = new ArrayList<>(tuples.size());
+    switch (engine) {
+      case interp -> {
+        Interpreter in = Interpreter.of(p);
+        for (Object[] t : tuples) {
+          try {
+            lines.add(formatOutputs(p, in.eval(t)));
+          } catch (EvaluationException e) {
+            lines.add("invalid: " + e.getMessage());
+          }
+        }
+      }
+      case columnar -> {
+        ColumnarEvaluator ev = ColumnarEvaluator.of(p, Math.max(1, tuples.size()));
+        Batch in = ev.newInputBatch();
+        Batch out = ev.newOutputBatch();
+        for (int i = 0; i < tuples.size(); i++) {
+          for (int port = 0; port < in.ports(); port++) {
+            in.set(port, i, tuples.get(i)[port]);
+          }
+        }
+        try {
+          ev.evaluate(in, out, tuples.size());
+          for (int i = 0; i < tuples.size(); i++) {
+            lines.add(formatOutputs(p, row(out, i)));
+          }
+        } catch (EvaluationException e) {
+          // Some point is invalid: find which, one point at a time.
+          ColumnarEvaluator one = ColumnarEvaluator.of(p, 1);
+          Batch in1 = one.newInputBatch();
+          Batch out1 = one.newOutputBatch();
+          for (Object[] t : tuples) {
+            for (int port = 0; port < in1.ports(); port++) {
+              in1.set(port, 0, t[port]);
+            }
+            try {
+              one.evaluate(in1, out1, 1);
+              lines.add(formatOutputs(p, row(out1, 0)));
+            } catch (EvaluationException e1) {
+              lines.add("invalid: " + e1.getMessage());
+            }
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static Object[] row(Batch out, int i) {
+    Object[] r = new Object[out.ports()];
+    for (int o = 0; o < r.length; o++) {
+      r[o] = out.get(o, i);
+    }
+    return r;
+  }
+
+  /** Each output as "value hex", outputs separated by two spaces. */
+  static String formatOutputs(Program p, Object[] outputs) {
+    StringBuilder sb = new StringBuilder();
+    NumberFormat f = p.format();
+    List<Type> types = p.outputTypes();
+    for (int o = 0; o < outputs.length; o++) {
+      if (o > 0) {
+        sb.append("  ");
+      }
+      switch (types.get(o)) {
+        case F -> {
+          double v = (Double) outputs[o];
+          sb.append(FloatLiterals.format(v, f)).append(' ').append(f.hex(f.bitsOf(v)));
+        }
+        case I32 -> {
+          int v = (Integer) outputs[o];
+          sb.append(v).append(' ').append(String.format("0x%08x", v));
+        }
+        case INT -> {
+          BigInteger v = (BigInteger) outputs[o];
+          sb.append(v)
+              .append(' ')
+              .append(v.signum() < 0 ? "-0x" + v.negate().toString(16) : "0x" + v.toString(16));
+        }
+      }
+    }
+    return sb.toString();
+  }
+}
