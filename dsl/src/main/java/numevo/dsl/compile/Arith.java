@@ -33,6 +33,25 @@ public final class Arith {
     return s;
   }
 
+  /**
+   * The fused multiply-add of a format of at most 16 bits other than bfloat16 (float16 and the FP8
+   * formats), before its one rounding to the format: the binary64 fma, which is all such a format
+   * needs. Rounding the result to the format gives the correctly rounded fma.
+   *
+   * <p>Why no double rounding: rounding the exact {@code a*b+c} first to binary64 can change the
+   * final rounding only if the exact value needs more than 53 bits and lies within half a binary64
+   * ulp of a midpoint of the format. Every value of these formats is a multiple of its smallest
+   * subnormal {@code u} (at least {@code 2^-24}) below {@code 2^16}, so the product is a multiple
+   * of {@code u^2} with at most 22 significant bits. In FP8 every sum then spans fewer than 53 bits
+   * and is exact. In float16 a sum can be inexact only when {@code |c|} exceeds {@code |a*b|} by
+   * more than {@code 2^30} (or the result overflows): the exact value then lies within {@code |c|
+   * 2^-30} of {@code c}, a value of the format, far from any midpoint ({@code |c| 2^-12} away).
+   * bfloat16 has the exponent range of float32 and needs {@link #fmaRoundToOdd}.
+   */
+  public static double fmaNarrow(double a, double b, double c) {
+    return Math.fma(a, b, c);
+  }
+
   /** {@code a < b ? 1 : 0} (NaN compares false). */
   public static int lt(float a, float b) {
     return a < b ? 1 : 0;

@@ -15,14 +15,18 @@ import numevo.dsl.program.Program;
  * ClassOption.STRONG}: a kernel's class is unloaded once the kernel is unreachable, so compiling
  * any number of programs over a long search keeps Metaspace bounded.
  *
- * <p>Compile time is dominated by class definition (verification included): roughly 0.1 ms for a
- * 20-instruction program. Compile the programs worth it (winners, candidates evaluated on many
- * points); for one-off evaluations {@link numevo.dsl.eval.ColumnarEvaluator} is cheaper.
+ * <p>Compile time is dominated by class definition (parsing and verification): about 0.1 ms for a
+ * 20-instruction program (see {@code CompileTimeMeasurementTest}). Compile the programs worth it
+ * (winners, candidates evaluated on many points); for one-off evaluations {@link
+ * numevo.dsl.eval.ColumnarEvaluator} is cheaper.
  *
- * <p>Limits: a method holds at most 64 KiB of bytecode, so programs of several thousand
- * instructions throw {@link KernelTooLargeException}; and HotSpot does not JIT-compile methods
- * beyond 8,000 bytes of bytecode ({@code -XX:-DontCompileHugeMethods} lifts that), about 500
- * instructions, so larger kernels run interpreted.
+ * <p>Only the instructions some output depends on are compiled, and those {@code int} instructions
+ * that can fail or leave 64 bits (the interpreter evaluates dead code too). Limits: a method holds
+ * at most 64 KiB of bytecode (roughly 5 to 10 bytes per compiled instruction), so programs of
+ * several thousand live instructions throw {@link KernelTooLargeException}; and HotSpot does not
+ * JIT-compile methods beyond 8,000 bytes of bytecode (unless run with {@code
+ * -XX:-DontCompileHugeMethods}), about a thousand live instructions, so larger kernels run in the
+ * bytecode interpreter.
  *
  * <p>Thread-safe.
  */

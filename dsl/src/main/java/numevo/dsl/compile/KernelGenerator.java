@@ -679,14 +679,15 @@ final class KernelGenerator {
         case FMUL -> rounded(a, f32 ? FMUL : DMUL);
         case FDIV -> rounded(a, f32 ? FDIV : DDIV);
         case FFMA -> {
-          if (narrow) {
-            operands(a);
+          operands(a);
+          if (format == NumberFormat.BFLOAT16) {
             staticCall(ARITH, "fmaRoundToOdd", "(DDD)D");
-            roundSuffix();
+          } else if (narrow) {
+            staticCall(ARITH, "fmaNarrow", "(DDD)D"); // float16 and FP8
           } else {
-            operands(a);
             staticCall(MATH, "fma", "(" + fd + fd + fd + ")" + fd);
           }
+          roundSuffix();
         }
         case FNEG -> {
           if (narrow && !format.hasNegativeZero()) {

@@ -11,6 +11,7 @@ import numevo.dsl.eval.Interpreter;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
+import numevo.dsl.text.Printer;
 
 /**
  * Checks a compiled kernel against the interpreter: values compared by their codes in the format
@@ -61,8 +62,8 @@ final class Agreement {
                 + describe(p.format(), types.get(o), actual[o])
                 + "\ninputs "
                 + java.util.Arrays.toString(inputs)
-                + "\nprogram "
-                + p);
+                + "\nprogram\n"
+                + Printer.print(p));
       }
     }
   }
@@ -104,8 +105,8 @@ final class Agreement {
                   + e.getMessage()
                   + ", interpreter did not\ninputs "
                   + java.util.Arrays.toString(point)
-                  + "\nprogram "
-                  + p);
+                  + "\nprogram\n"
+                  + Printer.print(p));
         }
         continue;
       }
@@ -113,8 +114,8 @@ final class Agreement {
         fail(
             "interpreter threw, compiled eval did not\ninputs "
                 + java.util.Arrays.toString(point)
-                + "\nprogram "
-                + p);
+                + "\nprogram\n"
+                + Printer.print(p));
       }
       assertSame(p, point, expected[i], actual);
     }
@@ -127,11 +128,17 @@ final class Agreement {
     try {
       kernel.evaluate(in, out, n);
       if (anyInvalid) {
-        fail("interpreter threw at some point, compiled batch did not\nprogram " + p);
+        fail(
+            "interpreter threw at some point, compiled batch did not\nprogram\n"
+                + Printer.print(p));
       }
     } catch (EvaluationException e) {
       if (!anyInvalid) {
-        fail("compiled batch threw " + e.getMessage() + ", interpreter did not\nprogram " + p);
+        fail(
+            "compiled batch threw "
+                + e.getMessage()
+                + ", interpreter did not\nprogram\n"
+                + Printer.print(p));
       }
       return;
     }

@@ -54,6 +54,53 @@ class ArithTest {
     assertTrue(inexact > 1000, "inexact sums: " + inexact);
   }
 
+  /**
+   * {@link Arith#fmaNarrow} rounded once is the correctly rounded fma in FP8 (every triple of
+   * codes) and float16 (random triples, many with an addend far larger than the product): it equals
+   * the round-to-odd path, which the test above checks against exact arithmetic.
+   */
+  @Test
+  void binary64FmaRoundsCorrectlyInFloat16AndFp8() {
+    for (NumberFormat f :
+        new NumberFormat[] {
+          NumberFormat.E4M3FN, NumberFormat.E5M2, NumberFormat.E4M3FNUZ, NumberFormat.E5M2FNUZ
+        }) {
+      double[] v = new double[256];
+      for (int c = 0; c < 256; c++) {
+        v[c] = f.decode(c);
+      }
+      for (double a : v) {
+        for (double b : v) {
+          for (double c : v) {
+            assertSameRounding(f, a, b, c);
+          }
+        }
+      }
+    }
+    NumberFormat h = NumberFormat.FLOAT16;
+    Random rnd = new Random(9);
+    for (int i = 0; i < 4_000_000; i++) {
+      double a = h.decode(rnd.nextInt(1 << 16));
+      double b = h.decode(rnd.nextInt(1 << 16));
+      double c = h.decode(rnd.nextInt(1 << 16));
+      if ((i & 1) == 0) {
+        // Products at or near midpoints, addends from tiny to huge.
+        a = h.round(1 + rnd.nextInt(2048) / 2048.0) * (rnd.nextBoolean() ? 1 : -1);
+        b = h.round(Math.scalb(1 + rnd.nextInt(2048) / 2048.0, rnd.nextInt(30) - 24));
+      }
+      assertSameRounding(h, a, b, c);
+    }
+  }
+
+  private static void assertSameRounding(NumberFormat f, double a, double b, double c) {
+    double expected = f.round(Arith.fmaRoundToOdd(a, b, c));
+    double actual = f.round(Arith.fmaNarrow(a, b, c));
+    if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(actual)
+        && !(Double.isNaN(expected) && Double.isNaN(actual))) {
+      assertEquals(expected, actual, f + " fma(" + a + ", " + b + ", " + c + ")");
+    }
+  }
+
   @Test
   void intFastPathHelpersDetectLeaving64Bits() {
     assertTrue(Arith.addOverflows(Long.MAX_VALUE, 1));

@@ -8,14 +8,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import numevo.dsl.eval.EvaluationException;
 import numevo.dsl.eval.Interpreter;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
+import numevo.dsl.random.ProgramArbitraries;
+import numevo.dsl.random.RandomLiterals;
+import numevo.dsl.text.Printer;
 
 /**
  * Random programs of every format and every op, compiled, agree with the interpreter bit for bit on
@@ -42,6 +47,36 @@ class CompiledKernelMatchesInterpreterTest {
       points.add(point);
     }
     Agreement.checkBatch(kernel, points);
+  }
+
+  @Provide
+  Arbitrary<Program> sharedPrograms() {
+    return ProgramArbitraries.programs();
+  }
+
+  /** Programs of the project's shared generator ({@code numevo.dsl.random}), its hard inputs. */
+  @Property(tries = 400)
+  void sharedGeneratorProgramsAgreeWithInterpreter(@ForAll("sharedPrograms") Program p) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(p.hashCode());
+    NumberFormat f = p.format();
+    List<Double> edges = RandomLiterals.floatEdges(f);
+    List<Object[]> points = new ArrayList<>();
+    for (int i = 0; i < POINTS; i++) {
+      Object[] point = new Object[p.inputs().size()];
+      for (int q = 0; q < point.length; q++) {
+        point[q] =
+            switch (p.inputs().get(q).type()) {
+              case F ->
+                  rnd.nextInt(3) == 0
+                      ? edges.get(rnd.nextInt(edges.size()))
+                      : RandomLiterals.floatValue(f, rnd);
+              case I32 -> RandomLiterals.i32Value(rnd);
+              case INT -> RandomLiterals.intValue(rnd);
+            };
+      }
+      points.add(point);
+    }
+    Agreement.checkBatch(KernelCompiler.compile(p), points);
   }
 
   @Property(tries = 150)
@@ -207,12 +242,20 @@ class CompiledKernelMatchesInterpreterTest {
         actual = point.apply(i);
       } catch (EvaluationException ex) {
         if (e != null) {
-          fail("compiled apply threw, interpreter did not: " + Arrays.toString(in) + "\n" + p);
+          fail(
+              "compiled apply threw, interpreter did not: "
+                  + Arrays.toString(in)
+                  + "\n"
+                  + Printer.print(p));
         }
         continue;
       }
       if (e == null) {
-        fail("interpreter threw, compiled apply did not: " + Arrays.toString(in) + "\n" + p);
+        fail(
+            "interpreter threw, compiled apply did not: "
+                + Arrays.toString(in)
+                + "\n"
+                + Printer.print(p));
       }
       Agreement.assertSame(p, in, e, new Object[] {actual});
     }
@@ -221,12 +264,12 @@ class CompiledKernelMatchesInterpreterTest {
       result = array.run();
     } catch (EvaluationException ex) {
       if (!anyInvalid) {
-        fail("compiled array method threw, interpreter did not\n" + p);
+        fail("compiled array method threw, interpreter did not\n" + Printer.print(p));
       }
       return;
     }
     if (anyInvalid) {
-      fail("interpreter threw at some point, compiled array method did not\n" + p);
+      fail("interpreter threw at some point, compiled array method did not\n" + Printer.print(p));
     }
     for (int i = 0; i < n; i++) {
       Object actual = java.lang.reflect.Array.get(result, i);

@@ -222,18 +222,20 @@ final class RandomPrograms {
     };
   }
 
+  /** A random int: mostly small or 64-bit extremes, rarely beyond 64 bits. */
   static BigInteger integer(Random rnd, boolean literal) {
-    return switch (rnd.nextInt(literal ? 6 : 7)) {
+    if (rnd.nextInt(literal ? 25 : 10) == 0) {
+      BigInteger big = BigInteger.ONE.shiftLeft(63 + rnd.nextInt(60));
+      return (rnd.nextBoolean() ? big : big.negate()).add(BigInteger.valueOf(rnd.nextInt()));
+    }
+    return switch (rnd.nextInt(5)) {
       case 0 ->
           BigInteger.valueOf(
               new long[] {0, 1, -1, 2, -2, Long.MIN_VALUE, Long.MAX_VALUE, 1L << 62, -(1L << 62)}
                   [rnd.nextInt(9)]);
       case 1 -> BigInteger.valueOf(rnd.nextLong());
       case 2 -> BigInteger.valueOf(rnd.nextInt());
-      case 3, 4 -> BigInteger.valueOf(rnd.nextInt(201) - 100);
-      case 5 ->
-          BigInteger.ONE.shiftLeft(63 + rnd.nextInt(3)).add(BigInteger.valueOf(rnd.nextInt()));
-      default -> BigInteger.ONE.shiftLeft(64 + rnd.nextInt(100)).negate(); // inputs only
+      default -> BigInteger.valueOf(rnd.nextInt(201) - 100);
     };
   }
 }
