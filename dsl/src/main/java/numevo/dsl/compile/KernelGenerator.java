@@ -162,11 +162,6 @@ final class KernelGenerator {
     this.bigLiteral = anyBig;
   }
 
-  /** The shape of the class {@link #generate} writes for {@code program}. */
-  static Shape shapeOf(Program program) {
-    return Shape.of(program);
-  }
-
   /**
    * The class file of {@code program}'s kernel.
    *
