@@ -1,0 +1,845 @@
+package numevo.dsl.compile;
+
+import static org.objectweb.asm.Opcodes.AALOAD;
+import static org.objectweb.asm.Opcodes.AASTORE;
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ACONST_NULL;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ARRAYLENGTH;
+import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.BIPUSH;
+import static org.objectweb.asm.Opcodes.D2F;
+import static org.objectweb.asm.Opcodes.D2I;
+import static org.objectweb.asm.Opcodes.DADD;
+import static org.objectweb.asm.Opcodes.DALOAD;
+import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DCONST_0;
+import static org.objectweb.asm.Opcodes.DCONST_1;
+import static org.objectweb.asm.Opcodes.DDIV;
+import static org.objectweb.asm.Opcodes.DLOAD;
+import static org.objectweb.asm.Opcodes.DMUL;
+import static org.objectweb.asm.Opcodes.DNEG;
+import static org.objectweb.asm.Opcodes.DRETURN;
+import static org.objectweb.asm.Opcodes.DSTORE;
+import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.F2D;
+import static org.objectweb.asm.Opcodes.F2I;
+import static org.objectweb.asm.Opcodes.FADD;
+import static org.objectweb.asm.Opcodes.FALOAD;
+import static org.objectweb.asm.Opcodes.FASTORE;
+import static org.objectweb.asm.Opcodes.FCONST_0;
+import static org.objectweb.asm.Opcodes.FCONST_1;
+import static org.objectweb.asm.Opcodes.FCONST_2;
+import static org.objectweb.asm.Opcodes.FDIV;
+import static org.objectweb.asm.Opcodes.FLOAD;
+import static org.objectweb.asm.Opcodes.FMUL;
+import static org.objectweb.asm.Opcodes.FNEG;
+import static org.objectweb.asm.Opcodes.FRETURN;
+import static org.objectweb.asm.Opcodes.FSTORE;
+import static org.objectweb.asm.Opcodes.FSUB;
+import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.I2D;
+import static org.objectweb.asm.Opcodes.I2F;
+import static org.objectweb.asm.Opcodes.I2L;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.IALOAD;
+import static org.objectweb.asm.Opcodes.IAND;
+import static org.objectweb.asm.Opcodes.IASTORE;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.IMUL;
+import static org.objectweb.asm.Opcodes.INEG;
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.IOR;
+import static org.objectweb.asm.Opcodes.IRETURN;
+import static org.objectweb.asm.Opcodes.ISHL;
+import static org.objectweb.asm.Opcodes.ISHR;
+import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.ISUB;
+import static org.objectweb.asm.Opcodes.IUSHR;
+import static org.objectweb.asm.Opcodes.IXOR;
+import static org.objectweb.asm.Opcodes.L2I;
+import static org.objectweb.asm.Opcodes.LADD;
+import static org.objectweb.asm.Opcodes.LALOAD;
+import static org.objectweb.asm.Opcodes.LAND;
+import static org.objectweb.asm.Opcodes.LASTORE;
+import static org.objectweb.asm.Opcodes.LCONST_0;
+import static org.objectweb.asm.Opcodes.LLOAD;
+import static org.objectweb.asm.Opcodes.LMUL;
+import static org.objectweb.asm.Opcodes.LNEG;
+import static org.objectweb.asm.Opcodes.LSTORE;
+import static org.objectweb.asm.Opcodes.LSUB;
+import static org.objectweb.asm.Opcodes.POP;
+import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.SIPUSH;
+import static org.objectweb.asm.Opcodes.V21;
+
+import java.util.Arrays;
+import java.util.List;
+import numevo.dsl.format.NumberFormat;
+import numevo.dsl.program.Instr;
+import numevo.dsl.program.Op;
+import numevo.dsl.program.Operand;
+import numevo.dsl.program.Operand.FloatLit;
+import numevo.dsl.program.Operand.I32Lit;
+import numevo.dsl.program.Operand.IntLit;
+import numevo.dsl.program.Operand.Ref;
+import numevo.dsl.program.Program;
+import numevo.dsl.program.Type;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Writes the class file of one kernel: a final subclass of {@link KernelBase} whose methods hold
+ * the program as straight-line code over JVM locals, one local per SSA value.
+ *
+ * <p>Value representation: {@code f} is a JVM {@code float} in float32 kernels and a {@code double}
+ * holding a value of the format otherwise; {@code i32} is an {@code int}; {@code int} is a {@code
+ * long} on a fast path, with an {@code int} flag local that records whether the point left 64 bits
+ * (overflow, a literal or input beyond 64 bits). A flagged point is redone by the interpreter,
+ * which also decides whether it is invalid. The code of every instruction that can flag or throw is
+ * emitted even when no output depends on it, because the interpreter evaluates it too.
+ *
+ * <p>Every float op of a format narrower than float32 computes in binary64 and rounds once with
+ * {@link Rounding} (the results of {@link NumberFormat#round(double)}; fma through {@link
+ * Arith#fmaRoundToOdd}), as {@link numevo.dsl.eval.ColumnarEvaluator} does.
+ */
+final class KernelGenerator {
+  private static final String PACKAGE = "numevo/dsl/compile/";
+  private static final String BASE = PACKAGE + "KernelBase";
+  private static final String ARITH = PACKAGE + "Arith";
+  private static final String ROUNDING = PACKAGE + "Rounding";
+  private static final String BATCH = "numevo/dsl/eval/Batch";
+  private static final String FORMAT = "numevo/dsl/format/NumberFormat";
+  private static final String FORMAT_DESC = "L" + FORMAT + ";";
+  private static final String MATH = "java/lang/Math";
+  private static final String STRICT = "java/lang/StrictMath";
+  private static final String OBJECTS = "java/util/Objects";
+  private static final String EVALUATE_COLUMNS_DESC = "(L" + BATCH + ";L" + BATCH + ";I)V";
+
+  private final Program program;
+  private final NumberFormat format;
+  private final boolean f32;
+  private final boolean narrow;
+  private final Shape shape;
+  private final int inputs;
+  private final boolean[] needed;
+  private final boolean hasInt;
+  private final boolean bigLiteral;
+
+  private KernelGenerator(Program program) {
+    this.program = program;
+    this.format = program.format();
+    this.f32 = format == NumberFormat.FLOAT32;
+    this.narrow = !f32 && format != NumberFormat.FLOAT64;
+    this.shape = Shape.of(program);
+    this.inputs = program.inputs().size();
+    this.needed = neededValues(program);
+    boolean anyInt = false;
+    boolean anyBig = false;
+    for (int v = 0; v < needed.length; v++) {
+      anyInt |= needed[v] && program.typeOf(v) == Type.INT;
+    }
+    for (int v = 0; v < inputs; v++) {
+      anyInt |= program.typeOf(v) == Type.INT; // a big input makes even an unused one invalid
+    }
+    for (Instr ins : program.body()) {
+      for (Operand o : ins.args()) {
+        anyBig |= o instanceof IntLit l && l.value().bitLength() >= 64;
+      }
+    }
+    this.hasInt = anyInt || anyBig;
+    this.bigLiteral = anyBig;
+  }
+
+  /**
+   * The class file of {@code program}'s kernel.
+   *
+   * @param program the program
+   * @param className the internal name of the class, in package {@code numevo/dsl/compile}
+   * @throws KernelTooLargeException if the code exceeds a class-file limit
+   */
+  static byte[] generate(Program program, String className) {
+    return new KernelGenerator(program).generate(className);
+  }
+
+  /**
+   * Values the compiled code computes: those some output depends on, and those every {@code int}
+   * instruction that can leave 64 bits or throw depends on (the interpreter evaluates dead code,
+   * and its exceptions count).
+   */
+  private static boolean[] neededValues(Program p) {
+    int k = p.inputs().size();
+    List<Instr> body = p.body();
+    boolean[] need = new boolean[p.valueCount()];
+    for (Ref r : p.outputs()) {
+      need[r.index()] = true;
+    }
+    for (int i = body.size() - 1; i >= 0; i--) {
+      Op op = body.get(i).op();
+      if (op == Op.ZADD || op == Op.ZSUB || op == Op.ZMUL || op == Op.ZNEG || op == Op.ZDIV) {
+        need[k + i] = true;
+      }
+      if (need[k + i]) {
+        for (Operand a : body.get(i).args()) {
+          if (a instanceof Ref r) {
+            need[r.index()] = true;
+          }
+        }
+      }
+    }
+    return need;
+  }
+
+  private byte[] generate(String className) {
+    ClassWriter cw =
+        new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+          @Override
+          protected String getCommonSuperClass(String type1, String type2) {
+            // Frames never merge two different reference types here; avoid loading classes.
+            return "java/lang/Object";
+          }
+        };
+    String[] interfaces =
+        shape == Shape.GENERIC ? null : new String[] {PACKAGE + shape.kind.getSimpleName()};
+    cw.visit(V21, ACC_FINAL | ACC_SUPER, className, null, BASE, interfaces);
+    cw.visitSource(program.name() + ".kernel", null);
+    constructor(cw);
+    evaluateColumns(cw);
+    if (shape != Shape.GENERIC) {
+      pointMethod(cw);
+      arrayMethod(cw);
+    }
+    cw.visitEnd();
+    try {
+      return cw.toByteArray();
+    } catch (MethodTooLargeException | ClassTooLargeException e) {
+      throw new KernelTooLargeException(program, e);
+    }
+  }
+
+  private void constructor(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(0, "<init>", "(Lnumevo/dsl/program/Program;)V", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, 1);
+    mv.visitMethodInsn(INVOKESPECIAL, BASE, "<init>", "(Lnumevo/dsl/program/Program;)V", false);
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** {@code evaluateColumns(Batch in, Batch out, int n)}: the generic batch loop. */
+  private void evaluateColumns(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(0, "evaluateColumns", EVALUATE_COLUMNS_DESC, null, null);
+    mv.visitCode();
+    Emitter e = new Emitter(mv, 4);
+    final int in = 1;
+    final int out = 2;
+    final int n = 3;
+    List<Type> inTypes = program.inputTypes();
+    List<Type> outTypes = program.outputTypes();
+    int[] inCol = new int[inTypes.size()];
+    int[] inBig = new int[inTypes.size()];
+    for (int p = 0; p < inCol.length; p++) {
+      inCol[p] = e.column(in, p, inTypes.get(p));
+      inBig[p] = inTypes.get(p) == Type.INT ? e.bigColumn(in, p) : -1;
+    }
+    int[] outCol = new int[outTypes.size()];
+    int[] outBig = new int[outTypes.size()];
+    for (int o = 0; o < outCol.length; o++) {
+      outCol[o] = e.column(out, o, outTypes.get(o));
+      outBig[o] = outTypes.get(o) == Type.INT ? e.bigColumn(out, o) : -1;
+    }
+    int i = e.allocate(1);
+    e.allocateValues(0);
+    Label head = new Label();
+    Label next = new Label();
+    Label end = new Label();
+    e.push(0);
+    mv.visitVarInsn(ISTORE, i);
+    mv.visitLabel(head);
+    mv.visitVarInsn(ILOAD, i);
+    mv.visitVarInsn(ILOAD, n);
+    mv.visitJumpInsn(IF_ICMPGE, end);
+    e.initBig();
+    for (int p = 0; p < inCol.length; p++) {
+      switch (inTypes.get(p)) {
+        case F -> {
+          mv.visitVarInsn(ALOAD, inCol[p]);
+          mv.visitVarInsn(ILOAD, i);
+          mv.visitInsn(DALOAD);
+          if (f32) {
+            mv.visitInsn(D2F); // the float32 rounding of the input
+          }
+          e.roundSuffix();
+        }
+        case I32 -> {
+          mv.visitVarInsn(ALOAD, inCol[p]);
+          mv.visitVarInsn(ILOAD, i);
+          mv.visitInsn(IALOAD);
+        }
+        case INT -> {
+          mv.visitVarInsn(ALOAD, inCol[p]);
+          mv.visitVarInsn(ILOAD, i);
+          mv.visitInsn(LALOAD);
+          mv.visitVarInsn(ILOAD, e.big);
+          mv.visitVarInsn(ALOAD, inBig[p]);
+          mv.visitVarInsn(ILOAD, i);
+          mv.visitInsn(AALOAD);
+          mv.visitMethodInsn(INVOKESTATIC, OBJECTS, "nonNull", "(Ljava/lang/Object;)Z", false);
+          mv.visitInsn(IOR);
+          mv.visitVarInsn(ISTORE, e.big);
+        }
+      }
+      e.store(p);
+    }
+    e.body();
+    if (hasInt) {
+      Label fast = new Label();
+      mv.visitVarInsn(ILOAD, e.big);
+      mv.visitJumpInsn(IFEQ, fast);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ALOAD, in);
+      mv.visitVarInsn(ALOAD, out);
+      mv.visitVarInsn(ILOAD, i);
+      mv.visitMethodInsn(
+          INVOKEVIRTUAL, BASE, "slowPoint", "(L" + BATCH + ";L" + BATCH + ";I)V", false);
+      mv.visitJumpInsn(GOTO, next);
+      mv.visitLabel(fast);
+    }
+    for (int o = 0; o < outCol.length; o++) {
+      int v = program.outputs().get(o).index();
+      mv.visitVarInsn(ALOAD, outCol[o]);
+      mv.visitVarInsn(ILOAD, i);
+      e.load(v);
+      switch (outTypes.get(o)) {
+        case F -> {
+          if (f32) {
+            mv.visitInsn(F2D);
+          }
+          mv.visitInsn(DASTORE);
+        }
+        case I32 -> mv.visitInsn(IASTORE);
+        case INT -> {
+          mv.visitInsn(LASTORE);
+          mv.visitVarInsn(ALOAD, outBig[o]);
+          mv.visitVarInsn(ILOAD, i);
+          mv.visitInsn(ACONST_NULL);
+          mv.visitInsn(AASTORE);
+        }
+      }
+    }
+    mv.visitLabel(next);
+    mv.visitIincInsn(i, 1);
+    mv.visitJumpInsn(GOTO, head);
+    mv.visitLabel(end);
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** The per-point method of a specialized shape, e.g. {@code float apply(float x)}. */
+  private void pointMethod(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "apply", shape.pointDescriptor(), null, null);
+    mv.visitCode();
+    int size = elementSize();
+    Emitter e = new Emitter(mv, 1 + shape.arity * size);
+    for (int p = 0; p < shape.arity; p++) {
+      e.slot[p] = 1 + p * size;
+      if (shape.element == 'D' && narrow) {
+        mv.visitVarInsn(DLOAD, e.slot[p]);
+        e.roundSuffix();
+        mv.visitVarInsn(DSTORE, e.slot[p]);
+      }
+    }
+    e.allocateValues(inputs);
+    e.initBig();
+    e.body();
+    if (hasInt) {
+      Label fast = new Label();
+      mv.visitVarInsn(ILOAD, e.big);
+      mv.visitJumpInsn(IFEQ, fast);
+      mv.visitVarInsn(ALOAD, 0);
+      for (int p = 0; p < shape.arity; p++) {
+        e.load(p);
+      }
+      slowCall(mv);
+      mv.visitInsn(returnOpcode());
+      mv.visitLabel(fast);
+    }
+    e.load(program.outputs().get(0).index());
+    mv.visitInsn(returnOpcode());
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /**
+   * The array method of a specialized shape, e.g. {@code void apply(float[] xs, float[] ys, int
+   * n)}.
+   */
+  private void arrayMethod(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "apply", shape.arrayDescriptor(), null, null);
+    mv.visitCode();
+    int arity = shape.arity;
+    int out = arity + 1;
+    int n = arity + 2;
+    int i = arity + 3;
+    Emitter e = new Emitter(mv, arity + 4);
+    for (int a = 1; a <= arity + 1; a++) {
+      // Objects.checkFromIndexSize(0, n, a.length): throws before anything is written.
+      e.push(0);
+      mv.visitVarInsn(ILOAD, n);
+      mv.visitVarInsn(ALOAD, a);
+      mv.visitInsn(ARRAYLENGTH);
+      mv.visitMethodInsn(INVOKESTATIC, OBJECTS, "checkFromIndexSize", "(III)I", false);
+      mv.visitInsn(POP);
+    }
+    e.allocateValues(0);
+    Label head = new Label();
+    Label next = new Label();
+    Label end = new Label();
+    e.push(0);
+    mv.visitVarInsn(ISTORE, i);
+    mv.visitLabel(head);
+    mv.visitVarInsn(ILOAD, i);
+    mv.visitVarInsn(ILOAD, n);
+    mv.visitJumpInsn(IF_ICMPGE, end);
+    e.initBig();
+    for (int p = 0; p < arity; p++) {
+      mv.visitVarInsn(ALOAD, 1 + p);
+      mv.visitVarInsn(ILOAD, i);
+      mv.visitInsn(arrayLoadOpcode());
+      if (shape.element == 'D') {
+        e.roundSuffix();
+      }
+      e.store(p);
+    }
+    e.body();
+    if (hasInt) {
+      Label fast = new Label();
+      mv.visitVarInsn(ILOAD, e.big);
+      mv.visitJumpInsn(IFEQ, fast);
+      mv.visitVarInsn(ALOAD, out);
+      mv.visitVarInsn(ILOAD, i);
+      mv.visitVarInsn(ALOAD, 0);
+      for (int p = 0; p < arity; p++) {
+        e.load(p);
+      }
+      slowCall(mv);
+      mv.visitInsn(arrayStoreOpcode());
+      mv.visitJumpInsn(GOTO, next);
+      mv.visitLabel(fast);
+    }
+    mv.visitVarInsn(ALOAD, out);
+    mv.visitVarInsn(ILOAD, i);
+    e.load(program.outputs().get(0).index());
+    mv.visitInsn(arrayStoreOpcode());
+    mv.visitLabel(next);
+    mv.visitIincInsn(i, 1);
+    mv.visitJumpInsn(GOTO, head);
+    mv.visitLabel(end);
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private void slowCall(MethodVisitor mv) {
+    String name =
+        switch (shape.element) {
+          case 'F' -> "slowFloat32";
+          case 'D' -> "slowDouble";
+          default -> "slowI32";
+        };
+    mv.visitMethodInsn(INVOKEVIRTUAL, BASE, name, shape.pointDescriptor(), false);
+  }
+
+  private int elementSize() {
+    return shape.element == 'D' ? 2 : 1;
+  }
+
+  private int returnOpcode() {
+    return switch (shape.element) {
+      case 'F' -> FRETURN;
+      case 'D' -> DRETURN;
+      default -> IRETURN;
+    };
+  }
+
+  private int arrayLoadOpcode() {
+    return switch (shape.element) {
+      case 'F' -> FALOAD;
+      case 'D' -> DALOAD;
+      default -> IALOAD;
+    };
+  }
+
+  private int arrayStoreOpcode() {
+    return switch (shape.element) {
+      case 'F' -> FASTORE;
+      case 'D' -> DASTORE;
+      default -> IASTORE;
+    };
+  }
+
+  /** Emits code into one method: locals of the values, and the instructions. */
+  private final class Emitter {
+    final MethodVisitor mv;
+    final int[] slot;
+    int next;
+    int big = -1;
+
+    Emitter(MethodVisitor mv, int firstFree) {
+      this.mv = mv;
+      this.slot = new int[program.valueCount()];
+      Arrays.fill(slot, -1);
+      this.next = firstFree;
+    }
+
+    int allocate(int size) {
+      int s = next;
+      next += size;
+      return s;
+    }
+
+    /** Gives a local to each needed value from {@code from} on, and the flag local. */
+    void allocateValues(int from) {
+      for (int v = from; v < slot.length; v++) {
+        if (v < inputs || needed[v]) {
+          slot[v] = allocate(size(program.typeOf(v)));
+        }
+      }
+      if (hasInt) {
+        big = allocate(1);
+      }
+    }
+
+    /** Loads column {@code p} of the batch in local {@code batch} into a new local. */
+    int column(int batch, int p, Type t) {
+      mv.visitVarInsn(ALOAD, batch);
+      push(p);
+      String[] m =
+          switch (t) {
+            case F -> new String[] {"f", "[D"};
+            case I32 -> new String[] {"i32", "[I"};
+            case INT -> new String[] {"intSmall", "[J"};
+          };
+      mv.visitMethodInsn(INVOKEVIRTUAL, BATCH, m[0], "(I)" + m[1], false);
+      int s = allocate(1);
+      mv.visitVarInsn(ASTORE, s);
+      return s;
+    }
+
+    /** Loads the big overlay of {@code int} column {@code p} into a new local. */
+    int bigColumn(int batch, int p) {
+      mv.visitVarInsn(ALOAD, batch);
+      push(p);
+      mv.visitMethodInsn(INVOKEVIRTUAL, BATCH, "intBig", "(I)[Ljava/math/BigInteger;", false);
+      int s = allocate(1);
+      mv.visitVarInsn(ASTORE, s);
+      return s;
+    }
+
+    void initBig() {
+      if (hasInt) {
+        push(bigLiteral ? 1 : 0);
+        mv.visitVarInsn(ISTORE, big);
+      }
+    }
+
+    int size(Type t) {
+      return switch (t) {
+        case F -> f32 ? 1 : 2;
+        case I32 -> 1;
+        case INT -> 2;
+      };
+    }
+
+    void load(int v) {
+      int op =
+          switch (program.typeOf(v)) {
+            case F -> f32 ? FLOAD : DLOAD;
+            case I32 -> ILOAD;
+            case INT -> LLOAD;
+          };
+      mv.visitVarInsn(op, slot[v]);
+    }
+
+    void store(int v) {
+      int op =
+          switch (program.typeOf(v)) {
+            case F -> f32 ? FSTORE : DSTORE;
+            case I32 -> ISTORE;
+            case INT -> LSTORE;
+          };
+      mv.visitVarInsn(op, slot[v]);
+    }
+
+    void operand(Operand o) {
+      switch (o) {
+        case Ref r -> load(r.index());
+        case FloatLit l -> {
+          if (f32) {
+            pushFloat((float) l.value());
+          } else {
+            pushDouble(l.value());
+          }
+        }
+        case I32Lit l -> push(l.value());
+        case IntLit l -> pushLong(l.value().bitLength() < 64 ? l.value().longValue() : 0L);
+      }
+    }
+
+    void push(int x) {
+      if (x >= -1 && x <= 5) {
+        mv.visitInsn(ICONST_0 + x);
+      } else if (x >= Byte.MIN_VALUE && x <= Byte.MAX_VALUE) {
+        mv.visitIntInsn(BIPUSH, x);
+      } else if (x >= Short.MIN_VALUE && x <= Short.MAX_VALUE) {
+        mv.visitIntInsn(SIPUSH, x);
+      } else {
+        mv.visitLdcInsn(x);
+      }
+    }
+
+    void pushLong(long x) {
+      if (x == 0L || x == 1L) {
+        mv.visitInsn(LCONST_0 + (int) x);
+      } else {
+        mv.visitLdcInsn(x);
+      }
+    }
+
+    void pushFloat(float x) {
+      int bits = Float.floatToRawIntBits(x);
+      if (bits == Float.floatToRawIntBits(0f)) {
+        mv.visitInsn(FCONST_0);
+      } else if (bits == Float.floatToRawIntBits(1f)) {
+        mv.visitInsn(FCONST_1);
+      } else if (bits == Float.floatToRawIntBits(2f)) {
+        mv.visitInsn(FCONST_2);
+      } else {
+        mv.visitLdcInsn(x);
+      }
+    }
+
+    void pushDouble(double x) {
+      long bits = Double.doubleToRawLongBits(x);
+      if (bits == Double.doubleToRawLongBits(0d)) {
+        mv.visitInsn(DCONST_0);
+      } else if (bits == Double.doubleToRawLongBits(1d)) {
+        mv.visitInsn(DCONST_1);
+      } else {
+        mv.visitLdcInsn(x);
+      }
+    }
+
+    /** After an op of a narrow format: rounds the double on the stack once to the format. */
+    void roundSuffix() {
+      if (narrow) {
+        staticCall(ROUNDING, Rounding.methodName(format), "(D)D");
+      }
+    }
+
+    void staticCall(String owner, String name, String desc) {
+      mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false);
+    }
+
+    /** The straight-line code of the needed instructions. */
+    void body() {
+      List<Instr> body = program.body();
+      for (int i = 0; i < body.size(); i++) {
+        if (needed[inputs + i]) {
+          instruction(inputs + i, body.get(i));
+        }
+      }
+    }
+
+    private void instruction(int v, Instr ins) {
+      List<Operand> a = ins.args();
+      String fd = f32 ? "F" : "D";
+      switch (ins.op()) {
+        case FADD -> rounded(a, f32 ? FADD : DADD);
+        case FSUB -> rounded(a, f32 ? FSUB : DSUB);
+        case FMUL -> rounded(a, f32 ? FMUL : DMUL);
+        case FDIV -> rounded(a, f32 ? FDIV : DDIV);
+        case FFMA -> {
+          operands(a);
+          if (format == NumberFormat.BFLOAT16) {
+            staticCall(ARITH, "fmaRoundToOdd", "(DDD)D");
+          } else if (narrow) {
+            staticCall(ARITH, "fmaNarrow", "(DDD)D"); // float16 and FP8
+          } else {
+            staticCall(MATH, "fma", "(" + fd + fd + fd + ")" + fd);
+          }
+          roundSuffix();
+        }
+        case FNEG -> {
+          if (narrow && !format.hasNegativeZero()) {
+            rounded(a, DNEG); // -0 becomes +0
+          } else {
+            operands(a);
+            mv.visitInsn(f32 ? FNEG : DNEG);
+          }
+        }
+        // abs, min, max and select of values of the format are values of the format: no rounding.
+        case FABS -> {
+          operands(a);
+          staticCall(MATH, "abs", "(" + fd + ")" + fd);
+        }
+        case FMIN -> {
+          operands(a);
+          staticCall(MATH, "min", "(" + fd + fd + ")" + fd);
+        }
+        case FMAX -> {
+          operands(a);
+          staticCall(MATH, "max", "(" + fd + fd + ")" + fd);
+        }
+        case FSQRT -> viaDouble(a, MATH, "sqrt");
+        case FRINT -> viaDouble(a, MATH, "rint");
+        case FFLOOR -> viaDouble(a, MATH, "floor");
+        case FLT -> call(a, ARITH, "lt", "(" + fd + fd + ")I");
+        case FLE -> call(a, ARITH, "le", "(" + fd + fd + ")I");
+        case FEQ -> call(a, ARITH, "eq", "(" + fd + fd + ")I");
+        case FSELECT -> call(a, ARITH, "select", "(I" + fd + fd + ")" + fd);
+        // float64 only: StrictMath, no rounding.
+        case FEXP -> call(a, STRICT, "exp", "(D)D");
+        case FLOG -> call(a, STRICT, "log", "(D)D");
+        case FSIN -> call(a, STRICT, "sin", "(D)D");
+        case FCOS -> call(a, STRICT, "cos", "(D)D");
+        case FTANH -> call(a, STRICT, "tanh", "(D)D");
+        case FPOW -> call(a, STRICT, "pow", "(DD)D");
+        case IADD -> insn(a, IADD);
+        case ISUB -> insn(a, ISUB);
+        case IMUL -> insn(a, IMUL);
+        case INEG -> insn(a, INEG);
+        case ISHL -> insn(a, ISHL);
+        case ISHR -> insn(a, ISHR);
+        case IUSHR -> insn(a, IUSHR);
+        case IAND -> insn(a, IAND);
+        case IOR -> insn(a, IOR);
+        case IXOR -> insn(a, IXOR);
+        case ILT -> call(a, ARITH, "lt", "(II)I");
+        case ILE -> call(a, ARITH, "le", "(II)I");
+        case IEQ -> call(a, ARITH, "eq", "(II)I");
+        case ISELECT -> call(a, ARITH, "select", "(III)I");
+        case TOI -> {
+          operands(a);
+          if (f32) {
+            mv.visitInsn(F2D);
+          }
+          staticCall(MATH, "rint", "(D)D");
+          mv.visitInsn(D2I);
+        }
+        case TRUNC -> insn(a, f32 ? F2I : D2I);
+        case ITOF -> {
+          if (f32) {
+            insn(a, I2F);
+          } else {
+            rounded(a, I2D); // every i32 is exact in binary64: one rounding
+          }
+        }
+        case BITS -> {
+          if (f32) {
+            call(a, "java/lang/Float", "floatToIntBits", "(F)I"); // canonical NaN
+          } else {
+            mv.visitFieldInsn(GETSTATIC, FORMAT, format.name(), FORMAT_DESC);
+            operands(a);
+            mv.visitMethodInsn(INVOKEVIRTUAL, FORMAT, "bitsOf", "(D)J", false);
+            mv.visitInsn(L2I);
+          }
+        }
+        case FROMBITS -> {
+          if (f32) {
+            call(a, "java/lang/Float", "intBitsToFloat", "(I)F");
+          } else {
+            mv.visitFieldInsn(GETSTATIC, FORMAT, format.name(), FORMAT_DESC);
+            operands(a);
+            mv.visitInsn(I2L);
+            pushLong(format.codeMask());
+            mv.visitInsn(LAND);
+            mv.visitMethodInsn(INVOKEVIRTUAL, FORMAT, "decode", "(J)D", false);
+          }
+        }
+        case ZADD -> insn(a, LADD);
+        case ZSUB -> insn(a, LSUB);
+        case ZMUL -> insn(a, LMUL);
+        case ZNEG -> insn(a, LNEG);
+        case ZDIV -> {
+          flag(a, "divOverflows", "(JJ)Z");
+          operands(a);
+          mv.visitVarInsn(ILOAD, big);
+          staticCall(ARITH, "divExact", "(JJZ)J");
+        }
+        case ZLT -> call(a, ARITH, "lt", "(JJ)I");
+        case ZLE -> call(a, ARITH, "le", "(JJ)I");
+        case ZEQ -> call(a, ARITH, "eq", "(JJ)I");
+        case ZSELECT -> call(a, ARITH, "select", "(IJJ)J");
+        case TOINT -> insn(a, I2L);
+      }
+      store(v);
+      switch (ins.op()) {
+        case ZADD -> flag(a, "addOverflows", "(JJ)Z");
+        case ZSUB -> flag(a, "subOverflows", "(JJ)Z");
+        case ZMUL -> flag(a, "mulOverflows", "(JJ)Z");
+        case ZNEG -> flag(a, "negOverflows", "(J)Z");
+        default -> {}
+      }
+    }
+
+    private void operands(List<Operand> a) {
+      for (Operand o : a) {
+        operand(o);
+      }
+    }
+
+    private void insn(List<Operand> a, int opcode) {
+      operands(a);
+      mv.visitInsn(opcode);
+    }
+
+    private void call(List<Operand> a, String owner, String name, String desc) {
+      operands(a);
+      staticCall(owner, name, desc);
+    }
+
+    /** An op computed in the carrier type and rounded once to a narrow format. */
+    private void rounded(List<Operand> a, int opcode) {
+      operands(a);
+      mv.visitInsn(opcode);
+      roundSuffix();
+    }
+
+    /** A {@code Math} function of a double, rounded once to the format. */
+    private void viaDouble(List<Operand> a, String owner, String name) {
+      operands(a);
+      if (f32) {
+        mv.visitInsn(F2D);
+      }
+      staticCall(owner, name, "(D)D");
+      if (f32) {
+        mv.visitInsn(D2F);
+      }
+      roundSuffix();
+    }
+
+    /** {@code big |= test(operands)}. */
+    private void flag(List<Operand> a, String test, String desc) {
+      mv.visitVarInsn(ILOAD, big);
+      operands(a);
+      staticCall(ARITH, test, desc);
+      mv.visitInsn(IOR);
+      mv.visitVarInsn(ISTORE, big);
+    }
+  }
+}
