@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import numevo.dsl.compile.KernelCompiler;
+import numevo.dsl.compile.KernelTooLargeException;
 import numevo.dsl.export.CExporter;
 import numevo.dsl.export.ExportException;
 import numevo.dsl.export.JavaExporter;
@@ -148,8 +150,16 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  private static byte[] classBytes(Program program) {
-    throw new UserError("--lang class is not available yet: it needs the bytecode compiler");
+  /**
+   * The class file numevo's compiler defines for the kernel (as a hidden class): it extends
+   * numevo's own kernel base class, so it runs only with numevo, loaded into its package.
+   */
+  private byte[] classBytes(Program program) {
+    try {
+      return KernelCompiler.classBytes(program);
+    } catch (KernelTooLargeException e) {
+      throw new UserError(file + ": cannot export to class: " + e.getMessage());
+    }
   }
 
   private void write(byte[] bytes) {

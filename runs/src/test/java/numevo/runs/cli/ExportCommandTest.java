@@ -1,5 +1,6 @@
 package numevo.runs.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import numevo.dsl.compile.KernelCompiler;
 import numevo.dsl.text.Parser;
 import numevo.dsl.text.Printer;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,18 @@ class ExportCommandTest {
     assertTrue(c.contains("#include <math.h>"), c);
     assertTrue(c.contains("float signed_sqrt(float x) {"), c);
     assertTrue(c.contains("static inline float nv_float16_round(double x) {"), c);
+  }
+
+  @Test
+  void classIsTheCompilersClassFile() throws Exception {
+    Path out = dir.resolve("k.class");
+    Path k = kernel("k.kernel", KERNEL);
+    Run r = run("export", k.toString(), "--lang", "class", "-o", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.out() + r.err());
+    byte[] bytes = Files.readAllBytes(out);
+    assertEquals(0xCAFEBABE, java.nio.ByteBuffer.wrap(bytes).getInt(), "class file magic");
+    assertArrayEquals(KernelCompiler.classBytes(Parser.parseFile(k).program()), bytes);
   }
 
   @Test
