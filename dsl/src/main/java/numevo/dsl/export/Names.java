@@ -53,10 +53,17 @@ final class Names {
    */
   String fresh(String base) {
     String b = base.replace('.', '_');
+    if (reserved.test(b) && reserved.test(b + "_")) {
+      // Reserved by its prefix (INT32_MAX, __x, nv_x): no suffix frees it, a prefix does.
+      b = "v_" + b;
+    }
     String candidate = b;
     if (!isFree(candidate)) {
       candidate = b.endsWith("_") ? b + "2" : b + "_";
       for (int k = 2; !isFree(candidate); k++) {
+        if (k > 100_000) {
+          throw new IllegalStateException("no free identifier for '" + base + "'");
+        }
         candidate = b + "_" + k;
       }
     }
