@@ -8,21 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs gcc and the programs it builds, for the C export tests. */
+/**
+ * Runs gcc and the programs it builds, for the C export tests. The system property {@code
+ * numevo.cc} names another compiler that takes gcc's flags (clang, a cross gcc).
+ */
 final class Gcc {
   private Gcc() {}
+
+  private static final String CC = System.getProperty("numevo.cc", "gcc");
 
   /** Why gcc cannot be used here, or null if it can. */
   static String unavailable() {
     try {
-      Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(CC, "--version").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        return "gcc --version failed";
+        return CC + " --version failed";
       }
       return null;
     } catch (IOException e) {
-      return "gcc not found on PATH (" + e.getMessage() + ")";
+      return CC + " not found on PATH (" + e.getMessage() + ")";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
@@ -38,7 +43,7 @@ final class Gcc {
   static Path compile(Path source, List<String> flags) throws IOException, InterruptedException {
     Path exe = source.resolveSibling(source.getFileName().toString().replace(".c", ""));
     List<String> cmd = new ArrayList<>();
-    cmd.add("gcc");
+    cmd.add(CC);
     cmd.addAll(flags);
     cmd.addAll(List.of(source.toString(), "-o", exe.toString(), "-lm"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
