@@ -148,6 +148,16 @@ final class CEmitter {
     }
     sb.append(pointers ? " * Outputs: " : " * Returns ").append(String.join("; ", outs));
     sb.append(".\n");
+    int dropped = 0;
+    for (int i = program.inputs().size(); i < kept.length; i++) {
+      dropped += kept[i] ? 0 : 1;
+    }
+    if (dropped > 0) {
+      sb.append(" * Left out: ")
+          .append(dropped)
+          .append(dropped == 1 ? " instruction" : " instructions")
+          .append(" no output depends on.\n");
+    }
     if (status) {
       sb.append(
           " * Returns 0, or leaves the outputs unwritten and returns where numevo calls the\n"
@@ -158,15 +168,19 @@ final class CEmitter {
     sb.append(" */\n");
   }
 
+  /** "a float16", "an e4m3fn". */
+  private String article() {
+    return (format.formatName().startsWith("e") ? "an " : "a ") + format.formatName();
+  }
+
   private String describe(Type t, boolean input) {
     return switch (t) {
       case F ->
           kind == FormatKind.NARROW
-              ? "a "
-                  + format.formatName()
+              ? article()
                   + " value as a float"
                   + (input ? " (other floats are rounded to " + format.formatName() + ")" : "")
-              : "a " + format.formatName() + " value";
+              : article() + " value";
       case I32 -> "an i32";
       case INT -> "an int";
     };

@@ -352,7 +352,8 @@ final class CHelpers {
     return """
         /*
          * x rounded to the nearest %1$s value, ties to even (a float holds it exactly).
-         * %1$s: %2$d mantissa bits, smallest normal exponent %3$d, largest finite %4$s; %5$s.
+         * %1$s: %2$d mantissa bits, smallest normal exponent %3$d, largest finite %4$s;
+         * %5$s.
          */
         static inline float nv_%1$s_round(double x) {
           double a = fabs(x), r;
@@ -361,10 +362,10 @@ final class CHelpers {
             return NAN;
           }
           if (a == 0.0) {
-            return %6$s;
+            return %6$s
           }
           if (isinf(a)) {
-            return %7$s;
+            return %7$s
           }
           (void) frexp(a, &e); /* a = m * 2^e, 0.5 <= m < 1 */
           e = e - 1 < %3$d ? %3$d : e - 1;
@@ -382,8 +383,8 @@ final class CHelpers {
             c.minExponent(),
             c.maxFinite(),
             JavaHelpers.describe(c.specials()),
-            c.specials() == Specials.FNUZ ? "0.0f; /* no negative zero */" : "(float) x",
-            c.specials() == Specials.IEEE ? "(float) x" : "NAN; /* no infinities */",
+            c.specials() == Specials.FNUZ ? "0.0f; /* no negative zero */" : "(float) x;",
+            c.specials() == Specials.IEEE ? "(float) x;" : "NAN; /* no infinities */",
             c.specials() == Specials.IEEE ? "x > 0.0 ? INFINITY : -INFINITY" : "NAN",
             c.specials() == Specials.FNUZ
                 ? "  if (r == 0.0) {\n    return 0.0f; /* no negative zero */\n  }\n"

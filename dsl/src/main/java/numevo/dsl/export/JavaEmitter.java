@@ -104,40 +104,40 @@ final class JavaEmitter {
   }
 
   private void header(StringBuilder sb) {
+    String f = format.formatName();
     sb.append("// Kernel ")
         .append(program.name())
         .append(" (")
-        .append(format.formatName())
+        .append(f)
         .append("), exported by numevo (numevo export --lang java).\n")
         .append("// Self-contained: compiles alone with Java 17 or later.\n//\n")
         .append(
             "// Computes what numevo's reference interpreter computes, bit for bit (every NaN\n")
-        .append("// counts as one value). ")
+        .append("// counts as one value):\n")
         .append(
             switch (kind) {
-              case DOUBLE -> "Float ops are Java's double (IEEE binary64) arithmetic.\n";
+              case DOUBLE -> "// - float ops are Java's double (IEEE binary64) arithmetic;\n";
               case FLOAT ->
-                  "Float ops are Java's float (IEEE binary32) arithmetic; sqrt, rint and\n"
-                      + "// floor go through double, which is exact.\n";
+                  "// - float ops are Java's float (IEEE binary32) arithmetic; sqrt, rint and floor\n"
+                      + "//   go through double, which is exact;\n";
               case NARROW ->
-                  format.formatName()
-                      + " values travel as floats, which hold them exactly; each\n"
-                      + "// op computes in binary64 and rounds once to "
-                      + format.formatName()
-                      + " (round), which gives the\n"
-                      + "// correctly rounded result; fma rounds the binary64 sum to odd first.\n";
+                  "// - "
+                      + f
+                      + " values travel as floats, which hold them exactly; each op computes\n"
+                      + "//   in binary64 and rounds once to "
+                      + f
+                      + " (round), the correctly rounded result;\n"
+                      + "//   fma rounds the binary64 sum to odd first;\n";
             })
-        .append(
-            "// Comparisons give 1 or 0; i32 arithmetic wraps; toi rounds half to even and trunc\n")
-        .append("// truncates, both saturating, NaN giving 0.");
+        .append("// - comparisons give 1 or 0; i32 arithmetic wraps; toi rounds half to even and\n")
+        .append("//   trunc truncates, both saturating, NaN giving 0")
+        .append(usesBigInteger ? ";\n" : ".\n");
     if (usesBigInteger) {
-      sb.append(" int values are exact BigIntegers;\n")
-          .append("// where numevo calls an evaluation invalid (an int division by zero or an\n")
-          .append("// inexact one, an int beyond ")
+      sb.append("// - int values are exact BigIntegers; where numevo calls an evaluation invalid\n")
+          .append("//   (an int division by zero or an inexact one, an int beyond ")
           .append(IntLimits.MAX_BITS)
-          .append(" bits) apply throws an ArithmeticException.\n");
-    } else {
-      sb.append('\n');
+          .append(" bits)\n")
+          .append("//   apply throws an ArithmeticException.\n");
     }
     int dropped = 0;
     boolean[] kept = Liveness.kept(program);
@@ -196,12 +196,17 @@ final class JavaEmitter {
     sb.append("   */\n");
   }
 
+  /** "a float16", "an e4m3fn". */
+  private String article() {
+    return (format.formatName().startsWith("e") ? "an " : "a ") + format.formatName();
+  }
+
   private String describe(Type t, boolean input) {
     return switch (t) {
       case F ->
           kind == FormatKind.NARROW
-              ? "a " + format.formatName() + " value" + (input ? " (other floats are rounded)" : "")
-              : "a " + format.formatName() + " value";
+              ? article() + " value" + (input ? " (other floats are rounded)" : "")
+              : article() + " value";
       case I32 -> "an i32";
       case INT -> "an int" + (input ? ", of at most " + IntLimits.MAX_BITS + " bits" : "");
     };

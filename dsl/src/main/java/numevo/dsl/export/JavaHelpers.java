@@ -114,10 +114,10 @@ final class JavaHelpers {
               }
               double a = Math.abs(x);
               if (a == 0.0) {
-                return %2$s;
+                return %2$s
               }
               if (Double.isInfinite(a)) {
-                return %3$s;
+                return %3$s
               }
               // Scaling by a power of two is exact, and Math.rint rounds half to even.
               int e = Math.max(Math.getExponent(a), MIN_EXPONENT);
@@ -130,8 +130,8 @@ final class JavaHelpers {
           """
               .formatted(
                   name,
-                  s == Specials.FNUZ ? "0.0f; // no negative zero" : "(float) x",
-                  s == Specials.IEEE ? "(float) x" : "Float.NaN; // no infinities",
+                  s == Specials.FNUZ ? "0.0f; // no negative zero" : "(float) x;",
+                  s == Specials.IEEE ? "(float) x;" : "Float.NaN; // no infinities",
                   s == Specials.IEEE
                       ? "x > 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY"
                       : "Float.NaN",
