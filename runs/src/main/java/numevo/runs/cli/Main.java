@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       ConvertCommand.class,
       ExecCommand.class,
+      ExportCommand.class,
       JmhCommand.class
     })
 public final class Main implements Runnable {
