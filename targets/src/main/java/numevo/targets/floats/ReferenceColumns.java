@@ -45,7 +45,10 @@ public final class ReferenceColumns {
     this.lo[i] = lo;
     this.cr[i] = cr;
     this.ulpExp[i] = ulpExp;
-    this.invUlp[i] = Math.scalb(1.0, -ulpExp); // infinite below 2^-1023: the loop's slow path
+    this.invUlp[i] =
+        ulpExp >= -1023 && ulpExp <= 1022
+            ? Double.longBitsToDouble((long) (1023 - ulpExp) << 52)
+            : Math.scalb(1.0, -ulpExp); // infinite below 2^-1023: the loop's slow path
     this.invAbs[i] = 1 / Math.abs(hi);
   }
 

@@ -57,6 +57,9 @@ final class Rounder {
       exact(hi);
       return true;
     }
+    if (f32 && fast32(hi, lo, err)) {
+      return true;
+    }
     // Widen by the rounding of lo -+ err, then form both ends as exact double-doubles.
     double e = err + Math.ulp(Math.abs(lo) + err);
     DoubleDouble.twoSum(hi, lo - e, s);
@@ -77,6 +80,63 @@ final class Rounder {
     }
     rounded = roundDD(hi, lo);
     ulpExponent = bl - mantissaBits;
+    return true;
+  }
+
+  /**
+   * The common float32 case without error-free sums: decides when the interval stays clear of the
+   * nearest float32 midpoint and of the powers of two around hi; false sends the point to the
+   * careful path (subnormal and overflowing results, points near a boundary).
+   */
+  private boolean fast32(double hi, double lo, double err) {
+    double w = Math.abs(lo) + err;
+    w += w * 0x1p-50; // the rounding of that sum
+    double a = Math.abs(hi);
+    if (a + w < 0x1p-150) { // rounds to zero, below half the smallest subnormal
+      rounded = hi < 0 ? -0.0 : 0.0;
+      ulpExponent = -149;
+      return true;
+    }
+    long bits = Double.doubleToRawLongBits(hi);
+    int e = (int) ((bits >>> 52) & 0x7ff) - 1023;
+    if (e < -126 || a >= Float.MAX_VALUE) {
+      return false;
+    }
+    int binade;
+    if ((bits & 0x000F_FFFF_FFFF_FFFFL) == 0) {
+      if (Math.abs(lo) <= err) {
+        return false;
+      }
+      binade = (lo < 0) == (hi < 0) ? e : e - 1; // the side of the power of two lo points to
+      if (binade < -126) {
+        return false;
+      }
+    } else {
+      if (err >= 0.5 * Math.ulp(hi)) {
+        return false;
+      }
+      binade = e;
+    }
+    float f = (float) hi;
+    double df = f;
+    double m;
+    if (hi > df) {
+      m = 0.5 * (df + (double) Math.nextUp(f)); // exact: a float32 midpoint is a double
+    } else if (hi < df) {
+      m = 0.5 * (df + (double) Math.nextDown(f));
+    } else {
+      if (w >= 0.25 * Math.ulp(f)) {
+        return false;
+      }
+      rounded = df;
+      ulpExponent = binade - 23;
+      return true;
+    }
+    if (Math.abs(hi - m) <= w) {
+      return false;
+    }
+    rounded = df;
+    ulpExponent = binade - 23;
     return true;
   }
 
