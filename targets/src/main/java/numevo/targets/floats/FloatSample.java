@@ -104,6 +104,16 @@ public final class FloatSample {
     return ref.exact(i);
   }
 
+  /** The leading part of the exact value at point {@code i}. */
+  public double exactHi(int i) {
+    return ref.hi[i];
+  }
+
+  /** The trailing part of the exact value at point {@code i}. */
+  public double exactLo(int i) {
+    return ref.lo[i];
+  }
+
   /** The correctly rounded result at point {@code i}. */
   public double correctlyRounded(int i) {
     return ref.correctlyRounded(i);

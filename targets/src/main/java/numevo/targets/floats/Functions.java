@@ -169,6 +169,12 @@ public enum Functions implements RealFunction {
         // 1 - s with s = e^-x / (1 + e^-x) kept exactly as a double-double: the result may lie
         // within a hair below 1, and its binade must be known.
         double e = StrictMath.exp(-x);
+        if (e == 0) {
+          // 1 - e^-x with e^-x below 2^-1075: any value strictly between 1 - 2^-1074 and 1
+          // rounds alike and has the same binade; 1 - 2^-1074 stands for all of them.
+          a.set(1.0, -Double.MIN_VALUE, 0);
+          return;
+        }
         double s = e / (1 + e); // exp, add, div: within 3 ulp
         double h = 1 - s;
         a.set(h, (1 - h) - s, 8 * Math.ulp(s) + Double.MIN_VALUE);

@@ -48,10 +48,19 @@ public final class Ulp {
    */
   public static double error(
       double result, double exact, double correctlyRounded, NumberFormat format) {
+    return error(result, exact, 0, correctlyRounded, format);
+  }
+
+  /**
+   * Like {@link #error(double, double, double, NumberFormat)} with the exact value as a
+   * double-double {@code hi + lo}, whose {@code lo} decides the binade when hi is a power of two.
+   */
+  public static double error(
+      double result, double hi, double lo, double correctlyRounded, NumberFormat format) {
     boolean same =
         result == correctlyRounded || (Double.isNaN(result) && Double.isNaN(correctlyRounded));
-    if (Double.isFinite(result) && Double.isFinite(exact)) {
-      return Math.abs(result - exact) / of(exact, format);
+    if (Double.isFinite(result) && Double.isFinite(hi)) {
+      return Math.abs((result - hi) - lo) / Math.scalb(1.0, exponent(hi, lo, format));
     }
     return same ? 0 : Double.POSITIVE_INFINITY;
   }
