@@ -88,8 +88,7 @@ public final class BerlekampMassey {
     }
     Recurrence rec =
         Recurrence.of(
-            RecurrenceKernels.kernel("bm_" + SolverNames.identifier(split.data().id()), p),
-            l,
+            RecurrenceKernels.kernel("bm_" + SolverNames.identifier(split.data().id()), p, l),
             RecurrenceKernels.formula(p));
     return new SolverResult.Found(NAME, rec, s.subList(0, l), scorer.score(rec));
   }

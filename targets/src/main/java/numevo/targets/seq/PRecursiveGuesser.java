@@ -22,9 +22,10 @@ import java.util.Objects;
  * vector with {@code P_0 != 0} that passes is the answer.
  *
  * <p>Where {@code P_0(n) = 0} at a training position, the recurrence does not determine that term:
- * the recurrence then starts after the last such position, and earlier terms are initial terms. A
- * zero of {@code P_0} among the held-out positions makes the kernel's division invalid there, and
- * the held-out terms are not predicted.
+ * the recurrence then starts after the last such position, and earlier terms are initial terms (the
+ * kernel takes as many previous terms as there are initial terms, the extra ones unused). A zero of
+ * {@code P_0} among the held-out positions makes the kernel's division invalid there, and the
+ * held-out terms are not predicted.
  */
 public final class PRecursiveGuesser {
   /** The solver's name in results. */
@@ -77,8 +78,8 @@ public final class PRecursiveGuesser {
         if (start < s.size()) {
           Recurrence rec =
               Recurrence.of(
-                  RecurrenceKernels.kernel("prec_" + SolverNames.identifier(split.data().id()), p),
-                  start,
+                  RecurrenceKernels.kernel(
+                      "prec_" + SolverNames.identifier(split.data().id()), p, start),
                   RecurrenceKernels.formula(p));
           return new SolverResult.Found(NAME, rec, s.subList(0, start), scorer.score(rec));
         }

@@ -28,9 +28,14 @@ final class RecurrenceKernels {
    *
    * @param name the kernel's name, an identifier
    * @param p {@code p[i][j]}: the coefficient of {@code n^j} in {@code P_i}; {@code P_0} not zero
+   * @param order the number of previous-term inputs, at least {@code p.length - 1}; the extra ones
+   *     are unused and only make the recurrence take more initial terms
    */
-  static Program kernel(String name, BigInteger[][] p) {
-    return new Builder(p).build(name);
+  static Program kernel(String name, BigInteger[][] p, int order) {
+    if (order < p.length - 1) {
+      throw new IllegalArgumentException("order " + order + " below " + (p.length - 1));
+    }
+    return new Builder(p, order).build(name);
   }
 
   /** The recurrence as text, e.g. {@code "(n + 1)*a(n) = (4n - 2)*a(n-1)"}. */
@@ -123,7 +128,7 @@ final class RecurrenceKernels {
     private final List<Input> inputs = new ArrayList<>();
     private final List<Instr> body = new ArrayList<>();
 
-    Builder(BigInteger[][] p) {
+    Builder(BigInteger[][] p, int order) {
       this.p = p;
       boolean any = false;
       for (BigInteger[] c : p) {
@@ -133,7 +138,7 @@ final class RecurrenceKernels {
       if (usesIndex) {
         inputs.add(Input.of(RecurrenceShape.INDEX, Type.INT));
       }
-      for (int i = 1; i < p.length; i++) {
+      for (int i = 1; i <= order; i++) {
         inputs.add(Input.of("a" + i, Type.INT));
       }
     }

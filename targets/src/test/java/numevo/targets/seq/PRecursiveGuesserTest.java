@@ -60,6 +60,7 @@ class PRecursiveGuesserTest {
     SolverResult.Found r = found(tri);
     assertEquals("(n - 1)*a(n) = (n + 1)*a(n-1)", r.recurrence().formula());
     assertEquals(2, r.recurrence().start());
+    assertEquals(new RecurrenceShape(true, 2), r.recurrence().shape()); // a2 unused
     assertEquals(Sequences.values(0, 1), r.initialTerms());
     assertTrue(r.predictsHeldOut());
   }

@@ -29,7 +29,7 @@ class RecurrenceKernelsTest {
   void theCatalanKernelComputesTheNextTermAndPrintsBack() {
     // (n + 1) a(n) - (4n - 2) a(n-1) = 0
     BigInteger[][] p = {poly(1, 1), poly(2, -4)};
-    Program k = RecurrenceKernels.kernel("catalan", p);
+    Program k = RecurrenceKernels.kernel("catalan", p, 1);
     assertEquals("(n + 1)*a(n) = (4n - 2)*a(n-1)", RecurrenceKernels.formula(p));
     assertEquals(new RecurrenceShape(true, 1), RecurrenceShape.of(k));
     assertEquals(
@@ -41,7 +41,7 @@ class RecurrenceKernelsTest {
   @Test
   void aConstantZeroRecurrenceHasNoInputs() {
     BigInteger[][] p = {poly(1)};
-    Program k = RecurrenceKernels.kernel("zero", p);
+    Program k = RecurrenceKernels.kernel("zero", p, 0);
     assertEquals(0, k.inputs().size());
     assertEquals("a(n) = 0", RecurrenceKernels.formula(p));
     assertEquals(BigInteger.ZERO, numevo.dsl.eval.Interpreter.of(k).eval()[0]);
@@ -50,7 +50,7 @@ class RecurrenceKernelsTest {
   @Test
   void aCopyOfThePreviousTermIsAnInstruction() {
     BigInteger[][] p = {poly(1), poly(-1)};
-    Program k = RecurrenceKernels.kernel("same", p);
+    Program k = RecurrenceKernels.kernel("same", p, 1);
     assertEquals("a(n) = a(n-1)", RecurrenceKernels.formula(p));
     assertEquals(1, k.body().size());
   }
