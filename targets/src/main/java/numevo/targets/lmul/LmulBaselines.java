@@ -18,6 +18,22 @@ import numevo.dsl.text.Parser;
 public final class LmulBaselines {
   private LmulBaselines() {}
 
+  /**
+   * The classpath resource of a baseline, e.g. {@code numevo/targets/lmul/e4m3fn_lmul.kernel}.
+   *
+   * @throws IllegalArgumentException if no baselines ship for the format
+   */
+  public static String resource(NumberFormat format, String name) {
+    String prefix =
+        switch (format) {
+          case E4M3FN -> "e4m3fn";
+          case E5M2 -> "e5m2";
+          case BFLOAT16 -> "bf16";
+          default -> throw new IllegalArgumentException("no L-Mul baselines for " + format);
+        };
+    return "numevo/targets/lmul/" + prefix + "_" + name + ".kernel";
+  }
+
   /** A named baseline kernel. */
   public record Baseline(String name, Program kernel) {}
 
@@ -41,15 +57,8 @@ public final class LmulBaselines {
    * @throws IllegalArgumentException if there is no such baseline
    */
   public static Program load(NumberFormat format, String name) {
-    String prefix =
-        switch (format) {
-          case E4M3FN -> "e4m3fn";
-          case E5M2 -> "e5m2";
-          case BFLOAT16 -> "bf16";
-          default -> throw new IllegalArgumentException("no L-Mul baselines for " + format);
-        };
-    String file = prefix + "_" + name + ".kernel";
-    try (InputStream in = LmulBaselines.class.getResourceAsStream(file)) {
+    String file = resource(format, name);
+    try (InputStream in = LmulBaselines.class.getClassLoader().getResourceAsStream(file)) {
       if (in == null) {
         throw new IllegalArgumentException("no L-Mul baseline " + file);
       }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.format.Saturation;
+import numevo.targets.CostModel;
 
 /**
  * What an L-Mul target scores: the format, how operand pairs are chosen, the reference's overflow
@@ -20,10 +21,13 @@ import numevo.dsl.format.Saturation;
  * @param energy the energy model of the cost
  */
 public record LmulConfig(
-    String name, NumberFormat format, long seed, Saturation saturation, EnergyModel energy) {
+    String name, NumberFormat format, long seed, Saturation saturation, CostModel energy) {
 
-  /** The seed of the shipped bfloat16 sample. */
-  public static final long DEFAULT_SEED = 0x1_2024_0907L;
+  /**
+   * The seed of the default bfloat16 sample (that of {@code numevo score}, {@link
+   * numevo.targets.ScoreOptions#DEFAULT_SEED}).
+   */
+  public static final long DEFAULT_SEED = 1L;
 
   /** The shipped targets' names. */
   public static final List<String> NAMES = List.of("lmul-e4m3", "lmul-e5m2", "lmul-bf16");
@@ -41,8 +45,8 @@ public record LmulConfig(
 
   /**
    * The target for a format with the defaults: {@link #DEFAULT_SEED}, no saturation, {@link
-   * EnergyModel#horowitz45nm}; named {@code lmul-e4m3}, {@code lmul-e5m2}, {@code lmul-bf16} for
-   * the shipped formats and {@code lmul-<format>} otherwise.
+   * LmulCosts#horowitz45nm}; named {@code lmul-e4m3}, {@code lmul-e5m2}, {@code lmul-bf16} for the
+   * shipped formats and {@code lmul-<format>} otherwise.
    */
   public static LmulConfig of(NumberFormat format) {
     String shortName =
@@ -52,11 +56,7 @@ public record LmulConfig(
           default -> format.formatName();
         };
     return new LmulConfig(
-        "lmul-" + shortName,
-        format,
-        DEFAULT_SEED,
-        Saturation.NONE,
-        EnergyModel.horowitz45nm(format));
+        "lmul-" + shortName, format, DEFAULT_SEED, Saturation.NONE, LmulCosts.horowitz45nm(format));
   }
 
   /** A shipped target by name ({@link #NAMES}), case-insensitively; empty if unknown. */

@@ -10,6 +10,7 @@ import numevo.dsl.eval.ColumnarEvaluator;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
+import numevo.targets.CostModel;
 
 /**
  * Scores product kernels against a {@link ProductReference}: one columnar evaluation per chunk of
@@ -29,11 +30,11 @@ public final class LmulScorer {
 
   private final String name;
   private final ProductReference reference;
-  private final EnergyModel energy;
+  private final CostModel energy;
   private final NumberFormat format;
   private final List<Batch> inputs;
 
-  private LmulScorer(String name, ProductReference reference, EnergyModel energy) {
+  private LmulScorer(String name, ProductReference reference, CostModel energy) {
     this.name = name;
     this.reference = reference;
     this.energy = energy;
@@ -61,7 +62,7 @@ public final class LmulScorer {
    * @param reference the reference, never null
    * @param energy the energy model, never null
    */
-  public static LmulScorer of(String name, ProductReference reference, EnergyModel energy) {
+  public static LmulScorer of(String name, ProductReference reference, CostModel energy) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(energy, "energy");
@@ -122,6 +123,26 @@ public final class LmulScorer {
     return t.result(kernel);
   }
 
+  /**
+   * Scores codes a kernel computed elsewhere (e.g. compiled) from the pairs, in their order.
+   *
+   * @param kernel the kernel that computed them, for its cost
+   * @param codes one output per pair, at least {@link ProductReference#size()}; only the format's
+   *     low bits count
+   * @throws IllegalArgumentException if the kernel does not fit the target or there are too few
+   *     codes
+   */
+  public LmulScore score(Program kernel, int[] codes) {
+    checkShape(kernel);
+    if (codes.length < reference.size()) {
+      throw new IllegalArgumentException(
+          name + ": " + codes.length + " outputs for " + reference.size() + " pairs");
+    }
+    Tally t = new Tally();
+    t.add(codes, 0, reference.size());
+    return t.result(kernel);
+  }
+
   /** The running tallies of one scoring call. */
   private final class Tally {
     private final int mask = (int) format.codeMask();
@@ -139,6 +160,7 @@ public final class LmulScorer {
     private final ErrorStats.Accumulator vsCore = new ErrorStats.Accumulator();
     private final ErrorStats.Accumulator vsRounded = new ErrorStats.Accumulator();
     private int exactCount;
+    private double loss;
 
     void add(int[] results, int from, int len) {
       for (int i = 0; i < len; i++) {
@@ -156,18 +178,22 @@ public final class LmulScorer {
           if (Double.isFinite(v)) {
             double p = exact[j];
             double e = (v - p) / p;
+            loss += Math.min(Math.abs(e), 1.0);
             vsReal.add(e);
             vsRounded.add((v - rounded[j]) / rounded[j]);
             if (core[j]) {
               vsCore.add(e);
             }
           } else {
+            loss += 1.0;
             vsReal.exclude();
             vsRounded.exclude();
             if (core[j]) {
               vsCore.exclude();
             }
           }
+        } else if (!match) {
+          loss += 1.0;
         }
       }
     }
@@ -200,6 +226,7 @@ public final class LmulScorer {
           reference.pairs().method(),
           reference.size(),
           exactCount,
+          reference.size() == 0 ? Double.NaN : loss / reference.size(),
           vsReal.result(),
           vsCore.result(),
           vsRounded.result(),

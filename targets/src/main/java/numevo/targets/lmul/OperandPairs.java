@@ -3,6 +3,7 @@ package numevo.targets.lmul;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import numevo.dsl.format.NumberFormat;
 
@@ -43,8 +44,16 @@ public final class OperandPairs {
   private final int[] a;
   private final int[] b;
   private final List<Stratum> strata;
+  private final OptionalLong seed;
 
-  private OperandPairs(NumberFormat format, String method, int[] a, int[] b, List<Stratum> strata) {
+  private OperandPairs(
+      NumberFormat format,
+      String method,
+      int[] a,
+      int[] b,
+      List<Stratum> strata,
+      OptionalLong seed) {
+    this.seed = seed;
     this.format = format;
     this.method = method;
     this.a = a;
@@ -74,7 +83,8 @@ public final class OperandPairs {
         "exhaustive",
         a,
         b,
-        List.of(new Stratum("all", a.length, "every pair of the 256 codes")));
+        List.of(new Stratum("all", a.length, "every pair of the 256 codes")),
+        OptionalLong.empty());
   }
 
   /**
@@ -137,7 +147,8 @@ public final class OperandPairs {
         "listed",
         a.clone(),
         b.clone(),
-        List.of(new Stratum("listed", a.length, "given pairs")));
+        List.of(new Stratum("listed", a.length, "given pairs")),
+        OptionalLong.empty());
   }
 
   /** The codes' format. */
@@ -148,6 +159,11 @@ public final class OperandPairs {
   /** How the pairs were chosen: {@code "exhaustive"}, {@code "sampled"} or {@code "listed"}. */
   public String method() {
     return method;
+  }
+
+  /** The seed of a sample; empty for exhaustive and listed pairs. */
+  public OptionalLong seed() {
+    return seed;
   }
 
   /** Number of pairs. */
@@ -261,7 +277,7 @@ public final class OperandPairs {
       strata.add(new Stratum("uniform", as.size() - start, "uniformly random code pairs"));
       int[] a = as.stream().mapToInt(Integer::intValue).toArray();
       int[] b = bs.stream().mapToInt(Integer::intValue).toArray();
-      return new OperandPairs(f, "sampled", a, b, strata);
+      return new OperandPairs(f, "sampled", a, b, strata, OptionalLong.of(seed));
     }
 
     /** Inclusive ranges of the unbiased product exponent, as described in {@link #stratified}. */

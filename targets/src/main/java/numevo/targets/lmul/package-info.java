@@ -9,7 +9,7 @@
  * numevo.targets.lmul.OperandPairs}: all 65,536 pairs for the FP8 formats, a stratified sample for
  * bfloat16), and reports an {@link numevo.targets.lmul.LmulScore}: the bit-exact fraction, relative
  * errors against the real and the rounded product, how each special case came out, and the cost
- * ({@link numevo.targets.lmul.LmulPrimitives}, {@link numevo.targets.lmul.EnergyModel}). {@link
+ * ({@link numevo.targets.lmul.LmulPrimitives}, {@link numevo.targets.lmul.LmulCosts}). {@link
  * numevo.targets.lmul.LmulBaselines} are the shipped reference kernels.
  */
 package numevo.targets.lmul;

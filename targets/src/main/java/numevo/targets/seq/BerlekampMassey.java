@@ -38,7 +38,7 @@ public final class BerlekampMassey {
    * @param scorer the scorer of the split sequence
    */
   public SolverResult find(SeqScorer scorer) {
-    Split split = scorer.split();
+    SequenceSplit split = scorer.split();
     List<BigInteger> s = split.trainTerms();
     int n = s.size();
     long[] primes = Arrays.copyOf(Modular.PRIMES, config.primes());

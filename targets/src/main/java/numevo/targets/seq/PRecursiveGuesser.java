@@ -48,7 +48,7 @@ public final class PRecursiveGuesser {
    * @param scorer the scorer of the split sequence
    */
   public SolverResult find(SeqScorer scorer) {
-    Split split = scorer.split();
+    SequenceSplit split = scorer.split();
     List<BigInteger> s = split.trainTerms();
     int offset = split.data().offset();
     long[] primes = Arrays.copyOf(Modular.PRIMES, config.primes());

@@ -11,7 +11,7 @@ package numevo.targets.seq;
  * the bound, so one scoring costs at most {@code terms x instructions} operations on numbers of
  * that size: it cannot hang or exhaust memory.
  *
- * @param heldOut terms requested to hold out ({@link Split#of})
+ * @param heldOut terms requested to hold out ({@link SequenceSplit#of})
  * @param growthFactor the bound's multiple of the largest term's bit length, at least 1
  * @param slackBits the bound's additive slack in bits, at least 0
  */
@@ -31,7 +31,7 @@ public record SeqConfig(int heldOut, int growthFactor, int slackBits) {
 
   /** 10 held out, values up to {@code 2 B + 256} bits. */
   public static SeqConfig defaults() {
-    return new SeqConfig(Split.DEFAULT_HELD_OUT, 2, 256);
+    return new SeqConfig(SequenceSplit.DEFAULT_HELD_OUT, 2, 256);
   }
 
   /** The same with another held-out count. */

@@ -1,6 +1,7 @@
 package numevo.targets.seq;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import numevo.dsl.eval.ColumnarEvaluator;
 import numevo.dsl.eval.EvaluationException;
 import numevo.dsl.eval.Interpreter;
 import numevo.dsl.program.Program;
+import numevo.dsl.program.Type;
 
 /**
  * Scores recurrences on one split sequence ({@link SeqScore}). Thread-safe; each call evaluates on
@@ -22,14 +24,14 @@ import numevo.dsl.program.Program;
  * matched.
  */
 public final class SeqScorer {
-  private final Split split;
+  private final SequenceSplit split;
   private final SeqConfig config;
   private final long bitLimit;
   private final int indexBits;
   private final int termBits;
   private final BigInteger[] indices;
 
-  private SeqScorer(Split split, SeqConfig config) {
+  private SeqScorer(SequenceSplit split, SeqConfig config) {
     this.split = split;
     this.config = config;
     SequenceData d = split.data();
@@ -48,18 +50,18 @@ public final class SeqScorer {
   /** A scorer for {@code data}, split by {@code config}'s held-out rule. */
   public static SeqScorer of(SequenceData data, SeqConfig config) {
     Objects.requireNonNull(config, "config");
-    return new SeqScorer(Split.of(data, config.heldOut()), config);
+    return new SeqScorer(SequenceSplit.of(data, config.heldOut()), config);
   }
 
   /** A scorer for a given split. */
-  public static SeqScorer of(Split split, SeqConfig config) {
+  public static SeqScorer of(SequenceSplit split, SeqConfig config) {
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(config, "config");
     return new SeqScorer(split, config);
   }
 
   /** The split scored on. */
-  public Split split() {
+  public SequenceSplit split() {
     return split;
   }
 
@@ -90,15 +92,7 @@ public final class SeqScorer {
     int start = rec.start();
     int train = split.train();
     int total = split.data().size();
-    if (start >= train) {
-      throw new IllegalArgumentException(
-          split.data().id()
-              + ": the recurrence needs "
-              + start
-              + " initial terms, but there are only "
-              + train
-              + " training terms");
-    }
+    checkStart(start);
     int size = liveOps(kernel);
     long[] inputBits = new long[kernel.inputs().size()];
     for (int i = 0; i < inputBits.length; i++) {
@@ -117,11 +111,8 @@ public final class SeqScorer {
     }
     int points = total - start;
     ColumnarEvaluator ev = ColumnarEvaluator.of(kernel, points);
-    Batch in = ev.newInputBatch();
+    Batch in = inputs(shape);
     Batch out = ev.newOutputBatch();
-    for (int i = 0; i < points; i++) {
-      fillInputs(shape, start + i, in, i);
-    }
     Optional<String> failure = Optional.empty();
     int valid = points;
     try {
@@ -148,6 +139,62 @@ public final class SeqScorer {
         }
       }
     }
+    return tally(start, out, valid, size, failure);
+  }
+
+  /**
+   * Scores outputs a kernel computed elsewhere (e.g. compiled) from {@link #inputs}.
+   *
+   * @param kernel the kernel, in the convention; its order is the start
+   * @param outputs its one int output column, one point per position from the start to the end of
+   *     the data
+   * @throws IllegalArgumentException if the kernel needs more initial terms than there are training
+   *     terms, or the column is too short
+   */
+  public SeqScore score(Program kernel, Batch outputs) {
+    int start = RecurrenceShape.of(kernel).order();
+    checkStart(start);
+    int points = split.data().size() - start;
+    if (outputs.capacity() < points) {
+      throw new IllegalArgumentException(
+          split.data().id() + ": " + outputs.capacity() + " outputs for " + points + " terms");
+    }
+    return tally(start, outputs, points, liveOps(kernel), Optional.empty());
+  }
+
+  /**
+   * The inputs of a kernel of the given shape at every position from its start (its order) to the
+   * end of the data, as the data's own previous terms: one point per position.
+   */
+  public Batch inputs(RecurrenceShape shape) {
+    int start = shape.order();
+    int points = split.data().size() - start;
+    List<Type> types = new ArrayList<>();
+    for (int p = 0; p < shape.order() + (shape.usesIndex() ? 1 : 0); p++) {
+      types.add(Type.INT);
+    }
+    Batch in = Batch.of(types, Math.max(points, 0));
+    for (int i = 0; i < points; i++) {
+      fillInputs(shape, start + i, in, i);
+    }
+    return in;
+  }
+
+  private void checkStart(int start) {
+    if (start >= split.train()) {
+      throw new IllegalArgumentException(
+          split.data().id()
+              + ": the recurrence needs "
+              + start
+              + " initial terms, but there are only "
+              + split.train()
+              + " training terms");
+    }
+  }
+
+  /** Counts the consecutive matches of the first {@code valid} outputs. */
+  private SeqScore tally(int start, Batch out, int valid, int size, Optional<String> failure) {
+    int train = split.train();
     List<BigInteger> terms = split.data().terms();
     int matched = 0;
     long[] small = out.intSmall(0);

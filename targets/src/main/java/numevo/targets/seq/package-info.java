@@ -13,7 +13,7 @@
  *
  * <p><b>Data.</b> {@link numevo.targets.seq.SequenceFiles} reads a term list, an OEIS
  * stripped-format file or a table like {@code ../shared/data/sequences/dev.tsv}; {@link
- * numevo.targets.seq.Split} holds back the last terms. <b>Scoring.</b> {@link
+ * numevo.targets.seq.SequenceSplit} holds back the last terms. <b>Scoring.</b> {@link
  * numevo.targets.seq.SeqScorer} counts the training terms reproduced from the start, then the
  * held-out terms predicted, within a bit-length bound that keeps every evaluation cheap.
  * <b>Classical solvers.</b> {@link numevo.targets.seq.BerlekampMassey} (linear, constant

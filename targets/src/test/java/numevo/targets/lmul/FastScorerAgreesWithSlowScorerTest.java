@@ -78,7 +78,7 @@ class FastScorerAgreesWithSlowScorerTest {
     NumberFormat f = c.pairs().format();
     LmulScore fast =
         LmulScorer.of(
-                "t", ProductReference.of(c.pairs(), Saturation.NONE), EnergyModel.horowitz45nm(f))
+                "t", ProductReference.of(c.pairs(), Saturation.NONE), LmulCosts.horowitz45nm(f))
             .score(c.kernel());
     SlowScorer.Result slow = SlowScorer.score(c.kernel(), c.pairs());
 

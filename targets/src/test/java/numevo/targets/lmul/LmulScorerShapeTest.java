@@ -39,7 +39,7 @@ class LmulScorerShapeTest {
         Parser.parse(
             "kernel k e4m3fn\ninput a : i32\ninput b : i32\nd = mul a b\nr = add a b\noutput r\n",
             "k");
-    KernelCost c = KernelCost.of(k, EnergyModel.horowitz45nm(NumberFormat.E4M3FN));
+    KernelCost c = KernelCost.of(k, LmulCosts.horowitz45nm(NumberFormat.E4M3FN));
     assertEquals(1, c.ops());
     assertTrue(c.inPrimitiveSet());
     assertEquals(0.1, c.energyPj(), 1e-12);

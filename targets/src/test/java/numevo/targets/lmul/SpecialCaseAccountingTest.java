@@ -32,7 +32,7 @@ class SpecialCaseAccountingTest {
 
   private static LmulScorer scorer() {
     ProductReference ref = ProductReference.of(OperandPairs.of(F, A, B), Saturation.NONE);
-    return LmulScorer.of("hand-picked", ref, EnergyModel.horowitz45nm(F));
+    return LmulScorer.of("hand-picked", ref, LmulCosts.horowitz45nm(F));
   }
 
   private static Program constant(int code) {

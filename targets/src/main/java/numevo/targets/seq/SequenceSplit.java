@@ -15,12 +15,12 @@ import java.util.Objects;
  * @param data the whole sequence
  * @param train the number of training terms, the first ones
  */
-public record Split(SequenceData data, int train) {
+public record SequenceSplit(SequenceData data, int train) {
 
   /** Terms held out by default. */
   public static final int DEFAULT_HELD_OUT = 10;
 
-  public Split {
+  public SequenceSplit {
     Objects.requireNonNull(data, "data");
     if (train < 1 || train > data.size()) {
       throw new IllegalArgumentException(
@@ -34,12 +34,12 @@ public record Split(SequenceData data, int train) {
    * @param data the sequence
    * @param heldOut the number of terms requested to hold out, at least 0
    */
-  public static Split of(SequenceData data, int heldOut) {
+  public static SequenceSplit of(SequenceData data, int heldOut) {
     if (heldOut < 0) {
       throw new IllegalArgumentException("negative held-out count " + heldOut);
     }
     int k = Math.min(heldOut, data.size() / 3);
-    return new Split(data, data.size() - k);
+    return new SequenceSplit(data, data.size() - k);
   }
 
   /** The number of held-out terms. */

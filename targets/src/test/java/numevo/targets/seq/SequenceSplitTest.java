@@ -7,7 +7,7 @@ import java.util.Collections;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SplitTest {
+class SequenceSplitTest {
 
   @ParameterizedTest(name = "{0} terms, {1} requested: {2} held out")
   @CsvSource({
@@ -22,7 +22,7 @@ class SplitTest {
   })
   void atMostAThirdOfTheTermsIsHeldOut(int terms, int requested, int heldOut) {
     SequenceData d = SequenceData.of("s", 0, Collections.nCopies(terms, BigInteger.ONE));
-    Split s = Split.of(d, requested);
+    SequenceSplit s = SequenceSplit.of(d, requested);
     assertEquals(heldOut, s.heldOut());
     assertEquals(terms - heldOut, s.trainTerms().size());
     assertEquals(heldOut, s.heldOutTerms().size());
