@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import numevo.dsl.program.Limits;
 
 /**
  * Finds the shortest linear recurrence with constant coefficients, {@code sum_{i=0..L} c_i a(n-i) =
@@ -64,6 +65,15 @@ public final class BerlekampMassey {
               + " training terms do not over-determine it ("
               + (2 * l + config.spare())
               + " needed)");
+    }
+    if (l > Limits.MAX_PORTS) {
+      return new SolverResult.NoneFound(
+          NAME,
+          "the shortest linear recurrence has order "
+              + l
+              + ", more than a kernel's "
+              + Limits.MAX_PORTS
+              + " inputs");
     }
     int agree = 0;
     for (int o : order) {

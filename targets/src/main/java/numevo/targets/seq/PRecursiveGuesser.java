@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import numevo.dsl.program.Limits;
 
 /**
  * Guesses a P-recursive (holonomic) recurrence {@code sum_{i=0..r} P_i(n) a(n-i) = 0} with
@@ -72,9 +73,20 @@ public final class PRecursiveGuesser {
       if (first.rank() == unknowns) {
         continue; // trivial mod p, so trivial over the rationals
       }
-      BigInteger[][] p = solve(residues, primes, offset, r, d, first, s);
+      BigInteger[][] p =
+          solve(config.rejectCommonFactors(), residues, primes, offset, r, d, first, s);
       if (p != null) {
         int start = start(p, offset, r, s.size());
+        if (start + 1 > Limits.MAX_PORTS) {
+          return new SolverResult.NoneFound(
+              NAME,
+              RecurrenceKernels.formula(p)
+                  + " holds, but P_0 vanishes late: "
+                  + start
+                  + " initial terms are more than a kernel's "
+                  + (Limits.MAX_PORTS - 1)
+                  + " previous-term inputs");
+        }
         if (start < s.size()) {
           Recurrence rec =
               Recurrence.of(
@@ -136,6 +148,7 @@ public final class PRecursiveGuesser {
 
   /** Lifts and checks the null space; the first good solution as {@code P[i][j]}, or null. */
   private static BigInteger[][] solve(
+      boolean rejectCommonFactors,
       long[][] residues,
       long[] primes,
       int offset,
@@ -191,6 +204,19 @@ public final class PRecursiveGuesser {
       if (RecurrenceKernels.isZero(p[0]) || !holds(p, offset, s)) {
         continue;
       }
+      if (rejectCommonFactors) {
+        // A factor common to every P_i vanishes at some n and masks the equation there: the
+        // recurrence without it must hold on its own, or the fit is not a law.
+        BigInteger[] g = IntPolynomials.gcd(p);
+        if (IntPolynomials.degree(g) > 0) {
+          for (int i = 0; i <= r; i++) {
+            p[i] = IntPolynomials.divide(p[i], g);
+          }
+          if (!holds(p, offset, s)) {
+            continue;
+          }
+        }
+      }
       normalize(p);
       return p;
     }
@@ -204,7 +230,7 @@ public final class PRecursiveGuesser {
       BigInteger n = BigInteger.valueOf((long) offset + k);
       BigInteger sum = BigInteger.ZERO;
       for (int i = 0; i <= r; i++) {
-        sum = sum.add(eval(p[i], n).multiply(s.get(k - i)));
+        sum = sum.add(IntPolynomials.eval(p[i], n).multiply(s.get(k - i)));
       }
       if (sum.signum() != 0) {
         return false;
@@ -232,18 +258,10 @@ public final class PRecursiveGuesser {
   private static int start(BigInteger[][] p, int offset, int r, int train) {
     int start = r;
     for (int k = r; k < train; k++) {
-      if (eval(p[0], BigInteger.valueOf((long) offset + k)).signum() == 0) {
+      if (IntPolynomials.eval(p[0], BigInteger.valueOf((long) offset + k)).signum() == 0) {
         start = k + 1;
       }
     }
     return start;
-  }
-
-  static BigInteger eval(BigInteger[] c, BigInteger n) {
-    BigInteger acc = BigInteger.ZERO;
-    for (int j = c.length - 1; j >= 0; j--) {
-      acc = acc.multiply(n).add(c[j]);
-    }
-    return acc;
   }
 }

@@ -85,16 +85,31 @@ public final class SeqReport {
     };
   }
 
-  /** The OEIS protocol of sequences.md. */
+  /**
+   * The OEIS protocol of sequences.md, once with the guesser's defaults and once accepting masked
+   * fits ({@link PRecConfig#rejectCommonFactors} off).
+   */
   public static void oeis(PrintStream out, List<SequenceData> all) {
+    out.println(
+        "| P-recursive masked fits | sequences | eligible (>= 30 terms) | Berlekamp-Massey |"
+            + " + P-recursive | BM found but mispredicted | P-rec found but mispredicted |"
+            + " P-rec not expressible | time |");
+    out.println("|---|---|---|---|---|---|---|---|---|");
+    for (boolean reject : new boolean[] {true, false}) {
+      oeisRow(out, all, PRecConfig.defaults().withRejectCommonFactors(reject));
+    }
+  }
+
+  private static void oeisRow(PrintStream out, List<SequenceData> all, PRecConfig prConfig) {
     SeqConfig config = SeqConfig.defaults();
     BerlekampMassey bm = BerlekampMassey.of(BmConfig.defaults());
-    PRecursiveGuesser pr = PRecursiveGuesser.of(PRecConfig.defaults());
+    PRecursiveGuesser pr = PRecursiveGuesser.of(prConfig);
     int eligible = 0;
     int byBm = 0;
     int byEither = 0;
     int bmFoundWrong = 0;
     int prFoundWrong = 0;
+    int prLate = 0;
     long t0 = System.nanoTime();
     for (SequenceData d : all) {
       if (d.size() < 30) {
@@ -114,17 +129,15 @@ public final class SeqReport {
         byEither++;
       } else if (b instanceof SolverResult.Found) {
         prFoundWrong++;
+      } else if (b instanceof SolverResult.NoneFound n && n.reason().contains("vanishes late")) {
+        prLate++;
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     out.printf(
         Locale.ROOT,
-        "| sequences | eligible (>= 30 terms) | Berlekamp-Massey | + P-recursive | BM found but"
-            + " mispredicted | P-rec found but mispredicted | time |%n");
-    out.println("|---|---|---|---|---|---|---|");
-    out.printf(
-        Locale.ROOT,
-        "| %d | %d | %d (%.1f%%) | %d (%.1f%%) | %d | %d | %.1f s |%n",
+        "| %s | %d | %d | %d (%.2f%%) | %d (%.2f%%) | %d | %d | %d | %.1f s |%n",
+        prConfig.rejectCommonFactors() ? "rejected (default)" : "accepted",
         all.size(),
         eligible,
         byBm,
@@ -133,6 +146,7 @@ public final class SeqReport {
         100.0 * byEither / eligible,
         bmFoundWrong,
         prFoundWrong,
+        prLate,
         seconds);
   }
 }

@@ -76,10 +76,31 @@ class PRecursiveGuesserTest {
     SolverResult.Found overfit =
         assertInstanceOf(
             SolverResult.Found.class,
-            PRecursiveGuesser.of(new PRecConfig(3, 3, 0, 6)).find(scorer));
+            PRecursiveGuesser.of(new PRecConfig(3, 3, 0, 6, true)).find(scorer));
     assertTrue(overfit.score().fitsTraining());
     assertTrue(!overfit.predictsHeldOut());
     assertInstanceOf(SolverResult.NoneFound.class, PR.find(scorer));
+  }
+
+  @Test
+  void aFactorCommonToEveryCoefficientMustNotMaskAJump() {
+    // 1 until a(8), then 2: (n - 9) a(n) = (n - 9) a(n-1) holds only because n - 9 switches the
+    // equation at the jump off; without the factor, a(n) = a(n-1) fails there.
+    java.util.List<BigInteger> t = new java.util.ArrayList<>();
+    for (int n = 0; n < 40; n++) {
+      t.add(BigInteger.valueOf(n < 9 ? 1 : 2));
+    }
+    SeqScorer scorer = SeqScorer.of(SequenceData.of("jump", 0, t), SeqConfig.defaults());
+    SolverResult.Found masked =
+        assertInstanceOf(
+            SolverResult.Found.class,
+            PRecursiveGuesser.of(PRecConfig.defaults().withRejectCommonFactors(false))
+                .find(scorer));
+    assertEquals("(n - 9)*a(n) = (n - 9)*a(n-1)", masked.recurrence().formula());
+    SolverResult strict = PR.find(scorer);
+    assertTrue(
+        !(strict instanceof SolverResult.Found f)
+            || !f.recurrence().formula().equals(masked.recurrence().formula()));
   }
 
   @Test
