@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import numevo.targets.floats.FloatTargets;
 import numevo.targets.floats.TargetFile;
+import numevo.targets.lmul.LmulTargets;
+import numevo.targets.seq.SeqTargets;
 
 /**
  * The registry of targets: the built-in ones by name, and float targets defined by target files. A
@@ -19,7 +21,8 @@ public final class Targets {
 
   private static List<TargetEntry> collect() {
     List<TargetEntry> all = new ArrayList<>(FloatTargets.entries());
-    // L-Mul (numevo.targets.lmul) and sequence (numevo.targets.seq) entries go here.
+    all.addAll(LmulTargets.entries());
+    all.add(SeqTargets.entry());
     return all;
   }
 

@@ -91,6 +91,18 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--holdout", paramLabel = "K", description = "seq: terms held out (default 10)")
   String holdout;
 
+  @Option(
+      names = "--offset",
+      paramLabel = "N",
+      description = "seq: the index of the first of --terms (default 0)")
+  String offset;
+
+  @Option(
+      names = "--order",
+      paramLabel = "K",
+      description = "seq: previous terms of the kernels a search generates (default 2)")
+  String order;
+
   @Override
   public Integer call() {
     if (points < 1) {
@@ -104,6 +116,8 @@ final class ScoreCommand implements Callable<Integer> {
     put(params, "data", data);
     put(params, "id", id);
     put(params, "holdout", holdout);
+    put(params, "offset", offset);
+    put(params, "order", order);
     Target t;
     try {
       t = Targets.resolve(target, TargetParams.of(params));
