@@ -38,10 +38,18 @@ public record Score(
     if (points < 0) {
       throw new IllegalArgumentException("negative point count " + points);
     }
-    if (metrics.stream().map(Metric::key).distinct().count() != metrics.size()) {
-      throw new IllegalArgumentException("duplicate metric keys in " + metrics);
+    // Plain loops: a search builds many scores per second.
+    boolean hasObjective = false;
+    for (int i = 0; i < metrics.size(); i++) {
+      String k = metrics.get(i).key();
+      hasObjective |= k.equals(objective);
+      for (int j = 0; j < i; j++) {
+        if (metrics.get(j).key().equals(k)) {
+          throw new IllegalArgumentException("duplicate metric key " + k);
+        }
+      }
     }
-    if (metrics.stream().noneMatch(m -> m.key().equals(objective))) {
+    if (!hasObjective) {
       throw new IllegalArgumentException("objective " + objective + " is not among the metrics");
     }
   }

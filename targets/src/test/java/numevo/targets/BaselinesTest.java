@@ -13,6 +13,9 @@ class BaselinesTest {
   @Test
   void everyBaselineFitsItsTarget() {
     for (TargetEntry e : Targets.builtIn()) {
+      if (!e.params().isEmpty()) {
+        continue; // a target defined by its parameters (seq): no shipped baselines to check here
+      }
       Target t = e.create(TargetParams.none());
       for (Baseline b : t.baselines()) {
         assertTrue(t.signature().accepts(b.program()), e.name() + "/" + b.name());
