@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       ExecCommand.class,
       ExportCommand.class,
-      JmhCommand.class
+      JmhCommand.class,
+      ScoreCommand.class,
+      TargetsCommand.class
     })
 public final class Main implements Runnable {
 

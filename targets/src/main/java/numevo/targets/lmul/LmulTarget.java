@@ -1,0 +1,239 @@
+package numevo.targets.lmul;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import numevo.dsl.eval.Batch;
+import numevo.dsl.program.Program;
+import numevo.dsl.program.Type;
+import numevo.targets.Baseline;
+import numevo.targets.Baselines;
+import numevo.targets.CostModel;
+import numevo.targets.Method;
+import numevo.targets.Metric;
+import numevo.targets.PrimitiveSet;
+import numevo.targets.Score;
+import numevo.targets.ScoreOptions;
+import numevo.targets.Scorer;
+import numevo.targets.Signature;
+import numevo.targets.Split;
+import numevo.targets.Target;
+import numevo.targets.TargetException;
+
+/**
+ * An L-Mul target in the {@link Target} API: {@code lmul-e4m3} and {@code lmul-e5m2} score all
+ * 65,536 pairs whatever the options say (their "sample" is the whole domain); {@code lmul-bf16}
+ * scores the {@link OperandPairs#stratified stratified sample} drawn with the options' seed on the
+ * validation split and with the seed plus {@value #TRAINING_SEED_DELTA} on the training split; its
+ * size is fixed by the strata, not by {@code options.points()}. References are built on first use
+ * and kept.
+ *
+ * <p>The objective is {@code loss} ({@link LmulScore#loss()}); the metrics are listed in {@link
+ * #metrics(LmulScore)}.
+ */
+public final class LmulTarget implements Target {
+
+  /** What the training split's seed adds to the options' seed (an independent stream). */
+  public static final long TRAINING_SEED_DELTA = 0x5DEECE66DL;
+
+  /** The objective's metric key. */
+  public static final String LOSS = "loss";
+
+  private final LmulConfig config;
+  private final Signature signature;
+  private final Map<Long, LmulScorer> scorers = new ConcurrentHashMap<>();
+
+  private LmulTarget(LmulConfig config) {
+    this.config = config;
+    this.signature = Signature.of(config.format(), List.of(Type.I32, Type.I32), List.of(Type.I32));
+  }
+
+  /** The target of a configuration. */
+  public static LmulTarget of(LmulConfig config) {
+    return new LmulTarget(Objects.requireNonNull(config, "config"));
+  }
+
+  /** The configuration. */
+  public LmulConfig config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public String summary() {
+    return "product of two "
+        + config.format()
+        + " codes with integer ops only, against the exact product; "
+        + (exhaustive() ? "all 65,536 pairs" : "a stratified sample of pairs");
+  }
+
+  @Override
+  public Signature signature() {
+    return signature;
+  }
+
+  @Override
+  public PrimitiveSet primitives() {
+    return PrimitiveSet.of(LmulPrimitives.OPS);
+  }
+
+  @Override
+  public CostModel costModel() {
+    return config.energy();
+  }
+
+  @Override
+  public List<Baseline> baselines() {
+    List<Baseline> out = new ArrayList<>();
+    for (LmulBaselines.Baseline b : LmulBaselines.all(config.format())) {
+      String resource = LmulBaselines.resource(config.format(), b.name());
+      out.add(new Baseline(b.name(), resource, firstComment(Baselines.read(resource)), b.kernel()));
+    }
+    return List.copyOf(out);
+  }
+
+  @Override
+  public String objective() {
+    return LOSS;
+  }
+
+  @Override
+  public OptionalLong domainSize() {
+    return exhaustive() ? OptionalLong.of(1L << 16) : OptionalLong.empty();
+  }
+
+  @Override
+  public Scorer scorer(ScoreOptions options) {
+    return new Adapter(lmulScorer(options));
+  }
+
+  @Override
+  public Score verify(Program p, ScoreOptions options) {
+    if (!exhaustive()) {
+      throw new TargetException(
+          name() + " cannot be scored exhaustively (2^32 pairs); score it sampled");
+    }
+    return scorer(options).score(p);
+  }
+
+  private boolean exhaustive() {
+    return config.format().bits() == 8;
+  }
+
+  /** The scorer of the sample the options name (the one exhaustive scorer for 8-bit formats). */
+  LmulScorer lmulScorer(ScoreOptions options) {
+    long seed =
+        exhaustive()
+            ? 0
+            : options.seed() + (options.split() == Split.TRAINING ? TRAINING_SEED_DELTA : 0);
+    return scorers.computeIfAbsent(seed, s -> LmulScorer.of(config.withSeed(s)));
+  }
+
+  /** The score in the API's terms. */
+  Score toScore(LmulScorer scorer, LmulScore s) {
+    OptionalLong seed = scorer.reference().pairs().seed();
+    return new Score(
+        name(),
+        exhaustive() ? Method.EXHAUSTIVE : Method.SAMPLED,
+        s.points(),
+        seed,
+        LOSS,
+        metrics(s),
+        s.cost().ops(),
+        s.cost().energyPj());
+  }
+
+  /**
+   * The metrics of a score, in report order: {@code loss}, {@code exact_fraction}, {@code
+   * mean_rel_err}, {@code max_rel_err} and {@code bias} (against the real product, see {@link
+   * LmulScore}), {@code rel_err_points}, {@code excluded}, {@code core_mean_rel_err}, {@code
+   * core_max_rel_err}, {@code core_min_signed_err}, {@code core_max_signed_err}, {@code
+   * mean_rel_err_rounded}, {@code max_rel_err_rounded}, {@code special_mismatches}, then {@code
+   * <category>_mismatches} for each {@link ProductCategory}.
+   */
+  public static List<Metric> metrics(LmulScore s) {
+    List<Metric> m = new ArrayList<>();
+    m.add(Metric.real(LOSS, s.loss()));
+    m.add(Metric.fraction(Metric.EXACT_FRACTION, s.exactFraction()));
+    m.add(Metric.real(Metric.MEAN_REL_ERR, s.vsReal().mean()));
+    m.add(Metric.real(Metric.MAX_REL_ERR, s.vsReal().max()));
+    m.add(Metric.real("bias", s.vsReal().meanSigned()));
+    m.add(Metric.count("rel_err_points", s.vsReal().count()));
+    m.add(Metric.count("excluded", s.vsReal().excluded()));
+    m.add(Metric.real("core_mean_rel_err", s.vsRealCore().mean()));
+    m.add(Metric.real("core_max_rel_err", s.vsRealCore().max()));
+    m.add(Metric.real("core_min_signed_err", s.vsRealCore().minSigned()));
+    m.add(Metric.real("core_max_signed_err", s.vsRealCore().maxSigned()));
+    m.add(Metric.real("mean_rel_err_rounded", s.vsRounded().mean()));
+    m.add(Metric.real("max_rel_err_rounded", s.vsRounded().max()));
+    m.add(Metric.count("special_mismatches", s.specialMismatches()));
+    for (CategoryOutcome o : s.special()) {
+      m.add(Metric.count(o.category().key() + "_mismatches", o.mismatching()));
+    }
+    return m;
+  }
+
+  private static String firstComment(String text) {
+    for (String line : text.lines().toList()) {
+      String t = line.strip();
+      if (t.startsWith("#")) {
+        return t.substring(1).strip();
+      }
+      if (!t.isEmpty()) {
+        break;
+      }
+    }
+    return "";
+  }
+
+  /** A {@link Scorer} over one {@link LmulScorer}. */
+  private final class Adapter implements Scorer {
+    private final LmulScorer scorer;
+    private volatile Batch inputs;
+
+    Adapter(LmulScorer scorer) {
+      this.scorer = scorer;
+    }
+
+    @Override
+    public Target target() {
+      return LmulTarget.this;
+    }
+
+    @Override
+    public int points() {
+      return scorer.reference().size();
+    }
+
+    @Override
+    public Batch inputs() {
+      Batch b = inputs;
+      if (b == null) {
+        OperandPairs pairs = scorer.reference().pairs();
+        b = Batch.of(List.of(Type.I32, Type.I32), pairs.size());
+        pairs.copy(0, pairs.size(), b.i32(0), b.i32(1));
+        inputs = b;
+      }
+      return b;
+    }
+
+    @Override
+    public Score score(Program p) {
+      signature.check(name(), p);
+      return toScore(scorer, scorer.score(p));
+    }
+
+    @Override
+    public Score score(Program p, Batch outputs) {
+      signature.check(name(), p);
+      return toScore(scorer, scorer.score(p, outputs.i32(0)));
+    }
+  }
+}
