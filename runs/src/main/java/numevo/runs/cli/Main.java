@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       ConvertCommand.class,
       ExecCommand.class,
-      JmhCommand.class
+      JmhCommand.class,
+      ScoreCommand.class,
+      TargetsCommand.class
     })
 public final class Main implements Runnable {
 

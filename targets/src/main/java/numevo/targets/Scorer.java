@@ -1,0 +1,42 @@
+package numevo.targets;
+
+import numevo.dsl.eval.Batch;
+import numevo.dsl.program.Program;
+
+/**
+ * Scores kernels on one fixed sample of a target's domain, whose reference values were computed
+ * once. Made for a search's inner loop: reusable, no allocation per point. Not thread-safe: use one
+ * per thread (a target hands out as many as asked, sharing the immutable sample).
+ */
+public interface Scorer {
+
+  /** The target scored against. */
+  Target target();
+
+  /** Number of points in the sample. */
+  int points();
+
+  /**
+   * The sample's inputs, shaped like the target's signature, {@link #points()} per column. Callers
+   * that evaluate kernels themselves (a compiled kernel) read them and must not modify them.
+   */
+  Batch inputs();
+
+  /**
+   * Evaluates {@code p} on the sample (columnar evaluator) and scores its outputs.
+   *
+   * @param p a kernel fitting the target's signature
+   * @throws TargetException if it does not fit
+   */
+  Score score(Program p);
+
+  /**
+   * Scores outputs computed elsewhere (for example by a compiled kernel) from {@link #inputs()}.
+   *
+   * @param p the kernel that computed them, for its op count and cost
+   * @param outputs output columns shaped like the target's signature, at least {@link #points()}
+   *     points each
+   * @throws TargetException if {@code p} does not fit the target's signature
+   */
+  Score score(Program p, Batch outputs);
+}

@@ -1,0 +1,70 @@
+package numevo.targets.floats;
+
+import java.util.List;
+import java.util.OptionalLong;
+import numevo.dsl.eval.Batch;
+import numevo.dsl.eval.ColumnarEvaluator;
+import numevo.dsl.program.Program;
+import numevo.dsl.program.Type;
+import numevo.targets.Method;
+import numevo.targets.Score;
+import numevo.targets.Scorer;
+import numevo.targets.Target;
+
+/**
+ * Scores float kernels on one {@link FloatSample}: one columnar evaluation, then one pass of {@link
+ * ErrorStats} over primitive arrays. Not thread-safe; cheap to create (the sample is shared).
+ */
+final class FloatScorer implements Scorer {
+  private final FloatTarget target;
+  private final FloatSample sample;
+  private final Batch inputs;
+  private final Batch outputs;
+  private final double[] x;
+  private final ErrorStats stats = new ErrorStats();
+
+  FloatScorer(FloatTarget target, FloatSample sample) {
+    this.target = target;
+    this.sample = sample;
+    int n = sample.size();
+    this.inputs = Batch.of(List.of(Type.F), n);
+    this.outputs = Batch.of(List.of(Type.F), n);
+    this.x = sample.points();
+    System.arraycopy(x, 0, inputs.f(0), 0, n);
+  }
+
+  @Override
+  public Target target() {
+    return target;
+  }
+
+  @Override
+  public int points() {
+    return sample.size();
+  }
+
+  @Override
+  public Batch inputs() {
+    return inputs;
+  }
+
+  @Override
+  public Score score(Program p) {
+    target.checkKernel(p);
+    ColumnarEvaluator ev = ColumnarEvaluator.of(p, sample.size());
+    ev.evaluate(inputs, outputs, sample.size());
+    return measure(p, outputs.f(0));
+  }
+
+  @Override
+  public Score score(Program p, Batch out) {
+    target.checkKernel(p);
+    return measure(p, out.f(0));
+  }
+
+  private Score measure(Program p, double[] y) {
+    stats.reset();
+    stats.add(x, y, sample.reference(), sample.size(), 0);
+    return target.toScore(p, stats, Method.SAMPLED, OptionalLong.of(sample.seed()));
+  }
+}
