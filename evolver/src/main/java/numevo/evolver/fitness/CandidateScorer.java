@@ -20,4 +20,13 @@ public interface CandidateScorer {
    *     +Inf})
    */
   double error(Program program);
+
+  /**
+   * A smoother proxy of {@link #error} for the coarse phase of constant tuning (e.g. a root mean
+   * square where the error is a maximum, which is flat almost everywhere in each constant); by
+   * default the error itself. Same contract as {@link #error}.
+   */
+  default double coarseError(Program program) {
+    return error(program);
+  }
 }

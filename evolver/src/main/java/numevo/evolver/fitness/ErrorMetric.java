@@ -14,6 +14,8 @@ public enum ErrorMetric {
   MAX_ULP,
   /** The mean error in ULPs of the format. */
   MEAN_ULP,
+  /** The root mean square error in ULPs of the format: a smooth proxy of {@link #MAX_ULP}. */
+  RMS_ULP,
   /** The largest absolute error. */
   MAX_ABS,
   /** The largest relative error, {@code |result - exact| / |exact|}. */
@@ -30,6 +32,10 @@ public enum ErrorMetric {
     }
     return switch (this) {
       case MAX_ULP, MEAN_ULP -> diff / ulp(format, exact);
+      case RMS_ULP -> {
+        double u = diff / ulp(format, exact);
+        yield u * u;
+      }
       case MAX_ABS -> diff;
       case MAX_REL -> exact == 0 ? Double.POSITIVE_INFINITY : diff / Math.abs(exact);
     };
@@ -37,7 +43,12 @@ public enum ErrorMetric {
 
   /** Whether points fold by their mean (else by their maximum). */
   boolean isMean() {
-    return this == MEAN_ULP;
+    return this == MEAN_ULP || this == RMS_ULP;
+  }
+
+  /** The final step after folding: the square root for {@link #RMS_ULP}. */
+  double finish(double folded) {
+    return this == RMS_ULP ? Math.sqrt(folded) : folded;
   }
 
   /** The ULP of the format at an exact value. */

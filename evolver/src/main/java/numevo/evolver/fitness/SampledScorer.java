@@ -88,6 +88,20 @@ public final class SampledScorer implements CandidateScorer {
 
   @Override
   public double error(Program program) {
+    return error(program, metric);
+  }
+
+  /** The root mean square ULP error where the metric counts ULPs; else the metric itself. */
+  @Override
+  public double coarseError(Program program) {
+    return error(
+        program,
+        metric == ErrorMetric.MAX_ULP || metric == ErrorMetric.MEAN_ULP
+            ? ErrorMetric.RMS_ULP
+            : metric);
+  }
+
+  private double error(Program program, ErrorMetric metric) {
     Batch[] b = scratch.get();
     Batch in = b[0];
     Batch out = b[1];
@@ -112,6 +126,6 @@ public final class SampledScorer implements CandidateScorer {
     } catch (EvaluationException e) {
       return Double.POSITIVE_INFINITY;
     }
-    return metric.isMean() ? acc / points.length : acc;
+    return metric.finish(metric.isMean() ? acc / points.length : acc);
   }
 }

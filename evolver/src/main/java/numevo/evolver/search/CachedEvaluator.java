@@ -99,6 +99,24 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
     return out;
   }
 
+  /**
+   * Records a kernel scored outside this evaluator (a tuned kernel): its error enters the cache
+   * under its hash, and it is offered to the island's front.
+   */
+  void accept(ProgramGene gene, Fitness f) {
+    Program p = gene.allele();
+    genesKey(gene).ifPresent(key -> cache.put(key, p, f.error()));
+    if (front.wouldEnter(f)) {
+      FrontEntry e = FrontEntry.of(Kernels.stripDead(p), f, generation, island);
+      front.offer(e);
+      entered.add(e);
+    }
+  }
+
+  private Optional<Hash128> genesKey(ProgramGene gene) {
+    return hasher.enabled() ? gene.functionKey(hasher::hash) : Optional.empty();
+  }
+
   /** The island's cache. */
   EquivalenceCache<Double, Program> cache() {
     return cache;
@@ -212,12 +230,35 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
   }
 
   private double score(Program p) {
+    return score(scorer, p);
+  }
+
+  /** A kernel's error: {@code +Inf} for NaN or an invalid evaluation; dead code is not run. */
+  static double score(CandidateScorer scorer, Program p) {
     try {
-      // Dead code changes nothing computed; the scorer need not run it.
       double e = scorer.error(Kernels.stripDead(p));
       return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
     } catch (EvaluationException e) {
       return Double.POSITIVE_INFINITY;
     }
+  }
+
+  /** {@link #score(CandidateScorer, Program)} as a function. */
+  static java.util.function.ToDoubleFunction<Program> errorOf(CandidateScorer scorer) {
+    return p -> score(scorer, p);
+  }
+
+  /**
+   * The scorer's coarse error, with the conventions of {@link #score(CandidateScorer, Program)}.
+   */
+  static java.util.function.ToDoubleFunction<Program> coarseErrorOf(CandidateScorer scorer) {
+    return p -> {
+      try {
+        double e = scorer.coarseError(Kernels.stripDead(p));
+        return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+      } catch (EvaluationException x) {
+        return Double.POSITIVE_INFINITY;
+      }
+    };
   }
 }

@@ -6,7 +6,8 @@ package numevo.evolver.search;
  * field by field.
  *
  * <p>The counts add up: {@code proposed == cacheHits + duplicateHits + misses + uncached}, and
- * {@code scored == misses + uncached + audits}.
+ * {@code scored == misses + uncached + audits}. Full scorings of the generation: {@code scored +
+ * tuningEvaluations}.
  *
  * @param generation the generation, from 1
  * @param proposed new candidates (offspring without fitness) the evaluator received
@@ -26,6 +27,9 @@ package numevo.evolver.search;
  *     last retry
  * @param deduplicated individuals replaced because another in their island's population computed
  *     the same function (at no higher cost)
+ * @param tunings kernels whose constants were tuned
+ * @param tuningImprovements tunings that lowered the kernel's error
+ * @param tuningEvaluations scorings spent by constant tuning (not in {@code scored})
  * @param frontSize kernels on the run's Pareto front after this generation
  * @param bestError the smallest error on the front after this generation ({@code +Inf} if empty)
  */
@@ -43,6 +47,9 @@ public record GenerationStats(
     long remutations,
     long sameFunctionKept,
     long deduplicated,
+    long tunings,
+    long tuningImprovements,
+    long tuningEvaluations,
     int frontSize,
     double bestError) {
 
@@ -51,7 +58,8 @@ public record GenerationStats(
     return String.format(
         java.util.Locale.ROOT,
         "gen %d: proposed %d, scored %d, cache hits %d (+%d dup), false hits %d/%d audited,"
-            + " remutated %d, deduplicated %d, front %d, best error %.6g",
+            + " remutated %d, deduplicated %d, tuned %d (%d better, %d scorings), front %d,"
+            + " best error %.6g",
         generation,
         proposed,
         scored,
@@ -61,6 +69,9 @@ public record GenerationStats(
         audits,
         remutations,
         deduplicated,
+        tunings,
+        tuningImprovements,
+        tuningEvaluations,
         frontSize,
         bestError);
   }

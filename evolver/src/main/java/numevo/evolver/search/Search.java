@@ -26,6 +26,7 @@ import numevo.evolver.genome.Mutations;
 import numevo.evolver.genome.ProgramCodec;
 import numevo.evolver.genome.ProgramGene;
 import numevo.evolver.hash.ProgramHasher;
+import numevo.evolver.tune.ConstantTuner;
 import numevo.hashing.cache.CacheStats;
 import numevo.hashing.cache.EquivalenceCache;
 
@@ -94,7 +95,7 @@ public final class Search {
       KernelFront front = KernelFront.of();
       List<GenerationStats> history = new ArrayList<>();
       long evaluations = 0;
-      long[] nanos = new long[3];
+      long[] nanos = new long[4];
       String reason;
       for (long gen = 1; ; gen++) {
         workers.runAll(islands.stream().map(is -> (Runnable) is::step).toList());
@@ -104,11 +105,12 @@ public final class Search {
           }
         }
         GenerationStats stats = stats(gen, islands, front);
-        evaluations += stats.scored();
+        evaluations += stats.scored() + stats.tuningEvaluations();
         for (Island<C> is : islands) {
           nanos[0] += is.tally().stepNanos;
           nanos[1] += is.tally().hashNanos + is.mutationCounters().hashNanos();
           nanos[2] += is.tally().scoreNanos;
+          nanos[3] += is.tally().tuneNanos;
         }
         history.add(stats);
         progress.accept(stats);
@@ -126,7 +128,8 @@ public final class Search {
               Duration.ofNanos(System.nanoTime() - started),
               Duration.ofNanos(nanos[0]),
               Duration.ofNanos(nanos[1]),
-              Duration.ofNanos(nanos[2]));
+              Duration.ofNanos(nanos[2]),
+              Duration.ofNanos(nanos[3]));
       return new SearchResult(front.entries(), history, caches, evaluations, reason, timings);
     }
   }
@@ -147,6 +150,11 @@ public final class Search {
     CachedEvaluator<C> evaluator =
         new CachedEvaluator<>(
             hasher, cache, scorer, config.costs(), ranking, workers, index, tally);
+    ConstantTuner tuner =
+        ConstantTuner.of(
+            config.tuning(),
+            CachedEvaluator.errorOf(scorer),
+            CachedEvaluator.coarseErrorOf(scorer));
     Engine<ProgramGene, C> engine =
         new Engine.Builder<>(evaluator, codec.encoding())
             .populationSize(ec.populationSize())
@@ -168,7 +176,17 @@ public final class Search {
             .maximalPhenotypeAge(ec.maxPhenotypeAge())
             // Same thread: the engine's random draws must see the island's generator.
             .executor(Runnable::run)
-            .interceptor(new FunctionDedup<>(hasher, mutations, config.costs(), tally))
+            .interceptor(
+                new FunctionDedup<C>(hasher, mutations, config.costs(), tally)
+                    .compose(
+                        new ConstantTuning<>(
+                            config.tuning(),
+                            tuner,
+                            config.costs(),
+                            ranking,
+                            evaluator,
+                            workers,
+                            tally)))
             .build();
     // The first population: the seed kernels, then random ones drawn from the island's generator.
     // (Jenetics fills an empty start population itself, but leaves a partial one partial.)
@@ -193,7 +211,7 @@ public final class Search {
 
   private static <C extends Comparable<? super C>> GenerationStats stats(
       long gen, List<Island<C>> islands, KernelFront front) {
-    long[] s = new long[12];
+    long[] s = new long[15];
     for (Island<C> is : islands) {
       Tally t = is.tally();
       MutationCounters m = is.mutationCounters();
@@ -209,6 +227,9 @@ public final class Search {
       s[9] += m.remutationCount();
       s[10] += m.sameFunctionKeptCount();
       s[11] += t.deduplicated;
+      s[12] += t.tunings;
+      s[13] += t.tuningImprovements;
+      s[14] += t.tuningEvaluations;
     }
     return new GenerationStats(
         gen,
@@ -224,6 +245,9 @@ public final class Search {
         s[9],
         s[10],
         s[11],
+        s[12],
+        s[13],
+        s[14],
         front.size(),
         front.bestError());
   }

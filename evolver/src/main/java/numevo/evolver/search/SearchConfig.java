@@ -9,6 +9,7 @@ import numevo.evolver.genome.GenomeConfig;
 import numevo.evolver.genome.Kernels;
 import numevo.evolver.genome.MutationConfig;
 import numevo.evolver.hash.HashConfig;
+import numevo.evolver.tune.TuningConfig;
 
 /**
  * Everything that determines a search, its manifest: with the same configuration (and scorer), a
@@ -23,6 +24,7 @@ import numevo.evolver.hash.HashConfig;
  * @param engine the Jenetics engine of each island
  * @param islands the islands, migration and threads
  * @param hash functional hashing and the equivalence cache
+ * @param tuning constant tuning
  * @param stop when to stop
  * @param seeds known kernels put into every island's first population (copied, fitted to the
  *     genome's canonical form); may be empty
@@ -36,6 +38,7 @@ public record SearchConfig(
     EngineConfig engine,
     IslandConfig islands,
     HashConfig hash,
+    TuningConfig tuning,
     StopConfig stop,
     List<Program> seeds) {
 
@@ -53,6 +56,7 @@ public record SearchConfig(
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(islands, "islands");
     Objects.requireNonNull(hash, "hash");
+    Objects.requireNonNull(tuning, "tuning");
     Objects.requireNonNull(stop, "stop");
     GenomeConfig g = genome;
     seeds = seeds.stream().map(p -> Kernels.fit(p, g)).toList();
@@ -72,6 +76,7 @@ public record SearchConfig(
         EngineConfig.DEFAULT,
         IslandConfig.defaults(),
         HashConfig.DEFAULT,
+        TuningConfig.DEFAULT,
         stop,
         List.of());
   }
@@ -79,54 +84,66 @@ public record SearchConfig(
   /** This configuration with another seed. */
   public SearchConfig withSeed(long seed) {
     return new SearchConfig(
-        seed, genome, mutation, costs, objective, engine, islands, hash, stop, seeds);
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
   }
 
   /** This configuration with another objective. */
   public SearchConfig withObjective(Objective objective) {
     return new SearchConfig(
-        seed, genome, mutation, costs, objective, engine, islands, hash, stop, seeds);
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
   }
 
   /** This configuration with another engine. */
   public SearchConfig withEngine(EngineConfig engine) {
     return new SearchConfig(
-        seed, genome, mutation, costs, objective, engine, islands, hash, stop, seeds);
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
   }
 
   /** This configuration with other islands. */
   public SearchConfig withIslands(IslandConfig islands) {
     return new SearchConfig(
-        seed, genome, mutation, costs, objective, engine, islands, hash, stop, seeds);
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
   }
 
   /** This configuration with other hashing. */
   public SearchConfig withHash(HashConfig hash) {
     return new SearchConfig(
-        seed, genome, mutation, costs, objective, engine, islands, hash, stop, seeds);
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
   }
 
   /** This configuration with another stop. */
   public SearchConfig withStop(StopConfig stop) {
     return new SearchConfig(
-        seed, genome, mutation, costs, objective, engine, islands, hash, stop, seeds);
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
   }
 
   /** This configuration with other mutations. */
   public SearchConfig withMutation(MutationConfig mutation) {
     return new SearchConfig(
-        seed, genome, mutation, costs, objective, engine, islands, hash, stop, seeds);
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
   }
 
   /** This configuration with another cost model. */
   public SearchConfig withCosts(CostModel costs) {
     return new SearchConfig(
-        seed, genome, mutation, costs, objective, engine, islands, hash, stop, seeds);
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
+  }
+
+  /** This configuration with other constant tuning. */
+  public SearchConfig withTuning(TuningConfig tuning) {
+    return new SearchConfig(
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
+  }
+
+  /** This configuration with another genome. */
+  public SearchConfig withGenome(GenomeConfig genome) {
+    return new SearchConfig(
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
   }
 
   /** This configuration with seed kernels. */
   public SearchConfig withSeeds(List<Program> seeds) {
     return new SearchConfig(
-        seed, genome, mutation, costs, objective, engine, islands, hash, stop, seeds);
+        seed, genome, mutation, costs, objective, engine, islands, hash, tuning, stop, seeds);
   }
 }

@@ -15,10 +15,14 @@ final class Tally {
   long scored;
   long invalid;
   long deduplicated;
+  long tunings;
+  long tuningImprovements;
+  long tuningEvaluations;
 
   long stepNanos;
   long hashNanos;
   long scoreNanos;
+  long tuneNanos;
 
   void reset() {
     proposed = 0;
@@ -31,6 +35,10 @@ final class Tally {
     scored = 0;
     invalid = 0;
     deduplicated = 0;
+    tunings = 0;
+    tuningImprovements = 0;
+    tuningEvaluations = 0;
+    tuneNanos = 0;
     stepNanos = 0;
     hashNanos = 0;
     scoreNanos = 0;

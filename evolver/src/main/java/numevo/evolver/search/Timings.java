@@ -12,22 +12,25 @@ import java.time.Duration;
  * @param islandSteps the islands' generation steps, summed
  * @param hashing functional hashing, in the evaluator and in the mutator's same-function check
  * @param scoring full scoring of candidates
+ * @param tuning constant tuning (its scorings included)
  */
-public record Timings(Duration elapsed, Duration islandSteps, Duration hashing, Duration scoring) {
+public record Timings(
+    Duration elapsed, Duration islandSteps, Duration hashing, Duration scoring, Duration tuning) {
 
-  /** {@code islandSteps - hashing - scoring}: Jenetics and the program edits. */
+  /** {@code islandSteps - hashing - scoring - tuning}: Jenetics and the program edits. */
   public Duration engine() {
-    return islandSteps.minus(hashing).minus(scoring);
+    return islandSteps.minus(hashing).minus(scoring).minus(tuning);
   }
 
-  /** The shares of hashing, scoring and the rest, as percentages of the islands' steps. */
+  /** The shares of hashing, scoring, tuning and the rest, as percentages of the islands' steps. */
   public String shares() {
     double total = Math.max(1, islandSteps.toNanos());
     return String.format(
         java.util.Locale.ROOT,
-        "hashing %.1f%%, scoring %.1f%%, Jenetics and edits %.1f%%",
+        "hashing %.1f%%, scoring %.1f%%, tuning %.1f%%, Jenetics and edits %.1f%%",
         100 * hashing.toNanos() / total,
         100 * scoring.toNanos() / total,
+        100 * tuning.toNanos() / total,
         100 * engine().toNanos() / total);
   }
 }

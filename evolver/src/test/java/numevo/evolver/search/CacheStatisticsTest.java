@@ -21,6 +21,7 @@ class CacheStatisticsTest {
     long audits = 0;
     long falseHits = 0;
     long scored = 0;
+    long tuning = 0;
     for (GenerationStats g : r.history()) {
       assertEquals(
           g.proposed(),
@@ -34,13 +35,15 @@ class CacheStatisticsTest {
       audits += g.audits();
       falseHits += g.falseHits();
       scored += g.scored();
+      tuning += g.tuningEvaluations();
+      assertTrue(g.tuningImprovements() <= g.tunings());
     }
     long lookups = r.caches().stream().mapToLong(CacheStats::lookups).sum();
     assertEquals(hits + misses, lookups);
     assertEquals(hits, r.caches().stream().mapToLong(CacheStats::hits).sum());
     assertEquals(audits, r.caches().stream().mapToLong(CacheStats::audits).sum());
     assertEquals(falseHits, r.caches().stream().mapToLong(CacheStats::falseHits).sum());
-    assertEquals(scored, r.evaluations());
+    assertEquals(scored + tuning, r.evaluations());
   }
 
   @Test

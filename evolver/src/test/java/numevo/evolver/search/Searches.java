@@ -8,6 +8,7 @@ import numevo.evolver.fitness.SampledScorer;
 import numevo.evolver.genome.Genomes;
 import numevo.evolver.hash.Bounds;
 import numevo.evolver.hash.HashConfig;
+import numevo.evolver.tune.TuningConfig;
 
 /** Small searches for tests: fit x*x+1 on [-2, 2) and 2^x on [0, 1) in float32. */
 final class Searches {
@@ -28,6 +29,8 @@ final class Searches {
     return SearchConfig.of(seed, Genomes.float32Arithmetic(), StopConfig.generations(generations))
         .withEngine(EngineConfig.DEFAULT.withPopulationSize(40))
         .withIslands(IslandConfig.of(islands, 3, 2, threads))
-        .withHash(HashConfig.DEFAULT.withInputs(List.of(Bounds.of(-2, 2))));
+        .withHash(HashConfig.DEFAULT.withInputs(List.of(Bounds.of(-2, 2))))
+        // Light tuning, to keep tests quick while still exercising it.
+        .withTuning(TuningConfig.of(2, 1, 60, 8, 0.3, 30));
   }
 }
