@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ExecCommand.class,
       JmhCommand.class,
       ScoreCommand.class,
+      SearchCommand.class,
       TargetsCommand.class
     })
 public final class Main implements Runnable {
