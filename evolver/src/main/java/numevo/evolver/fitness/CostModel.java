@@ -1,5 +1,6 @@
 package numevo.evolver.fitness;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,8 @@ public record CostModel(Map<Op, Double> costs, double defaultCost) {
       check(e.getValue());
       c.put(e.getKey(), e.getValue());
     }
-    costs = Map.copyOf(c);
+    // Enum order, so that the manifest prints the same every run (Map.copyOf's order varies).
+    costs = Collections.unmodifiableMap(c);
     check(defaultCost);
   }
 

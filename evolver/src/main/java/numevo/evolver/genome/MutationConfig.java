@@ -1,5 +1,6 @@
 package numevo.evolver.genome;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -66,7 +67,8 @@ public record MutationConfig(
     if (total <= 0) {
       throw new IllegalArgumentException("every mutation weight is 0");
     }
-    weights = Map.copyOf(w);
+    // Enum order, so that the manifest prints the same every run (Map.copyOf's order varies).
+    weights = Collections.unmodifiableMap(w);
     if (!(liveBias >= 0 && liveBias <= 1)) {
       throw new IllegalArgumentException("liveBias must be in [0, 1]: " + liveBias);
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 import numevo.dsl.program.Program;
 import numevo.evolver.fitness.CostModel;
+import numevo.evolver.fitness.Ranking;
 import numevo.evolver.genome.Mutations;
 import numevo.evolver.genome.ProgramChromosome;
 import numevo.evolver.genome.ProgramGene;
@@ -34,12 +35,15 @@ final class FunctionDedup<C extends Comparable<? super C>>
   private final ProgramHasher hasher;
   private final Mutations mutations;
   private final CostModel costs;
+  private final Ranking<C> ranking;
   private final Tally tally;
 
-  FunctionDedup(ProgramHasher hasher, Mutations mutations, CostModel costs, Tally tally) {
+  FunctionDedup(
+      ProgramHasher hasher, Mutations mutations, CostModel costs, Ranking<C> ranking, Tally tally) {
     this.hasher = Objects.requireNonNull(hasher);
     this.mutations = Objects.requireNonNull(mutations);
     this.costs = Objects.requireNonNull(costs);
+    this.ranking = Objects.requireNonNull(ranking);
     this.tally = Objects.requireNonNull(tally);
   }
 
@@ -60,7 +64,9 @@ final class FunctionDedup<C extends Comparable<? super C>>
       if (key == null) {
         continue;
       }
-      cost[i] = costs.cost(g.allele());
+      // The fitness already holds the cost; unevaluated individuals have none yet.
+      Phenotype<ProgramGene, C> p = pop.get(i);
+      cost[i] = p.isEvaluated() ? ranking.fitness(p.fitness()).cost() : costs.cost(g.allele());
       Integer j = keep.putIfAbsent(key, i);
       if (j != null) {
         if (cost[i] < cost[j]) {

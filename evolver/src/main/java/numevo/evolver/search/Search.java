@@ -177,7 +177,7 @@ public final class Search {
             // Same thread: the engine's random draws must see the island's generator.
             .executor(Runnable::run)
             .interceptor(
-                new FunctionDedup<C>(hasher, mutations, config.costs(), tally)
+                new FunctionDedup<C>(hasher, mutations, config.costs(), ranking, tally)
                     .compose(
                         new ConstantTuning<>(
                             config.tuning(),
