@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       JmhCommand.class,
       ScoreCommand.class,
+      SearchCommand.class,
       TargetsCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,131 @@
+package numevo.evolver.genome;
+
+import java.util.ArrayList;
+import java.util.List;
+import numevo.dsl.program.Instr;
+import numevo.dsl.program.Operand;
+import numevo.dsl.program.Operand.Ref;
+import numevo.dsl.program.Program;
+
+/** Whole-program utilities for the search: dead-code removal and fitting seeds to a genome. */
+public final class Kernels {
+  private Kernels() {}
+
+  /**
+   * The program without the instructions no output depends on, names and order kept.
+   *
+   * @param p any program
+   * @return {@code p} itself if it has no dead code
+   */
+  public static Program stripDead(Program p) {
+    boolean[] live = p.liveValues();
+    int k = p.inputs().size();
+    int[] map = new int[p.valueCount()];
+    int next = k;
+    boolean any = false;
+    for (int v = 0; v < map.length; v++) {
+      if (v < k) {
+        map[v] = v;
+      } else if (live[v]) {
+        map[v] = next++;
+      } else {
+        map[v] = -1;
+        any = true;
+      }
+    }
+    if (!any) {
+      return p;
+    }
+    List<Instr> body = new ArrayList<>();
+    for (int i = 0; i < p.body().size(); i++) {
+      if (!live[k + i]) {
+        continue;
+      }
+      Instr ins = p.body().get(i);
+      List<Operand> args = new ArrayList<>(ins.args().size());
+      for (Operand o : ins.args()) {
+        args.add(o instanceof Ref r ? Refs.of(map[r.index()]) : o);
+      }
+      body.add(new Instr(ins.name(), ins.op(), args));
+    }
+    List<Ref> outs = p.outputs().stream().map(r -> Refs.of(map[r.index()])).toList();
+    return new Program(p.name(), p.format(), p.inputs(), body, outs);
+  }
+
+  /**
+   * Whether two kernels have the same live code: after removing dead instructions, the same ops
+   * with the same operands in the same order and the same outputs (value names aside). Such kernels
+   * compute the same function.
+   */
+  public static boolean sameLiveCode(Program a, Program b) {
+    Program x = stripDead(a);
+    Program y = stripDead(b);
+    if (x.body().size() != y.body().size() || !x.outputs().equals(y.outputs())) {
+      return false;
+    }
+    for (int i = 0; i < x.body().size(); i++) {
+      Instr p = x.body().get(i);
+      Instr q = y.body().get(i);
+      if (p.op() != q.op() || !p.args().equals(q.args())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A seed kernel in the genome's canonical form: the genome's input names, canonical value names,
+   * the genome's kernel name.
+   *
+   * @param seed a kernel of the genome's format, input types, output types and primitive set,
+   *     within its size limits
+   * @param genome the genome
+   * @return the canonical program, equal in function to {@code seed}
+   * @throws IllegalArgumentException if {@code seed} does not fit the genome, saying why
+   */
+  public static Program fit(Program seed, GenomeConfig genome) {
+    Shape shape = new Shape(genome);
+    if (seed.format() != genome.format()) {
+      throw new IllegalArgumentException(
+          "seed '" + seed.name() + "' is " + seed.format() + ", the search " + genome.format());
+    }
+    if (!seed.inputTypes().equals(genome.inputTypes())) {
+      throw new IllegalArgumentException(
+          "seed '"
+              + seed.name()
+              + "' takes "
+              + seed.inputTypes()
+              + ", the search "
+              + genome.inputTypes());
+    }
+    if (!seed.outputTypes().equals(genome.outputTypes())) {
+      throw new IllegalArgumentException(
+          "seed '"
+              + seed.name()
+              + "' returns "
+              + seed.outputTypes()
+              + ", the search "
+              + genome.outputTypes());
+    }
+    for (Instr ins : seed.body()) {
+      if (!shape.allows(ins.op())) {
+        throw new IllegalArgumentException(
+            "seed '" + seed.name() + "' uses " + ins.op() + ", outside the primitive set");
+      }
+    }
+    int n = seed.body().size();
+    if (n < genome.minSize() || n > genome.maxSize()) {
+      throw new IllegalArgumentException(
+          "seed '"
+              + seed.name()
+              + "' has "
+              + n
+              + " instructions, outside ["
+              + genome.minSize()
+              + ", "
+              + genome.maxSize()
+              + "]");
+    }
+    return new Draft(shape, seed).build();
+  }
+}

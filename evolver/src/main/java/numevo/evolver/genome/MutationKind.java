@@ -1,0 +1,27 @@
+package numevo.evolver.genome;
+
+/** The kinds of point edit {@link Mutations} makes; each keeps the program valid. */
+public enum MutationKind {
+  /**
+   * Replaces an instruction's op: by one of the same signature, or by another op of the same result
+   * type with its operands repaired (kept where the types match, drawn afresh otherwise).
+   */
+  OP,
+  /** Rewires one operand to another earlier value of its type, or to a literal. */
+  OPERAND,
+  /** Rewires one output to another value of its type. */
+  OUTPUT,
+  /** Moves a literal by a few steps: ULPs of the format for floats, units for integers. */
+  CONSTANT_ULP,
+  /** Scales a float literal by a random relative amount (log-uniform in scale), rounded. */
+  CONSTANT_RELATIVE,
+  /**
+   * Inserts a random instruction and routes one later use (an operand or an output) of its type
+   * through it, often wrapping the value that use had.
+   */
+  INSERT,
+  /** Deletes an instruction, bypassing it: its uses take one of its operands or another value. */
+  DELETE,
+  /** Duplicates an instruction, varies the copy, and routes one later use to the copy. */
+  DUPLICATE
+}

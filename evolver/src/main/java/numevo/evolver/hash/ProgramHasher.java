@@ -1,0 +1,147 @@
+package numevo.evolver.hash;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import numevo.dsl.eval.Batch;
+import numevo.dsl.eval.ColumnarEvaluator;
+import numevo.dsl.eval.EvaluationException;
+import numevo.dsl.format.NumberFormat;
+import numevo.dsl.program.Program;
+import numevo.dsl.program.Type;
+import numevo.evolver.genome.GenomeConfig;
+import numevo.evolver.genome.Kernels;
+import numevo.hashing.Codomain;
+import numevo.hashing.Domain;
+import numevo.hashing.FloatDomain;
+import numevo.hashing.FloatFormat;
+import numevo.hashing.Hash128;
+import numevo.hashing.Hasher;
+import numevo.hashing.I32Domain;
+import numevo.hashing.Signature;
+
+/**
+ * The functional hash of kernels of one genome: the hashing module's {@link Hasher}, fed through an
+ * adapter that runs a program with the {@link ColumnarEvaluator} on the probe points. The hashing
+ * signature is built from the genome's input and output types, the configured input ranges and the
+ * format. Immutable and thread-safe (each thread has its own scratch columns).
+ *
+ * <p>A program gets no hash (empty) when hashing is disabled, when the genome has an exact {@code
+ * int} input or output (hashing evaluates {@code int} modulo a prime, not the DSL's exact
+ * semantics, so such searches bypass the cache), or when its evaluation on the probes is invalid.
+ */
+public final class ProgramHasher {
+  private final Hasher hasher;
+  private final int inputs;
+  private final ThreadLocal<Batch[]> scratch;
+
+  private ProgramHasher(GenomeConfig genome, HashConfig config) {
+    this.inputs = genome.inputs().size();
+    boolean exactInt =
+        genome.inputTypes().contains(Type.INT) || genome.outputTypes().contains(Type.INT);
+    if (!config.enabled() || exactInt) {
+      this.hasher = null;
+      this.scratch = null;
+      return;
+    }
+    if (!config.inputs().isEmpty() && config.inputs().size() != inputs) {
+      throw new IllegalArgumentException(
+          "hash ranges for " + config.inputs().size() + " inputs, the genome has " + inputs);
+    }
+    FloatFormat ff = floatFormat(genome.format());
+    List<Domain> domains = new ArrayList<>();
+    for (int i = 0; i < inputs; i++) {
+      Bounds b = config.inputs().isEmpty() ? Bounds.ALL : config.inputs().get(i);
+      domains.add(
+          switch (genome.inputTypes().get(i)) {
+            case F ->
+                b.equals(Bounds.ALL) ? FloatDomain.all(ff) : FloatDomain.of(ff, b.lo(), b.hi());
+            case I32 -> I32Domain.of(clampToInt(b.lo()), clampToInt(b.hi()));
+            case INT -> throw new AssertionError("int inputs bypass hashing");
+          });
+    }
+    List<Codomain> codomains = new ArrayList<>();
+    for (Type t : genome.outputTypes()) {
+      codomains.add(t == Type.F ? Codomain.of(ff) : Codomain.I32);
+    }
+    this.hasher = Hasher.of(Signature.of(domains, codomains), config.probes());
+    int count = config.probes().count();
+    List<Type> in = genome.inputTypes();
+    List<Type> out = genome.outputTypes();
+    this.scratch =
+        ThreadLocal.withInitial(() -> new Batch[] {Batch.of(in, count), Batch.of(out, count)});
+  }
+
+  private static int clampToInt(double x) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, x));
+  }
+
+  /**
+   * @param genome the kernels' shape, never null
+   * @param config the hashing settings, never null
+   * @throws IllegalArgumentException if the ranges do not match the inputs or admit no probe
+   */
+  public static ProgramHasher of(GenomeConfig genome, HashConfig config) {
+    return new ProgramHasher(
+        Objects.requireNonNull(genome, "genome"), Objects.requireNonNull(config, "config"));
+  }
+
+  /** The hashing module's description of a DSL number format. */
+  public static FloatFormat floatFormat(NumberFormat f) {
+    return FloatFormat.of(
+        f.formatName(), f::round, f::bitsOf, f.minSubnormal(), f.minNormal(), f.maxFinite());
+  }
+
+  /** Whether programs are hashed at all. */
+  public boolean enabled() {
+    return hasher != null;
+  }
+
+  /**
+   * The functional hash of a program of the genome.
+   *
+   * @param program a program of the genome's shape
+   * @return its hash; empty if hashing is off or bypassed, or the program is invalid on the probes
+   */
+  public Optional<Hash128> hash(Program program) {
+    if (hasher == null) {
+      return Optional.empty();
+    }
+    Batch[] b = scratch.get();
+    Batch in = b[0];
+    Batch out = b[1];
+    // Dead code changes nothing computed; skipping it makes bloated kernels cheap to hash.
+    ColumnarEvaluator eval = ColumnarEvaluator.of(Kernels.stripDead(program), in.capacity());
+    return hasher.hash(
+        batch -> {
+          int n = batch.size();
+          for (int p = 0; p < inputs; p++) {
+            switch (in.type(p)) {
+              case F -> System.arraycopy(batch.floatInput(p), 0, in.f(p), 0, n);
+              case I32 -> System.arraycopy(batch.i32Input(p), 0, in.i32(p), 0, n);
+              case INT -> throw new AssertionError("int inputs bypass hashing");
+            }
+          }
+          try {
+            eval.evaluate(in, out, n);
+          } catch (EvaluationException e) {
+            return false;
+          }
+          for (int j = 0; j < out.ports(); j++) {
+            switch (out.type(j)) {
+              case F -> System.arraycopy(out.f(j), 0, batch.floatOutput(j), 0, n);
+              case I32 -> {
+                long[] w = batch.output(j);
+                int[] v = out.i32(j);
+                for (int i = 0; i < n; i++) {
+                  w[i] = v[i];
+                }
+              }
+              case INT -> throw new AssertionError("int outputs bypass hashing");
+            }
+          }
+          return true;
+        });
+  }
+}

@@ -1,0 +1,264 @@
+package numevo.evolver.search;
+
+import io.jenetics.Phenotype;
+import io.jenetics.engine.Evaluator;
+import io.jenetics.util.ISeq;
+import io.jenetics.util.MSeq;
+import io.jenetics.util.Seq;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import numevo.dsl.eval.EvaluationException;
+import numevo.dsl.program.Program;
+import numevo.evolver.concurrent.Workers;
+import numevo.evolver.fitness.CandidateScorer;
+import numevo.evolver.fitness.CostModel;
+import numevo.evolver.fitness.Fitness;
+import numevo.evolver.fitness.FrontEntry;
+import numevo.evolver.fitness.KernelFront;
+import numevo.evolver.fitness.Ranking;
+import numevo.evolver.genome.Kernels;
+import numevo.evolver.genome.ProgramGene;
+import numevo.evolver.hash.ProgramHasher;
+import numevo.hashing.Hash128;
+import numevo.hashing.cache.CacheHit;
+import numevo.hashing.cache.EquivalenceCache;
+
+/**
+ * The Jenetics evaluator of one island: functional hashing and the equivalence cache in front of
+ * the scorer, in four phases per call so that results never depend on threads:
+ *
+ * <ol>
+ *   <li>hash the new candidates, in parallel (each into its gene);
+ *   <li>resolve, sequentially in population order: a candidate without hash is scored uncached; one
+ *       whose hash an earlier candidate of this call has waits for that one's score; otherwise it
+ *       is looked up in the cache (a hit reuses the stored error, unless the audit picks it);
+ *   <li>score the misses, uncached and audited candidates, in parallel;
+ *   <li>finish, sequentially in population order: store misses in the cache, report audits, offer
+ *       every candidate to the island's front (a hit may be a cheaper way to compute a known
+ *       function).
+ * </ol>
+ *
+ * The cache stores the error only: the cost belongs to each candidate's own code. Not thread-safe:
+ * one island's thread calls it.
+ *
+ * @param <C> the Jenetics fitness type
+ */
+final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluator<ProgramGene, C> {
+  private static final byte HIT = 1;
+  private static final byte DUPLICATE = 2;
+  private static final byte MISS = 3;
+  private static final byte UNCACHED = 4;
+  private static final byte AUDIT = 5;
+
+  private final ProgramHasher hasher;
+  private final EquivalenceCache<Double, Program> cache;
+  private final CandidateScorer scorer;
+  private final CostModel costs;
+  private final Ranking<C> ranking;
+  private final Workers workers;
+  private final KernelFront front;
+  private final int island;
+  private final Tally tally;
+  private final List<FrontEntry> entered = new ArrayList<>();
+  private long generation;
+
+  CachedEvaluator(
+      ProgramHasher hasher,
+      EquivalenceCache<Double, Program> cache,
+      CandidateScorer scorer,
+      CostModel costs,
+      Ranking<C> ranking,
+      Workers workers,
+      int island,
+      Tally tally) {
+    this.hasher = Objects.requireNonNull(hasher);
+    this.cache = Objects.requireNonNull(cache);
+    this.scorer = Objects.requireNonNull(scorer);
+    this.costs = Objects.requireNonNull(costs);
+    this.ranking = Objects.requireNonNull(ranking);
+    this.workers = Objects.requireNonNull(workers);
+    this.front = KernelFront.of();
+    this.island = island;
+    this.tally = Objects.requireNonNull(tally);
+  }
+
+  /** Sets the generation recorded with front entries. */
+  void generation(long g) {
+    generation = g;
+  }
+
+  /** The kernels that entered the island's front since the last call, in order; clears the list. */
+  List<FrontEntry> drainEntered() {
+    List<FrontEntry> out = List.copyOf(entered);
+    entered.clear();
+    return out;
+  }
+
+  /**
+   * Records a kernel scored outside this evaluator (a tuned kernel): its error enters the cache
+   * under its hash, and it is offered to the island's front.
+   */
+  void accept(ProgramGene gene, Fitness f) {
+    Program p = gene.allele();
+    genesKey(gene).ifPresent(key -> cache.put(key, p, f.error()));
+    if (front.wouldEnter(f)) {
+      FrontEntry e = FrontEntry.of(Kernels.stripDead(p), f, generation, island);
+      front.offer(e);
+      entered.add(e);
+    }
+  }
+
+  private Optional<Hash128> genesKey(ProgramGene gene) {
+    return hasher.enabled() ? gene.functionKey(hasher::hash) : Optional.empty();
+  }
+
+  /** The island's cache. */
+  EquivalenceCache<Double, Program> cache() {
+    return cache;
+  }
+
+  @Override
+  public ISeq<Phenotype<ProgramGene, C>> eval(Seq<Phenotype<ProgramGene, C>> population) {
+    int n = population.size();
+    int m = 0;
+    int[] todo = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (population.get(i).nonEvaluated()) {
+        todo[m++] = i;
+      }
+    }
+    if (m == 0) {
+      return population.asISeq();
+    }
+    ProgramGene[] genes = new ProgramGene[m];
+    for (int j = 0; j < m; j++) {
+      genes[j] = population.get(todo[j]).genotype().gene();
+    }
+    tally.proposed += m;
+
+    long t0 = System.nanoTime();
+    if (hasher.enabled()) {
+      workers.forEach(m, j -> genes[j].functionKey(hasher::hash));
+    }
+    long t1 = System.nanoTime();
+    tally.hashNanos += t1 - t0;
+
+    byte[] action = new byte[m];
+    double[] error = new double[m];
+    int[] first = new int[m];
+    Hash128[] keys = new Hash128[m];
+    List<CacheHit<Double, Program>> hits = new ArrayList<>(Collections.nCopies(m, null));
+    Map<Hash128, Integer> seen = new HashMap<>();
+    for (int j = 0; j < m; j++) {
+      Optional<Hash128> key =
+          hasher.enabled() ? genes[j].functionKey(hasher::hash) : Optional.empty();
+      if (key.isEmpty()) {
+        action[j] = UNCACHED;
+        tally.uncached++;
+        continue;
+      }
+      keys[j] = key.get();
+      Integer earlier = seen.get(keys[j]);
+      if (earlier != null) {
+        action[j] = DUPLICATE;
+        first[j] = earlier;
+        tally.duplicateHits++;
+        continue;
+      }
+      Optional<CacheHit<Double, Program>> hit = cache.lookup(keys[j]);
+      if (hit.isPresent()) {
+        tally.cacheHits++;
+        hits.set(j, hit.get());
+        if (hits.get(j).audit()) {
+          action[j] = AUDIT;
+          tally.audits++;
+        } else {
+          action[j] = HIT;
+          error[j] = hits.get(j).fitness();
+        }
+      } else {
+        action[j] = MISS;
+        tally.misses++;
+        seen.put(keys[j], j);
+      }
+    }
+
+    long t2 = System.nanoTime();
+    workers.forEach(
+        m,
+        j -> {
+          if (action[j] >= MISS) {
+            error[j] = score(genes[j].allele());
+          }
+        });
+    long t3 = System.nanoTime();
+    tally.scoreNanos += t3 - t2;
+
+    MSeq<Phenotype<ProgramGene, C>> out = MSeq.of(population);
+    for (int j = 0; j < m; j++) {
+      Program p = genes[j].allele();
+      switch (action[j]) {
+        case MISS -> cache.put(keys[j], p, error[j]);
+        case AUDIT -> {
+          if (!cache.recordAudit(hits.get(j), p, error[j])) {
+            tally.falseHits++;
+          }
+        }
+        case DUPLICATE -> error[j] = error[first[j]];
+        default -> {}
+      }
+      if (action[j] >= MISS) {
+        tally.scored++;
+      }
+      Fitness f = Fitness.of(error[j], costs.cost(p));
+      if (!f.isValid()) {
+        tally.invalid++;
+      }
+      if (front.wouldEnter(f)) {
+        FrontEntry e = FrontEntry.of(Kernels.stripDead(p), f, generation, island);
+        front.offer(e);
+        entered.add(e);
+      }
+      out.set(todo[j], population.get(todo[j]).withFitness(ranking.rank(f)));
+    }
+    return out.toISeq();
+  }
+
+  private double score(Program p) {
+    return score(scorer, p);
+  }
+
+  /** A kernel's error: {@code +Inf} for NaN or an invalid evaluation; dead code is not run. */
+  static double score(CandidateScorer scorer, Program p) {
+    try {
+      double e = scorer.error(Kernels.stripDead(p));
+      return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+    } catch (EvaluationException e) {
+      return Double.POSITIVE_INFINITY;
+    }
+  }
+
+  /** {@link #score(CandidateScorer, Program)} as a function. */
+  static java.util.function.ToDoubleFunction<Program> errorOf(CandidateScorer scorer) {
+    return p -> score(scorer, p);
+  }
+
+  /**
+   * The scorer's coarse error, with the conventions of {@link #score(CandidateScorer, Program)}.
+   */
+  static java.util.function.ToDoubleFunction<Program> coarseErrorOf(CandidateScorer scorer) {
+    return p -> {
+      try {
+        double e = scorer.coarseError(Kernels.stripDead(p));
+        return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+      } catch (EvaluationException x) {
+        return Double.POSITIVE_INFINITY;
+      }
+    };
+  }
+}

@@ -1,0 +1,89 @@
+package numevo.evolver.search;
+
+import io.jenetics.Phenotype;
+import io.jenetics.engine.Engine;
+import io.jenetics.engine.EvolutionResult;
+import io.jenetics.engine.EvolutionStart;
+import io.jenetics.util.ISeq;
+import io.jenetics.util.RandomRegistry;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import numevo.evolver.alter.MutationCounters;
+import numevo.evolver.fitness.FrontEntry;
+import numevo.evolver.genome.ProgramGene;
+
+/**
+ * One island: a Jenetics engine, its own random generator, evaluator and cache. A generation step
+ * runs the engine with {@link RandomRegistry#with} binding the island's generator to the running
+ * thread, and the engine's own executor is the calling thread, so every random draw of selection
+ * and alteration comes from this generator in a fixed order, whichever worker runs the island.
+ *
+ * @param <C> the Jenetics fitness type
+ */
+final class Island<C extends Comparable<? super C>> {
+  final int index;
+  private final Engine<ProgramGene, C> engine;
+  private final RandomGenerator rng;
+  private final CachedEvaluator<C> evaluator;
+  private final MutationCounters mutationCounters;
+  private final Tally tally;
+  private EvolutionStart<ProgramGene, C> start;
+  private ISeq<Phenotype<ProgramGene, C>> population = ISeq.empty();
+
+  Island(
+      int index,
+      Engine<ProgramGene, C> engine,
+      RandomGenerator rng,
+      CachedEvaluator<C> evaluator,
+      MutationCounters mutationCounters,
+      Tally tally,
+      EvolutionStart<ProgramGene, C> start) {
+    this.index = index;
+    this.engine = engine;
+    this.rng = rng;
+    this.evaluator = evaluator;
+    this.mutationCounters = mutationCounters;
+    this.tally = tally;
+    this.start = start;
+  }
+
+  /** Runs one generation; counters start from zero. */
+  void step() {
+    tally.reset();
+    mutationCounters.reset();
+    evaluator.generation(start.generation());
+    long t0 = System.nanoTime();
+    EvolutionResult<ProgramGene, C> result = RandomRegistry.with(rng, r -> engine.evolve(start));
+    tally.stepNanos = System.nanoTime() - t0;
+    population = result.population();
+    start = result.next();
+  }
+
+  /** The population after the last step. */
+  ISeq<Phenotype<ProgramGene, C>> population() {
+    return population;
+  }
+
+  /** Replaces the population the next step starts from (after a migration). */
+  void restart(ISeq<Phenotype<ProgramGene, C>> next) {
+    population = next;
+    start = EvolutionStart.of(next, start.generation());
+  }
+
+  Tally tally() {
+    return tally;
+  }
+
+  MutationCounters mutationCounters() {
+    return mutationCounters;
+  }
+
+  CachedEvaluator<C> evaluator() {
+    return evaluator;
+  }
+
+  /** Front entries found in the last step, in the order found. */
+  List<FrontEntry> drainEntered() {
+    return evaluator.drainEntered();
+  }
+}

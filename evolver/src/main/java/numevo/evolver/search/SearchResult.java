@@ -1,0 +1,44 @@
+package numevo.evolver.search;
+
+import java.util.List;
+import numevo.evolver.fitness.FrontEntry;
+import numevo.hashing.cache.CacheStats;
+
+/**
+ * What a search found and did.
+ *
+ * @param front the run's Pareto front, by increasing cost
+ * @param history the statistics of every generation, in order
+ * @param caches the final statistics of each island's equivalence cache
+ * @param evaluations full scorings made
+ * @param stopReason which limit stopped the search
+ * @param timings where the time went (not deterministic)
+ */
+public record SearchResult(
+    List<FrontEntry> front,
+    List<GenerationStats> history,
+    List<CacheStats> caches,
+    long evaluations,
+    String stopReason,
+    Timings timings) {
+
+  /** Copies the lists. */
+  public SearchResult {
+    front = List.copyOf(front);
+    history = List.copyOf(history);
+    caches = List.copyOf(caches);
+  }
+
+  /** The number of generations run. */
+  public long generations() {
+    return history.size();
+  }
+
+  /** The smallest error on the front, {@code +Inf} if empty. */
+  public double bestError() {
+    return front.stream()
+        .mapToDouble(e -> e.fitness().error())
+        .min()
+        .orElse(Double.POSITIVE_INFINITY);
+  }
+}

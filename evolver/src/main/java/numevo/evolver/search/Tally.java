@@ -1,0 +1,46 @@
+package numevo.evolver.search;
+
+/**
+ * The counters of one island during one generation, and the time it spent, folded into {@link
+ * GenerationStats} and {@link Timings}. Mutable; used by one island's thread at a time.
+ */
+final class Tally {
+  long proposed;
+  long cacheHits;
+  long duplicateHits;
+  long misses;
+  long uncached;
+  long audits;
+  long falseHits;
+  long scored;
+  long invalid;
+  long deduplicated;
+  long tunings;
+  long tuningImprovements;
+  long tuningEvaluations;
+
+  long stepNanos;
+  long hashNanos;
+  long scoreNanos;
+  long tuneNanos;
+
+  void reset() {
+    proposed = 0;
+    cacheHits = 0;
+    duplicateHits = 0;
+    misses = 0;
+    uncached = 0;
+    audits = 0;
+    falseHits = 0;
+    scored = 0;
+    invalid = 0;
+    deduplicated = 0;
+    tunings = 0;
+    tuningImprovements = 0;
+    tuningEvaluations = 0;
+    tuneNanos = 0;
+    stepNanos = 0;
+    hashNanos = 0;
+    scoreNanos = 0;
+  }
+}

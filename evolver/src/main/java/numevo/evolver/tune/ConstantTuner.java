@@ -1,0 +1,224 @@
+package numevo.evolver.tune;
+
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import numevo.dsl.format.NumberFormat;
+import numevo.dsl.program.Program;
+import numevo.evolver.genome.FormatSteps;
+import numevo.evolver.genome.Literals;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.SimpleBounds;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.hipparchus.random.Well19937c;
+
+/**
+ * Tunes the constants (live finite float literals) of a kernel against its error: first CMA-ES
+ * (Hipparchus' {@link CMAESOptimizer}) for the coarse fit, then a hill climb in ULP steps of the
+ * kernel's format for the last bits. Both phases evaluate the exact objective (the scorer's error
+ * with every constant rounded to the format); the best kernel seen is kept.
+ *
+ * <p>CMA-ES works on relative changes, {@code c = c0 * (1 + z)} (or {@code c = z} for a zero
+ * constant), so one step size suits constants of any magnitude. The hill climb moves one constant
+ * at a time by 1, 2, 4... ULPs while that improves, in both directions, and repeats over the
+ * constants until a pass improves nothing or the budget is spent.
+ *
+ * <p>Deterministic: the same kernel, seed and scorer give the same result. Immutable and
+ * thread-safe if the scorer is.
+ */
+public final class ConstantTuner {
+  private final TuningConfig config;
+  private final ToDoubleFunction<Program> error;
+  private final ToDoubleFunction<Program> coarse;
+
+  private ConstantTuner(
+      TuningConfig config, ToDoubleFunction<Program> error, ToDoubleFunction<Program> coarse) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.error = Objects.requireNonNull(error, "error");
+    this.coarse = Objects.requireNonNull(coarse, "coarse");
+  }
+
+  /**
+   * A tuner whose both phases minimize the error.
+   *
+   * @param config the effort per kernel
+   * @param error the objective: a kernel's error (lower is better; NaN counts as {@code +Inf})
+   */
+  public static ConstantTuner of(TuningConfig config, ToDoubleFunction<Program> error) {
+    return new ConstantTuner(config, error, error);
+  }
+
+  /**
+   * A tuner whose CMA-ES phase minimizes a smoother proxy of the error (a maximum error is flat
+   * almost everywhere in each constant; a root mean square is not), and whose hill climb the error
+   * itself.
+   *
+   * @param config the effort per kernel
+   * @param error the objective (lower is better; NaN counts as {@code +Inf})
+   * @param coarse the proxy CMA-ES minimizes
+   */
+  public static ConstantTuner of(
+      TuningConfig config, ToDoubleFunction<Program> error, ToDoubleFunction<Program> coarse) {
+    return new ConstantTuner(config, error, coarse);
+  }
+
+  /** The best kernel seen so far and the scorings spent. */
+  private final class Search {
+    final Program base;
+    final int[] sites;
+    final NumberFormat format;
+    double[] best;
+    double bestError;
+    long evaluations;
+
+    Search(Program base, int[] sites, double baseError) {
+      this.base = base;
+      this.sites = sites;
+      this.format = base.format();
+      this.best = Literals.values(base, sites);
+      this.bestError = baseError;
+    }
+
+    /** Scores constants (rounded to the format); keeps them if they beat the best. */
+    double evaluate(double[] constants) {
+      double[] c = new double[constants.length];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = format.round(constants[i]);
+        if (!Double.isFinite(c[i])) {
+          return Double.MAX_VALUE;
+        }
+      }
+      evaluations++;
+      double e = error.applyAsDouble(Literals.with(base, sites, c));
+      if (Double.isNaN(e)) {
+        e = Double.POSITIVE_INFINITY;
+      }
+      if (e < bestError) {
+        bestError = e;
+        best = c;
+      }
+      // CMA-ES needs finite values to rank.
+      return Math.min(e, Double.MAX_VALUE);
+    }
+  }
+
+  /**
+   * Tunes a kernel.
+   *
+   * @param p the kernel
+   * @param pError its error (as the objective gives it), so that it is not scored again
+   * @param seed seeds CMA-ES
+   * @return the best kernel found; {@code p} itself with no evaluations if it has no constant
+   */
+  public Tuned tune(Program p, double pError, long seed) {
+    int[] sites = Literals.sites(p);
+    if (sites.length == 0) {
+      return new Tuned(p, pError, 0);
+    }
+    Search s = new Search(p, sites, Double.isNaN(pError) ? Double.POSITIVE_INFINITY : pError);
+    if (config.cmaEvaluations() > 0) {
+      cma(s, seed);
+    }
+    if (config.climbEvaluations() > 0) {
+      climb(s, s.evaluations + config.climbEvaluations());
+    }
+    Program out = s.bestError < pError ? Literals.with(p, sites, s.best) : p;
+    return new Tuned(out, Math.min(s.bestError, pError), s.evaluations);
+  }
+
+  private void cma(Search s, long seed) {
+    if (coarse == error) {
+      cmaOn(s, seed, s::evaluate);
+      return;
+    }
+    // Minimize the proxy; then score the proxy's best point with the error.
+    double[][] bestCoarse = {null};
+    double[] bestCoarseValue = {Double.POSITIVE_INFINITY};
+    cmaOn(
+        s,
+        seed,
+        c -> {
+          double[] r = new double[c.length];
+          for (int i = 0; i < r.length; i++) {
+            r[i] = s.format.round(c[i]);
+            if (!Double.isFinite(r[i])) {
+              return Double.MAX_VALUE;
+            }
+          }
+          s.evaluations++;
+          double e = coarse.applyAsDouble(Literals.with(s.base, s.sites, r));
+          if (!(e >= 0)) {
+            e = Double.POSITIVE_INFINITY;
+          }
+          if (e < bestCoarseValue[0]) {
+            bestCoarseValue[0] = e;
+            bestCoarse[0] = r;
+          }
+          return Math.min(e, Double.MAX_VALUE);
+        });
+    if (bestCoarse[0] != null) {
+      s.evaluate(bestCoarse[0]);
+    }
+  }
+
+  private void cmaOn(Search s, long seed, java.util.function.ToDoubleFunction<double[]> f) {
+    int d = s.sites.length;
+    double[] c0 = s.best.clone();
+    double[] z0 = new double[d];
+    double[] sigma = new double[d];
+    java.util.Arrays.fill(sigma, config.sigma());
+    CMAESOptimizer cmaes =
+        new CMAESOptimizer(Integer.MAX_VALUE, 0.0, true, 0, 0, new Well19937c(seed), false, null);
+    try {
+      cmaes.optimize(
+          new MaxEval(config.cmaEvaluations()),
+          new ObjectiveFunction(
+              z -> {
+                double[] c = new double[d];
+                for (int i = 0; i < d; i++) {
+                  c[i] = c0[i] == 0 ? z[i] : c0[i] * (1 + z[i]);
+                }
+                return f.applyAsDouble(c);
+              }),
+          GoalType.MINIMIZE,
+          new InitialGuess(z0),
+          SimpleBounds.unbounded(d),
+          new CMAESOptimizer.Sigma(sigma),
+          new CMAESOptimizer.PopulationSize(config.cmaPopulation()));
+    } catch (MathIllegalStateException e) {
+      // The evaluation budget ran out: the best point seen is kept in s.
+    }
+  }
+
+  private static void climb(Search s, long budget) {
+    boolean improved = true;
+    while (improved && s.evaluations < budget) {
+      improved = false;
+      for (int i = 0; i < s.sites.length && s.evaluations < budget; i++) {
+        for (int dir = -1; dir <= 1 && s.evaluations < budget; dir += 2) {
+          long step = 1;
+          while (s.evaluations < budget) {
+            double[] c = s.best.clone();
+            c[i] = FormatSteps.step(s.format, c[i], dir * step);
+            if (c[i] == s.best[i]) {
+              break;
+            }
+            double before = s.bestError;
+            s.evaluate(c);
+            if (s.bestError < before) {
+              improved = true;
+              step = Math.min(step * 2, 1L << 20);
+            } else if (step > 1) {
+              step = 1;
+            } else {
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+}

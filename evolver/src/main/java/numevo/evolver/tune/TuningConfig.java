@@ -1,0 +1,61 @@
+package numevo.evolver.tune;
+
+/**
+ * The local tuning of constants: which candidates, how often, how much effort.
+ *
+ * @param every tune every this many generations; 0 disables tuning
+ * @param perIsland candidates tuned per island each time, {@code >= 0}
+ * @param cmaEvaluations the most scorings of the CMA-ES phase per candidate, {@code >= 0}
+ * @param cmaPopulation CMA-ES population size, {@code >= 2}
+ * @param sigma the initial CMA-ES step, relative to each constant's magnitude, {@code > 0}
+ * @param climbEvaluations the most scorings of the ULP hill climb per candidate, {@code >= 0}
+ */
+public record TuningConfig(
+    int every,
+    int perIsland,
+    int cmaEvaluations,
+    int cmaPopulation,
+    double sigma,
+    int climbEvaluations) {
+
+  /**
+   * Every 2 generations, 2 candidates per island, 600 CMA-ES scorings of population 12 from a
+   * relative step of 0.3, then 200 hill-climb scorings.
+   */
+  public static final TuningConfig DEFAULT = new TuningConfig(2, 2, 600, 12, 0.3, 200);
+
+  /** No tuning. */
+  public static final TuningConfig OFF = new TuningConfig(0, 0, 0, 2, 0.05, 0);
+
+  /**
+   * @throws IllegalArgumentException if a bound is violated
+   */
+  public TuningConfig {
+    if (every < 0 || perIsland < 0 || cmaEvaluations < 0 || climbEvaluations < 0) {
+      throw new IllegalArgumentException("negative tuning setting");
+    }
+    if (cmaPopulation < 2) {
+      throw new IllegalArgumentException("cmaPopulation must be >= 2: " + cmaPopulation);
+    }
+    if (!(sigma > 0) || Double.isInfinite(sigma)) {
+      throw new IllegalArgumentException("sigma must be finite and > 0: " + sigma);
+    }
+  }
+
+  /** See the record's components. */
+  public static TuningConfig of(
+      int every,
+      int perIsland,
+      int cmaEvaluations,
+      int cmaPopulation,
+      double sigma,
+      int climbEvaluations) {
+    return new TuningConfig(
+        every, perIsland, cmaEvaluations, cmaPopulation, sigma, climbEvaluations);
+  }
+
+  /** Whether any tuning happens. */
+  public boolean enabled() {
+    return every > 0 && perIsland > 0 && (cmaEvaluations > 0 || climbEvaluations > 0);
+  }
+}

@@ -1,0 +1,63 @@
+package numevo.evolver.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import numevo.dsl.format.NumberFormat;
+import numevo.dsl.program.Program;
+import numevo.dsl.text.Parser;
+import numevo.evolver.fitness.ErrorMetric;
+import numevo.evolver.fitness.SampledScorer;
+import numevo.evolver.genome.Literals;
+import org.junit.jupiter.api.Test;
+
+class ConstantTunerTest {
+  private static final SampledScorer EXP2 =
+      SampledScorer.uniform(
+          NumberFormat.FLOAT32, 0, 1, 1024, x -> Math.pow(2, x), ErrorMetric.MAX_ULP);
+
+  private static final Program QUADRATIC =
+      Parser.parse(
+          "kernel k float32\ninput x : f\na = fma x 0.5 1.0\nb = fma a x 1.0\noutput b\n", "k");
+
+  private static ConstantTuner tuner(int cma, int climb) {
+    return ConstantTuner.of(
+        TuningConfig.of(1, 1, cma, 12, 0.3, climb), EXP2::error, EXP2::coarseError);
+  }
+
+  @Test
+  void tuningAQuadraticComesNearTheMinimaxError() {
+    double before = EXP2.error(QUADRATIC);
+    Tuned t = tuner(1000, 200).tune(QUADRATIC, before, 1);
+    // The minimax quadratic of 2^x on [0, 1) is about 2e4 ulps off; the start 2e5 times that.
+    assertTrue(before > 1e6, "start " + before);
+    assertTrue(t.error() < 4e4, "tuned " + t.error());
+    assertEquals(EXP2.error(t.program()), t.error());
+    assertTrue(t.evaluations() <= 1000 + 200 + 20, "evaluations " + t.evaluations());
+    assertEquals(QUADRATIC.body().size(), t.program().body().size());
+  }
+
+  @Test
+  void theHillClimbAloneFindsTheBestConstantNearby() {
+    // y = x + c on [0, 1): the best c for max ulp error is a float near 1; start a few ulps off.
+    Program p = Parser.parse("kernel k float32\ninput x : f\ny = add x 0.95696\noutput y\n", "k");
+    Tuned t = tuner(0, 400).tune(p, EXP2.error(p), 1);
+    double c = Literals.values(t.program(), Literals.sites(t.program()))[0];
+    for (int d = -3; d <= 3; d++) {
+      double near = numevo.evolver.genome.FormatSteps.step(NumberFormat.FLOAT32, c, d);
+      Program q = Literals.with(t.program(), Literals.sites(t.program()), new double[] {near});
+      assertTrue(EXP2.error(q) >= t.error(), "a neighbour is better: " + near);
+    }
+  }
+
+  @Test
+  void tuningIsDeterministicAndNeedsConstants() {
+    double e = EXP2.error(QUADRATIC);
+    assertEquals(tuner(200, 50).tune(QUADRATIC, e, 7), tuner(200, 50).tune(QUADRATIC, e, 7));
+    Program none = Parser.parse("kernel k float32\ninput x : f\ny = mul x x\noutput y\n", "k");
+    Tuned t = tuner(200, 50).tune(none, EXP2.error(none), 7);
+    assertSame(none, t.program());
+    assertEquals(0, t.evaluations());
+  }
+}

@@ -1,0 +1,90 @@
+package numevo.runs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code numevo search} through {@link Main#run}. */
+class SearchCommandTest {
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static String[] small(Path out, String threads) {
+    return new String[] {
+      "search",
+      "exp2",
+      "--generations",
+      "6",
+      "--population",
+      "20",
+      "--islands",
+      "2",
+      "--threads",
+      threads,
+      "--points",
+      "256",
+      "--ops",
+      "add,mul,fma",
+      "--out",
+      out.toString()
+    };
+  }
+
+  @Test
+  void aSmallSearchPrintsAndWritesItsFrontTheSameOnAnyThreadCount() throws IOException {
+    Run one = run(small(dir.resolve("one"), "1"));
+    assertEquals(0, one.exit(), one.err());
+    assertTrue(one.out().contains("Pareto front ("), one.out());
+    assertTrue(one.out().contains("sampled (100,000 validation points)"), one.out());
+    assertTrue(Files.exists(dir.resolve("one/front00.kernel")));
+    assertTrue(Files.exists(dir.resolve("one/history.tsv")));
+    Run two = run(small(dir.resolve("two"), "2"));
+    assertEquals(0, two.exit(), two.err());
+    assertEquals(
+        Files.readString(dir.resolve("one/front.tsv")),
+        Files.readString(dir.resolve("two/front.tsv")));
+    assertEquals(
+        Files.readString(dir.resolve("one/history.tsv")),
+        Files.readString(dir.resolve("two/history.tsv")));
+    // The written kernels read back.
+    Run check = run("check", dir.resolve("one/front00.kernel").toString());
+    assertEquals(0, check.exit(), check.err());
+  }
+
+  @Test
+  void badOptionsAreOneLineErrors() {
+    Run both = run("search", "exp2", "--max-error", "1", "--max-cost", "3");
+    assertEquals(2, both.exit());
+    assertTrue(both.err().contains("exclude each other"), both.err());
+    Run op = run("search", "exp2", "--ops", "add,frobnicate", "--generations", "1");
+    assertEquals(2, op.exit());
+    assertTrue(op.err().contains("unknown op 'frobnicate'"), op.err());
+    Run target = run("search", "nope", "--generations", "1");
+    assertTrue(target.exit() != 0);
+    assertEquals(1, target.err().strip().lines().count(), target.err());
+  }
+
+  @Test
+  void durationsReadAsUsersWriteThem() {
+    assertEquals(Duration.ofSeconds(90), SearchCommand.duration("90s"));
+    assertEquals(Duration.ofMinutes(10), SearchCommand.duration("10m"));
+    assertEquals(Duration.ofMinutes(90), SearchCommand.duration("1.5h"));
+    assertEquals(Duration.ofMinutes(5), SearchCommand.duration("PT5M"));
+  }
+}
