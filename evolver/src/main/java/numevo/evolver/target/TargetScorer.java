@@ -1,0 +1,74 @@
+package numevo.evolver.target;
+
+import java.util.Objects;
+import numevo.dsl.program.Program;
+import numevo.evolver.fitness.CandidateScorer;
+import numevo.targets.Metric;
+import numevo.targets.Score;
+import numevo.targets.ScoreOptions;
+import numevo.targets.Scorer;
+import numevo.targets.Target;
+
+/**
+ * A target's training sample as the search's {@link CandidateScorer}: the error is the target's
+ * objective metric on the sample; the coarse error for constant tuning is the matching mean ({@code
+ * mean_ulp} for {@code max_ulp}, {@code mean_rel_err} for {@code max_rel_err}) when the score has
+ * it, else the objective. Thread-safe: each thread gets its own target scorer, all sharing the
+ * target's sample.
+ */
+public final class TargetScorer implements CandidateScorer {
+  private final Target target;
+  private final ScoreOptions options;
+  private final ThreadLocal<Scorer> scorers;
+
+  private TargetScorer(Target target, ScoreOptions options) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.options = Objects.requireNonNull(options, "options");
+    this.scorers = ThreadLocal.withInitial(() -> target.scorer(options));
+  }
+
+  /**
+   * @param target the target
+   * @param options the training sample (size, seed, split)
+   */
+  public static TargetScorer of(Target target, ScoreOptions options) {
+    return new TargetScorer(target, options);
+  }
+
+  /** The target. */
+  public Target target() {
+    return target;
+  }
+
+  /** The sample options. */
+  public ScoreOptions options() {
+    return options;
+  }
+
+  /** A scorer of this thread (for reading the sample's inputs). */
+  public Scorer scorer() {
+    return scorers.get();
+  }
+
+  /** The full score of a kernel on the training sample. */
+  public Score score(Program program) {
+    return scorers.get().score(program);
+  }
+
+  @Override
+  public double error(Program program) {
+    return score(program).error();
+  }
+
+  @Override
+  public double coarseError(Program program) {
+    Score s = score(program);
+    String mean =
+        switch (s.objective()) {
+          case Metric.MAX_ULP -> Metric.MEAN_ULP;
+          case Metric.MAX_REL_ERR -> Metric.MEAN_REL_ERR;
+          default -> s.objective();
+        };
+    return s.value(mean).orElse(s.error());
+  }
+}
