@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import numevo.dsl.compile.Float32Unary;
+import numevo.dsl.compile.KernelCompiler;
 import numevo.dsl.eval.Batch;
 import numevo.dsl.eval.ColumnarEvaluator;
 import numevo.dsl.eval.Interpreter;
@@ -36,7 +38,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * 20-instruction float32 program (degree-10 Horner, 10 mul + 10 add, every value used once so it is
  * also a 20-node expression tree) over 1,024 points, one thread. Every benchmark returns or
  * consumes all outputs. Scores are node evaluations per second (ops/s with {@code
- * OperationsPerInvocation = 20 x 1024}).
+ * OperationsPerInvocation = 20 x 1024}). {@code compiledKernel} is the same program compiled to
+ * bytecode by {@link KernelCompiler} (issue 3's compiled vs columnar vs interpreter figure).
  *
  * <p>Run: {@code ./numevo jmh EvaluatorBenchmark}.
  */
@@ -62,6 +65,8 @@ public class EvaluatorBenchmark {
   Batch in;
   Batch out;
   Interpreter interpreter;
+  Float32Unary compiled;
+  float[] compiledOut;
   MathExpr expr;
   double[] xd;
 
@@ -121,6 +126,9 @@ public class EvaluatorBenchmark {
     out = columnar.newOutputBatch();
     System.arraycopy(xd, 0, in.f(0), 0, POINTS);
     interpreter = Interpreter.of(p);
+    compiled = KernelCompiler.compile(p, Float32Unary.class);
+    compiledOut = new float[POINTS];
+    compiled.apply(xs, compiledOut, POINTS);
     expr = MathExpr.parse(expression());
     // All engines compute the same function; check before timing.
     handWritten();
@@ -128,7 +136,8 @@ public class EvaluatorBenchmark {
     for (int i = 0; i < POINTS; i++) {
       float viaInterp = (float) (double) (Double) interpreter.eval((double) xs[i])[0];
       if (Float.floatToIntBits(viaInterp) != Float.floatToIntBits(ys[i])
-          || Float.floatToIntBits((float) out.f(0)[i]) != Float.floatToIntBits(ys[i])) {
+          || Float.floatToIntBits((float) out.f(0)[i]) != Float.floatToIntBits(ys[i])
+          || Float.floatToIntBits(compiledOut[i]) != Float.floatToIntBits(ys[i])) {
         throw new IllegalStateException("engines disagree at point " + i);
       }
       if (Math.abs(expr.eval(xd[i]) - ys[i]) > 1e-5) {
@@ -176,6 +185,13 @@ public class EvaluatorBenchmark {
   public double[] columnarEvaluator() {
     columnar.evaluate(in, out, POINTS);
     return out.f(0);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(NODES * POINTS)
+  public float[] compiledKernel() {
+    compiled.apply(xs, compiledOut, POINTS);
+    return compiledOut;
   }
 
   @Benchmark

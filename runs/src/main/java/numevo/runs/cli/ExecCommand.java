@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import numevo.dsl.compile.CompiledKernel;
+import numevo.dsl.compile.KernelCompiler;
 import numevo.dsl.eval.Batch;
 import numevo.dsl.eval.ColumnarEvaluator;
 import numevo.dsl.eval.EvaluationException;
@@ -39,7 +41,14 @@ final class ExecCommand implements Callable<Integer> {
   /** The evaluation engines; all agree bit for bit. */
   enum Engine {
     interp,
-    columnar
+    columnar,
+    compiled
+  }
+
+  /** A batch evaluation: {@code ColumnarEvaluator} or a compiled kernel. */
+  @FunctionalInterface
+  private interface BatchEval {
+    void evaluate(Batch in, Batch out, int n);
   }
 
   @Spec CommandSpec spec;
@@ -50,7 +59,9 @@ final class ExecCommand implements Callable<Integer> {
   @Option(
       names = "--engine",
       paramLabel = "ENGINE",
-      description = "interp (reference interpreter) or columnar (batch); default: ${DEFAULT-VALUE}")
+      description =
+          "interp (reference interpreter), columnar (batch evaluator) or compiled (JVM"
+              + " bytecode); all agree bit for bit; default: ${DEFAULT-VALUE}")
   Engine engine = Engine.columnar;
 
   static final class Source {
@@ -173,39 +184,52 @@ final class ExecCommand implements Callable<Integer> {
         }
       }
       case columnar -> {
-        ColumnarEvaluator ev = ColumnarEvaluator.of(p, Math.max(1, tuples.size()));
-        Batch in = ev.newInputBatch();
-        Batch out = ev.newOutputBatch();
-        for (int i = 0; i < tuples.size(); i++) {
-          for (int port = 0; port < in.ports(); port++) {
-            in.set(port, i, tuples.get(i)[port]);
-          }
-        }
-        try {
-          ev.evaluate(in, out, tuples.size());
-          for (int i = 0; i < tuples.size(); i++) {
-            lines.add(formatOutputs(p, row(out, i)));
-          }
-        } catch (EvaluationException e) {
-          // Some point is invalid: find which, one point at a time.
-          ColumnarEvaluator one = ColumnarEvaluator.of(p, 1);
-          Batch in1 = one.newInputBatch();
-          Batch out1 = one.newOutputBatch();
-          for (Object[] t : tuples) {
-            for (int port = 0; port < in1.ports(); port++) {
-              in1.set(port, 0, t[port]);
-            }
-            try {
-              one.evaluate(in1, out1, 1);
-              lines.add(formatOutputs(p, row(out1, 0)));
-            } catch (EvaluationException e1) {
-              lines.add("invalid: " + e1.getMessage());
-            }
-          }
-        }
+        int cap = Math.max(1, tuples.size());
+        ColumnarEvaluator ev = ColumnarEvaluator.of(p, cap);
+        evaluateBatch(p, tuples, ev::evaluate, ColumnarEvaluator.of(p, 1)::evaluate, lines);
+      }
+      case compiled -> {
+        CompiledKernel k = KernelCompiler.compile(p);
+        evaluateBatch(p, tuples, k::evaluate, k::evaluate, lines);
       }
     }
     return lines;
+  }
+
+  /**
+   * Evaluates all tuples in one batch; if some point is invalid, redoes them one at a time with
+   * {@code single} to find which.
+   */
+  private static void evaluateBatch(
+      Program p, List<Object[]> tuples, BatchEval all, BatchEval single, List<String> lines) {
+    int cap = Math.max(1, tuples.size());
+    Batch in = Batch.of(p.inputTypes(), cap);
+    Batch out = Batch.of(p.outputTypes(), cap);
+    for (int i = 0; i < tuples.size(); i++) {
+      for (int port = 0; port < in.ports(); port++) {
+        in.set(port, i, tuples.get(i)[port]);
+      }
+    }
+    try {
+      all.evaluate(in, out, tuples.size());
+      for (int i = 0; i < tuples.size(); i++) {
+        lines.add(formatOutputs(p, row(out, i)));
+      }
+    } catch (EvaluationException e) {
+      Batch in1 = Batch.of(p.inputTypes(), 1);
+      Batch out1 = Batch.of(p.outputTypes(), 1);
+      for (Object[] t : tuples) {
+        for (int port = 0; port < in1.ports(); port++) {
+          in1.set(port, 0, t[port]);
+        }
+        try {
+          single.evaluate(in1, out1, 1);
+          lines.add(formatOutputs(p, row(out1, 0)));
+        } catch (EvaluationException e1) {
+          lines.add("invalid: " + e1.getMessage());
+        }
+      }
+    }
   }
 
   private static Object[] row(Batch out, int i) {

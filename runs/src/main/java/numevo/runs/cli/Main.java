@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Evolutionary program search for numeric kernels under fixed number formats.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BenchCommand.class,
       CheckCommand.class,
       ConvertCommand.class,
       ExecCommand.class,

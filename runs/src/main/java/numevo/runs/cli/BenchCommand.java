@@ -1,0 +1,177 @@
+package numevo.runs.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import numevo.dsl.compile.KernelCompiler;
+import numevo.runs.bench.BenchRunner;
+import numevo.runs.bench.BenchRunner.Timing;
+import numevo.runs.bench.Builtins;
+import numevo.runs.bench.KernelBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code numevo bench FILE... [--vs FILE|builtin:NAME]...}: JMH timing of compiled kernels. */
+@Command(
+    name = "bench",
+    description = {
+      "Times compiled kernels and baselines with JMH in one run (forked JVMs, warm-up, inputs",
+      "drawn once from the domain and held in JMH state, results consumed) and prints ns per",
+      "element with the 99.9% confidence half-width, and each kernel's ratio to the first",
+      "baseline (ratio < 1: faster than the baseline).",
+      "Built-in baselines: builtin:exp ((float) Math.exp), builtin:exp-strict (StrictMath.exp),",
+      "builtin:exp2 ((float) Math.pow(2, x)), builtin:mul (float multiply)."
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "kernel files")
+  List<String> files;
+
+  @Option(
+      names = "--vs",
+      paramLabel = "FILE|builtin:NAME",
+      description = "a baseline; may be repeated; the first is the reference for ratios")
+  List<String> baselines = new ArrayList<>();
+
+  @Option(names = "--quick", description = "a smoke run of seconds (figures not for quoting)")
+  boolean quick;
+
+  @Option(names = "--json", description = "print a JSON array instead of a table")
+  boolean json;
+
+  @Option(
+      names = "--domain",
+      paramLabel = "LO,HI",
+      description = "interval [LO, HI) the f inputs are drawn from (default: ${DEFAULT-VALUE})")
+  String domain = "0,1";
+
+  @Override
+  public Integer call() throws Exception {
+    double[] d = parseDomain(domain);
+    LinkedHashSet<String> specs = new LinkedHashSet<>();
+    Map<String, String> shown = new HashMap<>();
+    for (String b : baselines) {
+      String v = validate(b, "--vs");
+      specs.add(v);
+      shown.putIfAbsent(v, b);
+    }
+    for (String f : files) {
+      String v = validate(f, "FILE");
+      specs.add(v);
+      shown.putIfAbsent(v, f);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "numevo: timing "
+            + specs.size()
+            + " kernel"
+            + (specs.size() == 1 ? "" : "s")
+            + " with JMH ("
+            + (quick ? "quick smoke run: 1 fork, 3 x 200 ms" : "2 forks, 5 x 1 s warm-up, 5 x 1 s")
+            + ")...");
+    err.flush();
+    List<Timing> timings =
+        BenchRunner.run(List.copyOf(specs), new BenchRunner.Config(quick, d[0], d[1]));
+    double ref = baselines.isEmpty() ? Double.NaN : timings.get(0).nsPerElement();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectMapper mapper = new ObjectMapper();
+      ArrayNode arr = mapper.createArrayNode();
+      for (Timing t : timings) {
+        ObjectNode o = arr.addObject();
+        o.put("kernel", shown.get(t.spec()));
+        o.put("ns_per_element", t.nsPerElement());
+        if (Double.isNaN(t.error())) {
+          o.putNull("error");
+        } else {
+          o.put("error", t.error());
+        }
+        if (Double.isNaN(ref)) {
+          o.putNull("ratio");
+        } else {
+          o.put("ratio", t.nsPerElement() / ref);
+        }
+      }
+      out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+    } else {
+      int w =
+          Math.max(6, timings.stream().mapToInt(t -> shown.get(t.spec()).length()).max().orElse(6));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%-" + w + "s  %10s  %10s  %s",
+              "kernel",
+              "ns/elem",
+              "± (99.9%)",
+              "ratio"));
+      for (Timing t : timings) {
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "%-" + w + "s  %10.3f  %10s  %s",
+                shown.get(t.spec()),
+                t.nsPerElement(),
+                Double.isNaN(t.error()) ? "n/a" : String.format(Locale.ROOT, "%.3f", t.error()),
+                Double.isNaN(ref)
+                    ? "-"
+                    : String.format(Locale.ROOT, "%.3f", t.nsPerElement() / ref)));
+      }
+      out.println(
+          "inputs: "
+              + KernelBench.POINTS
+              + " per call, f inputs uniform in ["
+              + d[0]
+              + ", "
+              + d[1]
+              + "); ratio = ns/elem over the first baseline's"
+              + (quick ? "; --quick: smoke figures, not for quoting" : ""));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static double[] parseDomain(String s) {
+    String[] parts = s.split(",");
+    try {
+      if (parts.length == 2) {
+        double lo = Double.parseDouble(parts[0].strip());
+        double hi = Double.parseDouble(parts[1].strip());
+        if (lo < hi && Double.isFinite(lo) && Double.isFinite(hi)) {
+          return new double[] {lo, hi};
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UserError("--domain: expected LO,HI with LO < HI, got '" + s + "'", 2);
+  }
+
+  /** Checks a spec before JMH forks, so problems are one-line errors here, not in a fork. */
+  private static String validate(String s, String flag) {
+    if (s.startsWith("builtin:")) {
+      try {
+        Builtins.of(s.substring("builtin:".length()));
+      } catch (IllegalArgumentException e) {
+        throw new UserError(flag + ": " + e.getMessage(), 2);
+      }
+      return s;
+    }
+    KernelCompiler.compile(KernelFiles.read(Path.of(s)).program());
+    // JMH forks read the file again: give them a path that does not depend on their directory.
+    return Path.of(s).toAbsolutePath().normalize().toString();
+  }
+}
