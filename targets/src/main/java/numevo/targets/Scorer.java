@@ -39,4 +39,31 @@ public interface Scorer {
    * @throws TargetException if {@code p} does not fit the target's signature
    */
   Score score(Program p, Batch outputs);
+
+  /**
+   * The signed error of {@code p} at each sample point, in the units of the target's objective
+   * (ULPs for {@code max_ulp}, relative error for {@code max_rel_err}): {@code out[i] = (y_i -
+   * exact_i) / unit_i}. Lets a tuner fit constants to the whole error curve rather than to its
+   * maximum only. A point where the kernel gets a special value exactly right (an infinity, NaN)
+   * counts as 0; one it gets wrong makes the call return false.
+   *
+   * @param p a kernel fitting the target's signature
+   * @param out at least {@link #points()} long; filled on success
+   * @return false if this target has no signed per-point error, or {@code p} is not finite and
+   *     right at every point
+   * @throws TargetException if {@code p} does not fit
+   * @throws numevo.dsl.eval.EvaluationException if its evaluation is invalid
+   */
+  default boolean residuals(Program p, double[] out) {
+    return false;
+  }
+
+  /**
+   * The size of one rounding error of the target's output format in the units of {@link
+   * #residuals}: 1 for ULP errors, the format's unit roundoff for relative errors. A tuner treats
+   * residual changes of this size as noise. NaN when there are no residuals.
+   */
+  default double residualResolution() {
+    return Double.NaN;
+  }
 }

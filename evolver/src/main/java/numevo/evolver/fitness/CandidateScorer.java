@@ -29,4 +29,34 @@ public interface CandidateScorer {
   default double coarseError(Program program) {
     return error(program);
   }
+
+  /**
+   * The number of points of {@link #residuals}; 0 (the default) when the scorer has no per-point
+   * signed errors.
+   */
+  default int residualPoints() {
+    return 0;
+  }
+
+  /**
+   * The signed error at each training point, in the units of {@link #error} (ULPs, relative error),
+   * for constant tuners that fit the whole error curve. By default there are none.
+   *
+   * @param program a kernel of the search's genome
+   * @param out at least {@link #residualPoints()} long
+   * @return whether {@code out} was filled: false if there are no residuals, or the kernel is
+   *     invalid or wrong on a special value somewhere
+   * @throws numevo.dsl.eval.EvaluationException if its evaluation is invalid
+   */
+  default boolean residuals(Program program, double[] out) {
+    return false;
+  }
+
+  /**
+   * One rounding error of the output format in the units of {@link #residuals} (1 for ULPs); NaN
+   * without residuals.
+   */
+  default double residualResolution() {
+    return Double.NaN;
+  }
 }

@@ -261,4 +261,36 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
       }
     };
   }
+
+  /**
+   * The scorer's per-point residuals as the tuner reads them (dead code stripped, an invalid
+   * evaluation as "no residuals"), or null if the scorer has none.
+   */
+  static numevo.evolver.tune.Residuals residualsOf(CandidateScorer scorer) {
+    int n = scorer.residualPoints();
+    if (n <= 0) {
+      return null;
+    }
+    double resolution = scorer.residualResolution();
+    return new numevo.evolver.tune.Residuals() {
+      @Override
+      public int points() {
+        return n;
+      }
+
+      @Override
+      public double resolution() {
+        return resolution;
+      }
+
+      @Override
+      public boolean compute(Program p, double[] out) {
+        try {
+          return scorer.residuals(Kernels.stripDead(p), out);
+        } catch (EvaluationException x) {
+          return false;
+        }
+      }
+    };
+  }
 }

@@ -150,11 +150,18 @@ public final class Search {
     CachedEvaluator<C> evaluator =
         new CachedEvaluator<>(
             hasher, cache, scorer, config.costs(), ranking, workers, index, tally);
+    numevo.evolver.tune.Residuals residuals = CachedEvaluator.residualsOf(scorer);
     ConstantTuner tuner =
-        ConstantTuner.of(
-            config.tuning(),
-            CachedEvaluator.errorOf(scorer),
-            CachedEvaluator.coarseErrorOf(scorer));
+        residuals == null
+            ? ConstantTuner.of(
+                config.tuning(),
+                CachedEvaluator.errorOf(scorer),
+                CachedEvaluator.coarseErrorOf(scorer))
+            : ConstantTuner.of(
+                config.tuning(),
+                CachedEvaluator.errorOf(scorer),
+                CachedEvaluator.coarseErrorOf(scorer),
+                residuals);
     Engine<ProgramGene, C> engine =
         new Engine.Builder<>(evaluator, codec.encoding())
             .populationSize(ec.populationSize())

@@ -71,4 +71,20 @@ public final class TargetScorer implements CandidateScorer {
         };
     return s.value(mean).orElse(s.error());
   }
+
+  @Override
+  public int residualPoints() {
+    Scorer s = scorers.get();
+    return Double.isNaN(s.residualResolution()) ? 0 : s.points();
+  }
+
+  @Override
+  public boolean residuals(Program program, double[] out) {
+    return scorers.get().residuals(program, out);
+  }
+
+  @Override
+  public double residualResolution() {
+    return scorers.get().residualResolution();
+  }
 }

@@ -30,15 +30,28 @@ import org.hipparchus.random.Well19937c;
  * thread-safe if the scorer is.
  */
 public final class ConstantTuner {
+  /**
+   * How far a finite-difference step must move the residuals, in rounding errors: the residuals of
+   * a float kernel carry about one rounding error of noise that does not shrink with the step, so
+   * the step is grown until that noise is a small fraction (here 1/16384) of the change. Smaller
+   * thresholds were measured to leave degree-5 and -6 polynomials several ULPs from their optimum.
+   */
+  private static final double DIFFERENCE_OVER_NOISE = 16384;
+
   private final TuningConfig config;
   private final ToDoubleFunction<Program> error;
   private final ToDoubleFunction<Program> coarse;
+  private final Residuals residuals;
 
   private ConstantTuner(
-      TuningConfig config, ToDoubleFunction<Program> error, ToDoubleFunction<Program> coarse) {
+      TuningConfig config,
+      ToDoubleFunction<Program> error,
+      ToDoubleFunction<Program> coarse,
+      Residuals residuals) {
     this.config = Objects.requireNonNull(config, "config");
     this.error = Objects.requireNonNull(error, "error");
     this.coarse = Objects.requireNonNull(coarse, "coarse");
+    this.residuals = residuals;
   }
 
   /**
@@ -48,7 +61,7 @@ public final class ConstantTuner {
    * @param error the objective: a kernel's error (lower is better; NaN counts as {@code +Inf})
    */
   public static ConstantTuner of(TuningConfig config, ToDoubleFunction<Program> error) {
-    return new ConstantTuner(config, error, error);
+    return new ConstantTuner(config, error, error, null);
   }
 
   /**
@@ -62,7 +75,26 @@ public final class ConstantTuner {
    */
   public static ConstantTuner of(
       TuningConfig config, ToDoubleFunction<Program> error, ToDoubleFunction<Program> coarse) {
-    return new ConstantTuner(config, error, coarse);
+    return new ConstantTuner(config, error, coarse, null);
+  }
+
+  /**
+   * A tuner with all three phases: CMA-ES on {@code coarse}, then up to {@link
+   * TuningConfig#refineSteps()} linearized minimax steps fitted to {@code residuals}, then the ULP
+   * hill climb on {@code error}.
+   *
+   * @param config the effort per kernel
+   * @param error the objective (lower is better; NaN counts as {@code +Inf}); the maximum of the
+   *     absolute residuals, where there are residuals
+   * @param coarse the proxy CMA-ES minimizes
+   * @param residuals the signed error per point, in the units of {@code error}
+   */
+  public static ConstantTuner of(
+      TuningConfig config,
+      ToDoubleFunction<Program> error,
+      ToDoubleFunction<Program> coarse,
+      Residuals residuals) {
+    return new ConstantTuner(config, error, coarse, Objects.requireNonNull(residuals, "residuals"));
   }
 
   /** The best kernel seen so far and the scorings spent. */
@@ -121,6 +153,9 @@ public final class ConstantTuner {
     Search s = new Search(p, sites, Double.isNaN(pError) ? Double.POSITIVE_INFINITY : pError);
     if (config.cmaEvaluations() > 0) {
       cma(s, seed);
+    }
+    if (config.refineSteps() > 0 && residuals != null) {
+      refine(s);
     }
     if (config.climbEvaluations() > 0) {
       climb(s, s.evaluations + config.climbEvaluations());
@@ -191,6 +226,81 @@ public final class ConstantTuner {
     } catch (MathIllegalStateException e) {
       // The evaluation budget ran out: the best point seen is kept in s.
     }
+  }
+
+  /**
+   * Linearized minimax steps: residuals at the best constants, their derivatives by forward
+   * differences (a step per constant grown until it moves the residuals well above rounding noise),
+   * a {@link MinimaxRefiner} step, accepted if the true error improves (else half of it is tried),
+   * until a step fails or {@link TuningConfig#refineSteps()} are done.
+   */
+  private void refine(Search s) {
+    int n = residuals.points();
+    int d = s.sites.length;
+    double noise = residuals.resolution();
+    double[] r0 = new double[n];
+    for (int step = 0; step < config.refineSteps(); step++) {
+      double[] c = s.best.clone();
+      s.evaluations++;
+      if (!residuals.compute(Literals.with(s.base, s.sites, c), r0)) {
+        return;
+      }
+      double[][] jacobian = new double[d][];
+      for (int i = 0; i < d; i++) {
+        jacobian[i] = derivative(s, c, i, r0, noise);
+        if (jacobian[i] == null) {
+          return;
+        }
+      }
+      double[] delta = MinimaxRefiner.step(jacobian, r0);
+      if (delta == null) {
+        return;
+      }
+      double before = s.bestError;
+      boolean improved = false;
+      for (double fraction = 1; fraction >= 0.25 && !improved; fraction /= 2) {
+        double[] next = c.clone();
+        for (int i = 0; i < d; i++) {
+          next[i] += fraction * delta[i];
+        }
+        s.evaluate(next);
+        improved = s.bestError < before;
+      }
+      if (!improved) {
+        return;
+      }
+    }
+  }
+
+  /** Forward-difference derivative of the residuals in constant i; null if none can be taken. */
+  private double[] derivative(Search s, double[] c, int i, double[] r0, double noise) {
+    int n = r0.length;
+    double[] r1 = new double[n];
+    double h = c[i] == 0 ? 0x1p-10 : Math.abs(c[i]) * 0x1p-8;
+    for (int attempt = 0; attempt < 4; attempt++, h *= 16) {
+      double[] moved = c.clone();
+      moved[i] = s.format.round(c[i] + h);
+      double actual = moved[i] - c[i];
+      if (actual == 0 || !Double.isFinite(moved[i])) {
+        continue;
+      }
+      s.evaluations++;
+      if (!residuals.compute(Literals.with(s.base, s.sites, moved), r1)) {
+        return null;
+      }
+      double change = 0;
+      for (int j = 0; j < n; j++) {
+        change = Math.max(change, Math.abs(r1[j] - r0[j]));
+      }
+      if (change >= DIFFERENCE_OVER_NOISE * noise || attempt == 3) {
+        double[] g = new double[n];
+        for (int j = 0; j < n; j++) {
+          g[j] = (r1[j] - r0[j]) / actual;
+        }
+        return g;
+      }
+    }
+    return null;
   }
 
   private static void climb(Search s, long budget) {

@@ -9,6 +9,9 @@ package numevo.evolver.tune;
  * @param cmaPopulation CMA-ES population size, {@code >= 2}
  * @param sigma the initial CMA-ES step, relative to each constant's magnitude, {@code > 0}
  * @param climbEvaluations the most scorings of the ULP hill climb per candidate, {@code >= 0}
+ * @param refineSteps the most linearized minimax steps ({@link MinimaxRefiner}) between CMA-ES and
+ *     the hill climb, where the scorer has per-point residuals; each costs one scoring per constant
+ *     plus two, {@code >= 0}
  */
 public record TuningConfig(
     int every,
@@ -16,22 +19,27 @@ public record TuningConfig(
     int cmaEvaluations,
     int cmaPopulation,
     double sigma,
-    int climbEvaluations) {
+    int climbEvaluations,
+    int refineSteps) {
 
   /**
    * Every 2 generations, 2 candidates per island, 600 CMA-ES scorings of population 12 from a
-   * relative step of 0.3, then 200 hill-climb scorings.
+   * relative step of 0.3, up to 6 minimax steps, then 200 hill-climb scorings.
    */
-  public static final TuningConfig DEFAULT = new TuningConfig(2, 2, 600, 12, 0.3, 200);
+  public static final TuningConfig DEFAULT = new TuningConfig(2, 2, 600, 12, 0.3, 200, 6);
 
   /** No tuning. */
-  public static final TuningConfig OFF = new TuningConfig(0, 0, 0, 2, 0.05, 0);
+  public static final TuningConfig OFF = new TuningConfig(0, 0, 0, 2, 0.05, 0, 0);
 
   /**
    * @throws IllegalArgumentException if a bound is violated
    */
   public TuningConfig {
-    if (every < 0 || perIsland < 0 || cmaEvaluations < 0 || climbEvaluations < 0) {
+    if (every < 0
+        || perIsland < 0
+        || cmaEvaluations < 0
+        || climbEvaluations < 0
+        || refineSteps < 0) {
       throw new IllegalArgumentException("negative tuning setting");
     }
     if (cmaPopulation < 2) {
@@ -49,13 +57,27 @@ public record TuningConfig(
       int cmaEvaluations,
       int cmaPopulation,
       double sigma,
-      int climbEvaluations) {
+      int climbEvaluations,
+      int refineSteps) {
     return new TuningConfig(
-        every, perIsland, cmaEvaluations, cmaPopulation, sigma, climbEvaluations);
+        every, perIsland, cmaEvaluations, cmaPopulation, sigma, climbEvaluations, refineSteps);
+  }
+
+  /** See the record's components; no minimax refinement. */
+  public static TuningConfig of(
+      int every,
+      int perIsland,
+      int cmaEvaluations,
+      int cmaPopulation,
+      double sigma,
+      int climbEvaluations) {
+    return of(every, perIsland, cmaEvaluations, cmaPopulation, sigma, climbEvaluations, 0);
   }
 
   /** Whether any tuning happens. */
   public boolean enabled() {
-    return every > 0 && perIsland > 0 && (cmaEvaluations > 0 || climbEvaluations > 0);
+    return every > 0
+        && perIsland > 0
+        && (cmaEvaluations > 0 || climbEvaluations > 0 || refineSteps > 0);
   }
 }

@@ -10,6 +10,10 @@ import numevo.dsl.text.Parser;
 import numevo.evolver.fitness.ErrorMetric;
 import numevo.evolver.fitness.SampledScorer;
 import numevo.evolver.genome.Literals;
+import numevo.evolver.target.TargetScorer;
+import numevo.targets.ScoreOptions;
+import numevo.targets.TargetParams;
+import numevo.targets.Targets;
 import org.junit.jupiter.api.Test;
 
 class ConstantTunerTest {
@@ -59,5 +63,62 @@ class ConstantTunerTest {
     Tuned t = tuner(200, 50).tune(none, EXP2.error(none), 7);
     assertSame(none, t.program());
     assertEquals(0, t.evaluations());
+  }
+
+  /** The exp2 target's own training sample, with its per-point residuals in ULPs. */
+  private static final TargetScorer TARGET =
+      TargetScorer.of(Targets.resolve("exp2", TargetParams.none()), ScoreOptions.training(1024, 1));
+
+  private static final Residuals TARGET_RESIDUALS =
+      new Residuals() {
+        @Override
+        public int points() {
+          return TARGET.residualPoints();
+        }
+
+        @Override
+        public double resolution() {
+          return TARGET.residualResolution();
+        }
+
+        @Override
+        public boolean compute(Program p, double[] out) {
+          return TARGET.residuals(p, out);
+        }
+      };
+
+  /** Degree-4 Taylor polynomial of 2^x in Horner form with fma. */
+  private static final Program TAYLOR4 =
+      Parser.parse(
+          """
+          kernel taylor4 float32
+          input x : f
+          t3 = fma 0.009618129 x 0.05550411
+          t2 = fma t3 x 0.2402265
+          t1 = fma t2 x 0.6931472
+          t0 = fma t1 x 1.0
+          output t0
+          """,
+          "taylor4");
+
+  @Test
+  void minimaxStepsBringADegree4PolynomialToItsMinimaxError() {
+    // The real minimax degree-4 polynomial of 2^x on [0, 1] is 31.0 ulps (of [1, 2)) off.
+    double start = TARGET.error(TAYLOR4);
+    ConstantTuner refineOnly =
+        ConstantTuner.of(
+            TuningConfig.of(1, 1, 0, 12, 0.3, 0, 8),
+            TARGET::error,
+            TARGET::error,
+            TARGET_RESIDUALS);
+    Tuned t = refineOnly.tune(TAYLOR4, start, 1);
+    assertTrue(start > 10_000, "start " + start);
+    assertTrue(t.error() < 32.5, "tuned " + t.error());
+    assertTrue(t.evaluations() < 100, "evaluations " + t.evaluations());
+    assertEquals(TARGET.error(t.program()), t.error());
+    // CMA-ES and the hill climb alone, with ten times the scorings, stay far from it.
+    ConstantTuner without =
+        ConstantTuner.of(TuningConfig.of(1, 1, 600, 12, 0.3, 200), TARGET::error, TARGET::error);
+    assertTrue(without.tune(TAYLOR4, start, 1).error() > 100);
   }
 }

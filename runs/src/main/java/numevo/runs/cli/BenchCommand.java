@@ -17,6 +17,7 @@ import numevo.runs.bench.BenchRunner;
 import numevo.runs.bench.BenchRunner.Timing;
 import numevo.runs.bench.Builtins;
 import numevo.runs.bench.KernelBench;
+import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,8 +85,14 @@ final class BenchCommand implements Callable<Integer> {
             + (quick ? "quick smoke run: 1 fork, 3 x 200 ms" : "2 forks, 5 x 1 s warm-up, 5 x 1 s")
             + ")...");
     err.flush();
-    List<Timing> timings =
-        BenchRunner.run(List.copyOf(specs), new BenchRunner.Config(quick, d[0], d[1]));
+    List<Timing> timings;
+    try {
+      timings = BenchRunner.run(List.copyOf(specs), new BenchRunner.Config(quick, d[0], d[1]));
+    } catch (RunnerException e) {
+      // JMH's own message is one clear line (another benchmark holds its lock, a fork failed).
+      String m = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+      throw new UserError("bench: JMH failed: " + m.replaceFirst("^ERROR: ", ""), 1);
+    }
     double ref = baselines.isEmpty() ? Double.NaN : timings.get(0).nsPerElement();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

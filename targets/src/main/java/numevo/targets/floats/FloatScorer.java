@@ -7,6 +7,7 @@ import numevo.dsl.eval.ColumnarEvaluator;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
 import numevo.targets.Method;
+import numevo.targets.Metric;
 import numevo.targets.Score;
 import numevo.targets.Scorer;
 import numevo.targets.Target;
@@ -66,5 +67,40 @@ final class FloatScorer implements Scorer {
     stats.reset();
     stats.add(x, y, sample.reference(), sample.size(), 0);
     return target.toScore(p, stats, Method.SAMPLED, OptionalLong.of(sample.seed()));
+  }
+
+  @Override
+  public boolean residuals(Program p, double[] out) {
+    target.checkKernel(p);
+    int n = sample.size();
+    ColumnarEvaluator ev = ColumnarEvaluator.of(p, n);
+    ev.evaluate(inputs, outputs, n);
+    double[] y = outputs.f(0);
+    ReferenceColumns ref = sample.reference();
+    double[] unit = relative() ? ref.invAbs : ref.invUlp;
+    for (int i = 0; i < n; i++) {
+      double r = y[i];
+      double e = ((r - ref.hi[i]) - ref.lo[i]) * unit[i];
+      if (!(Math.abs(e) <= Double.MAX_VALUE)) {
+        if (r == ref.cr[i] || (Double.isNaN(r) && Double.isNaN(ref.cr[i]))) {
+          e = 0; // a special value, exactly right
+        } else {
+          return false;
+        }
+      }
+      out[i] = e;
+    }
+    return true;
+  }
+
+  @Override
+  public double residualResolution() {
+    return relative()
+        ? Math.scalb(1.0, -(target.spec().domain().format().mantissaBits() + 1))
+        : 1.0;
+  }
+
+  private boolean relative() {
+    return Metric.MAX_REL_ERR.equals(target.objective());
   }
 }
