@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code numevo bench FILE... [--vs FILE|builtin:NAME]...}: JMH timing of compiled kernels. */
 @Command(
     name = "bench",
+    mixinStandardHelpOptions = true,
     description = {
       "Times compiled kernels and baselines with JMH in one run (forked JVMs, warm-up, inputs",
       "drawn once from the domain and held in JMH state, results consumed) and prints ns per",

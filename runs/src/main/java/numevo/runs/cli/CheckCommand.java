@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code numevo check FILE...}: validates kernels and summarises each. */
 @Command(
     name = "check",
+    mixinStandardHelpOptions = true,
     description = {
       "Validates kernel files and summarises each: format, inputs, outputs, op count.",
       "Warnings (dead code...) go to standard error. Exit code 1 if any file is malformed."

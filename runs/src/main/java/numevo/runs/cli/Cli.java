@@ -9,6 +9,7 @@ final class Cli {
 
   static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.setUsageHelpWidth(100);
     // Negative values such as -inf must reach convert as VALUEs, not fail as unknown options.
     cl.getSubcommands().get("convert").setUnmatchedOptionsArePositionalParams(true);
     cl.setParameterExceptionHandler(

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code numevo exec FILE [--engine E] (--in V... | --inputs FILE)}: evaluates a kernel. */
 @Command(
     name = "exec",
+    mixinStandardHelpOptions = true,
     description = {
       "Evaluates a kernel on input tuples and prints one line per tuple: each output as a value",
       "and its hex encoding (the format's code for f, two's complement for i32).",

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code numevo export FILE --lang java|c|dsl|class [-o OUT]}: a kernel for use elsewhere. */
 @Command(
     name = "export",
+    mixinStandardHelpOptions = true,
     description = {
       "Exports a kernel: as a self-contained Java class (java), a C99 translation unit (c), its"
           + " canonical text (dsl) or a JVM class file (class). The java and c exports compute what"

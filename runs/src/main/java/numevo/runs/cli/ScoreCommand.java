@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "score",
+    mixinStandardHelpOptions = true,
     description = {
       "Scores a kernel against a target: on a seeded validation sample of the target's domain",
       "("

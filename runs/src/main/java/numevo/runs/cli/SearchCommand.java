@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "search",
+    mixinStandardHelpOptions = true,
     description = {
       "Evolves kernels for a target (see 'numevo targets'): islands of Jenetics engines over typed",
       "straight-line programs, with functional hashing, constant tuning and a Pareto front of",
@@ -272,7 +273,13 @@ final class SearchCommand implements Callable<Integer> {
     StopConfig stop = stop();
     List<Program> seeds = new ArrayList<>();
     for (Path f : seedFrom) {
-      seeds.add(KernelFiles.read(f).program());
+      Program p = KernelFiles.read(f).program();
+      try {
+        numevo.evolver.genome.Kernels.fit(p, g);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--seed-from " + f + ": " + e.getMessage(), 2);
+      }
+      seeds.add(p);
     }
     Objective objective =
         maxError != null

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code numevo targets [TARGET]}: lists the targets, or describes one. */
 @Command(
     name = "targets",
+    mixinStandardHelpOptions = true,
     description = {
       "Lists every built-in target, one line each; with a TARGET (a name or a FILE.target),",
       "describes it: signature, domain size, objective, primitives, cost model and baselines."

@@ -87,4 +87,41 @@ class SearchCommandTest {
     assertEquals(Duration.ofMinutes(90), SearchCommand.duration("1.5h"));
     assertEquals(Duration.ofMinutes(5), SearchCommand.duration("PT5M"));
   }
+
+  @Test
+  void aSeededSearchKeepsTheSeedsErrorOnItsFront() throws IOException {
+    Path seed = dir.resolve("horner6_fma.kernel");
+    try (var in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream("numevo/targets/baselines/exp2/horner6_fma.kernel")) {
+      Files.write(seed, in.readAllBytes());
+    }
+    String[] args = small(dir.resolve("seeded"), "2");
+    String[] withSeed = java.util.Arrays.copyOf(args, args.length + 2);
+    withSeed[args.length] = "--seed-from";
+    withSeed[args.length + 1] = seed.toString();
+    Run r = run(withSeed);
+    assertEquals(0, r.exit(), r.err());
+    // Six generations from scratch get nowhere near 1 ULP; the degree-6 baseline is under it.
+    double best =
+        Files.readAllLines(dir.resolve("seeded/front.tsv")).stream()
+            .skip(1)
+            .mapToDouble(l -> Double.parseDouble(l.split("\t")[2]))
+            .min()
+            .orElseThrow();
+    assertTrue(best < 1.0, "best training error " + best);
+  }
+
+  @Test
+  void aSeedOfTheWrongSignatureIsAOneLineError() throws IOException {
+    Path seed =
+        Files.writeString(
+            dir.resolve("codes.kernel"),
+            "kernel k e4m3fn\ninput a : i32\ninput b : i32\ns = add a b\noutput s\n");
+    Run r = run("search", "exp2", "--generations", "1", "--seed-from", seed.toString());
+    assertTrue(r.exit() != 0);
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("codes.kernel"), r.err());
+  }
 }
