@@ -1,6 +1,5 @@
 package numevo.evolver.hash;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,14 +11,9 @@ import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
 import numevo.evolver.genome.GenomeConfig;
 import numevo.evolver.genome.Kernels;
-import numevo.hashing.Codomain;
-import numevo.hashing.Domain;
-import numevo.hashing.FloatDomain;
 import numevo.hashing.FloatFormat;
 import numevo.hashing.Hash128;
 import numevo.hashing.Hasher;
-import numevo.hashing.I32Domain;
-import numevo.hashing.Signature;
 
 /**
  * The functional hash of kernels of one genome: the hashing module's {@link Hasher}, fed through an
@@ -49,32 +43,16 @@ public final class ProgramHasher {
       throw new IllegalArgumentException(
           "hash ranges for " + config.inputs().size() + " inputs, the genome has " + inputs);
     }
-    FloatFormat ff = floatFormat(genome.format());
-    List<Domain> domains = new ArrayList<>();
-    for (int i = 0; i < inputs; i++) {
-      Bounds b = config.inputs().isEmpty() ? Bounds.ALL : config.inputs().get(i);
-      domains.add(
-          switch (genome.inputTypes().get(i)) {
-            case F ->
-                b.equals(Bounds.ALL) ? FloatDomain.all(ff) : FloatDomain.of(ff, b.lo(), b.hi());
-            case I32 -> I32Domain.of(clampToInt(b.lo()), clampToInt(b.hi()));
-            case INT -> throw new AssertionError("int inputs bypass hashing");
-          });
-    }
-    List<Codomain> codomains = new ArrayList<>();
-    for (Type t : genome.outputTypes()) {
-      codomains.add(t == Type.F ? Codomain.of(ff) : Codomain.I32);
-    }
-    this.hasher = Hasher.of(Signature.of(domains, codomains), config.probes());
+    this.hasher =
+        Hasher.of(
+            HashSignatures.of(
+                genome.format(), genome.inputTypes(), config.inputs(), genome.outputTypes()),
+            config.probes());
     int count = config.probes().count();
     List<Type> in = genome.inputTypes();
     List<Type> out = genome.outputTypes();
     this.scratch =
         ThreadLocal.withInitial(() -> new Batch[] {Batch.of(in, count), Batch.of(out, count)});
-  }
-
-  private static int clampToInt(double x) {
-    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, x));
   }
 
   /**

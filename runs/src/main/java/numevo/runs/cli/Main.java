@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       ExecCommand.class,
       ExportCommand.class,
+      HashCommand.class,
       JmhCommand.class,
       ScoreCommand.class,
       SearchCommand.class,

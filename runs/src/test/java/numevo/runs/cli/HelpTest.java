@@ -13,7 +13,9 @@ class HelpTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"bench", "check", "convert", "exec", "export", "score", "search", "targets"})
+      strings = {
+        "bench", "check", "convert", "exec", "export", "hash", "score", "search", "targets"
+      })
   void helpPrintsTheSubcommandsUsage(String command) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
