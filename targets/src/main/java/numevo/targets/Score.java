@@ -18,6 +18,8 @@ import java.util.OptionalLong;
  * @param metrics the measurements, in report order (copied); keys are distinct
  * @param ops the kernel's op count as the target's cost model counts it
  * @param cost the kernel's cost under the target's cost model
+ * @param failure why scoring stopped early or rejected the kernel unevaluated (e.g. a sequence
+ *     kernel whose values could outgrow the growth bound), for the user; empty if it did not
  */
 public record Score(
     String target,
@@ -27,10 +29,25 @@ public record Score(
     String objective,
     List<Metric> metrics,
     int ops,
-    double cost) {
+    double cost,
+    Optional<String> failure) {
+
+  /** A score without a failure. */
+  public Score(
+      String target,
+      Method method,
+      long points,
+      OptionalLong seed,
+      String objective,
+      List<Metric> metrics,
+      int ops,
+      double cost) {
+    this(target, method, points, seed, objective, metrics, ops, cost, Optional.empty());
+  }
 
   public Score {
     Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(failure, "failure");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(seed, "seed");
     Objects.requireNonNull(objective, "objective");

@@ -42,7 +42,7 @@ public record Signature(NumberFormat format, List<Type> inputs, List<Type> outpu
    */
   public void check(String target, Program p) {
     if (!accepts(p)) {
-      throw new TargetException(
+      throw TargetException.kernel(
           "kernel '"
               + p.name()
               + "' does not fit target "

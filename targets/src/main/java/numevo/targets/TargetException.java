@@ -8,10 +8,32 @@ package numevo.targets;
 public final class TargetException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final boolean aboutKernel;
+
   /**
    * @param message the complete one-line message, never null
    */
   public TargetException(String message) {
+    this(message, false);
+  }
+
+  private TargetException(String message, boolean aboutKernel) {
     super(message, null, false, false);
+    this.aboutKernel = aboutKernel;
+  }
+
+  /**
+   * The kernel itself does not fit the target (its format, inputs or outputs), so that a caller
+   * holding the kernel's source can say where: {@code file:line:col: message}.
+   *
+   * @param message the complete one-line message, never null
+   */
+  public static TargetException kernel(String message) {
+    return new TargetException(message, true);
+  }
+
+  /** Whether the problem is the kernel's shape rather than the target or its parameters. */
+  public boolean aboutKernel() {
+    return aboutKernel;
   }
 }

@@ -5,22 +5,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import numevo.dsl.format.FloatLiterals;
 import numevo.dsl.program.Program;
+import numevo.dsl.text.ParsedProgram;
 import numevo.targets.Method;
 import numevo.targets.Metric;
 import numevo.targets.Score;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 import numevo.targets.TargetException;
-import numevo.targets.TargetParams;
 import numevo.targets.Targets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,29 +79,7 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
-  @Option(names = "--terms", paramLabel = "A,B,...", description = "seq: the sequence's terms")
-  String terms;
-
-  @Option(names = "--data", paramLabel = "FILE", description = "seq: an OEIS stripped-format file")
-  String data;
-
-  @Option(names = "--id", paramLabel = "A000045", description = "seq: the sequence's id in --data")
-  String id;
-
-  @Option(names = "--holdout", paramLabel = "K", description = "seq: terms held out (default 10)")
-  String holdout;
-
-  @Option(
-      names = "--offset",
-      paramLabel = "N",
-      description = "seq: the index of the first of --terms (default 0)")
-  String offset;
-
-  @Option(
-      names = "--order",
-      paramLabel = "K",
-      description = "seq: previous terms of the kernels a search generates (default 2)")
-  String order;
+  @Mixin TargetParamOptions targetParams;
 
   @Override
   public Integer call() {
@@ -112,20 +89,14 @@ final class ScoreCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UserError("--threads must be at least 1, got " + threads, 2);
     }
-    Map<String, String> params = new LinkedHashMap<>();
-    put(params, "terms", terms);
-    put(params, "data", data);
-    put(params, "id", id);
-    put(params, "holdout", holdout);
-    put(params, "offset", offset);
-    put(params, "order", order);
     Target t;
     try {
-      t = Targets.resolve(target, TargetParams.of(params));
+      t = Targets.resolve(target, targetParams.params());
     } catch (TargetException e) {
       throw new UserError(e.getMessage());
     }
-    Program p = KernelFiles.read(file).program();
+    ParsedProgram parsed = KernelFiles.read(file);
+    Program p = parsed.program();
     ScoreOptions options =
         ScoreOptions.of()
             .withMethod(exhaustive ? Method.EXHAUSTIVE : Method.SAMPLED)
@@ -137,7 +108,9 @@ final class ScoreCommand implements Callable<Integer> {
     try {
       s = t.score(p, options);
     } catch (TargetException e) {
-      throw new UserError(e.getMessage());
+      // A kernel that does not fit the target: say where it is declared.
+      throw new UserError(
+          e.aboutKernel() ? parsed.sourceMap().kernel() + ": " + e.getMessage() : e.getMessage());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
@@ -148,12 +121,6 @@ final class ScoreCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  private static void put(Map<String, String> m, String k, String v) {
-    if (v != null) {
-      m.put(k, v);
-    }
   }
 
   private String json(Score s, Program p, Target t, double seconds) {
@@ -169,6 +136,9 @@ final class ScoreCommand implements Callable<Integer> {
     }
     for (Metric m : s.metrics()) {
       putNumber(o, m.key(), m.value(), m.kind() == Metric.Kind.COUNT);
+    }
+    if (s.failure().isPresent()) {
+      o.put("failure", s.failure().get());
     }
     o.put("objective", s.objective());
     o.put("ops", s.ops());
@@ -231,6 +201,9 @@ final class ScoreCommand implements Callable<Integer> {
                 seconds);
     out.println(how);
     int width = s.metrics().stream().mapToInt(m -> m.key().length()).max().orElse(0);
+    if (s.failure().isPresent()) {
+      width = Math.max(width, "failure".length());
+    }
     List<Metric> ms = s.metrics();
     for (Metric m : ms) {
       out.println(
@@ -240,6 +213,10 @@ final class ScoreCommand implements Callable<Integer> {
               m.key(),
               show(m, t),
               m.key().equals(s.objective()) ? "   (objective)" : ""));
+    }
+    if (s.failure().isPresent()) {
+      out.println(
+          String.format(Locale.ROOT, "  %-" + width + "s  %s", "failure", s.failure().get()));
     }
   }
 

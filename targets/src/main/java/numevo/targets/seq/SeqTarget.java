@@ -177,6 +177,19 @@ public final class SeqTarget implements Target {
 
   private SeqScore scoreKernel(Program p) {
     try {
+      RecurrenceShape.of(p);
+    } catch (IllegalArgumentException e) {
+      String why = e.getMessage();
+      String own = p.name() + ": ";
+      throw TargetException.kernel(
+          "kernel '"
+              + p.name()
+              + "' does not fit target "
+              + NAME
+              + ": "
+              + (why.startsWith(own) ? why.substring(own.length()) : why));
+    }
+    try {
       return scorer.score(p);
     } catch (IllegalArgumentException e) {
       throw new TargetException(e.getMessage());
@@ -210,7 +223,8 @@ public final class SeqTarget implements Target {
         TRAIN_MISSED,
         metrics(s),
         s.size(),
-        s.size());
+        s.size(),
+        s.failure());
   }
 
   /** A {@link Scorer} whose inputs are shaped by the search signature. */

@@ -21,6 +21,9 @@ import numevo.targets.TargetParams;
 public final class SeqTargets {
   private SeqTargets() {}
 
+  /** Previous terms of the kernels a search generates unless {@code order} says otherwise. */
+  static final int DEFAULT_ORDER = 2;
+
   /** One per live instruction. */
   static final CostModel OP_COUNT = opCount();
 
@@ -51,7 +54,7 @@ public final class SeqTargets {
   public static SeqTarget create(TargetParams p) {
     int holdout = integer(p, "holdout", SequenceSplit.DEFAULT_HELD_OUT);
     int offset = integer(p, "offset", 0);
-    int order = integer(p, "order", 2);
+    int order = integer(p, "order", DEFAULT_ORDER);
     SeqConfig config = SeqConfig.defaults().withHeldOut(holdout);
     SequenceData data;
     try {
@@ -84,6 +87,12 @@ public final class SeqTargets {
       }
     } catch (SequenceFormatException e) {
       throw new TargetException(e.getMessage());
+    }
+    if (p.get("order").isEmpty()) {
+      // The default search order must not stop a short sequence from being scored: a kernel of
+      // any order is scored; only the kernels a search generates have this order.
+      int train = SequenceSplit.of(data, holdout).train();
+      order = Math.max(0, Math.min(order, train - 1));
     }
     return SeqTarget.of(data, config, order);
   }

@@ -113,7 +113,11 @@ class SeqTargetTest {
     SeqTarget t = create(Map.of("terms", FIB));
     Program f = Parser.parse("kernel k float64\ninput x : f\noutput x\n", "k");
     TargetException e = assertThrows(TargetException.class, () -> t.score(f, ScoreOptions.of()));
-    assertTrue(e.getMessage().startsWith("k: a recurrence takes int inputs only"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith("kernel 'k' does not fit target seq: a recurrence takes int inputs only"),
+        e.getMessage());
+    assertTrue(e.aboutKernel(), "a kernel problem, for the CLI to say where the kernel is");
   }
 
   private static void assertMessage(String expected, Map<String, String> params) {

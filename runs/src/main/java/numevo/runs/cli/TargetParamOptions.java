@@ -1,0 +1,52 @@
+package numevo.runs.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import numevo.targets.TargetParams;
+import picocli.CommandLine.Option;
+
+/** The parameters of parameterized targets (the seq target's data), shared by the commands. */
+final class TargetParamOptions {
+
+  @Option(names = "--terms", paramLabel = "A,B,...", description = "seq: the sequence's terms")
+  String terms;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "seq: an OEIS stripped-format file")
+  String data;
+
+  @Option(names = "--id", paramLabel = "A000045", description = "seq: the sequence's id in --data")
+  String id;
+
+  @Option(names = "--holdout", paramLabel = "K", description = "seq: terms held out (default 10)")
+  String holdout;
+
+  @Option(
+      names = "--offset",
+      paramLabel = "N",
+      description = "seq: the index of the first of --terms (default 0)")
+  String offset;
+
+  @Option(
+      names = "--order",
+      paramLabel = "K",
+      description = "seq: previous terms of the kernels a search generates (default 2)")
+  String order;
+
+  /** The parameters given, by key ({@code terms}, {@code data}, ...). */
+  TargetParams params() {
+    Map<String, String> m = new LinkedHashMap<>();
+    put(m, "terms", terms);
+    put(m, "data", data);
+    put(m, "id", id);
+    put(m, "holdout", holdout);
+    put(m, "offset", offset);
+    put(m, "order", order);
+    return TargetParams.of(m);
+  }
+
+  private static void put(Map<String, String> m, String k, String v) {
+    if (v != null) {
+      m.put(k, v);
+    }
+  }
+}
