@@ -24,7 +24,7 @@ public final class Baselines {
    *
    * @param folder the target's folder, e.g. {@code exp2}
    * @param names the file names without extension; each becomes the baseline's name
-   * @return the baselines in order; each one's summary is the first comment line of its file
+   * @return the baselines in order; each one's summary is {@link #summaryOf} its file
    * @throws IllegalStateException if a resource is missing or malformed (a packaging bug)
    */
   public static List<Baseline> load(String folder, String... names) {
@@ -33,7 +33,7 @@ public final class Baselines {
       String path = ROOT + folder + "/" + n + ".kernel";
       String text = read(path);
       Program p = Parser.parse(text, path);
-      out.add(new Baseline(n, path, firstComment(text), p));
+      out.add(new Baseline(n, path, summaryOf(text), p));
     }
     return List.copyOf(out);
   }
@@ -50,16 +50,52 @@ public final class Baselines {
     }
   }
 
-  private static String firstComment(String text) {
+  /**
+   * A kernel file's summary: the first sentence of its leading comment, which may run over several
+   * comment lines; empty if the file does not start with a comment.
+   *
+   * @param text the kernel file's text, never null
+   */
+  public static String summaryOf(String text) {
+    StringBuilder sb = new StringBuilder();
     for (String line : text.lines().toList()) {
       String t = line.strip();
-      if (t.startsWith("#")) {
-        return t.substring(1).strip();
-      }
-      if (!t.isEmpty()) {
+      if (!t.startsWith("#")) {
+        if (t.isEmpty() && sb.isEmpty()) {
+          continue;
+        }
         break;
       }
+      String c = t.substring(1).strip();
+      if (c.isEmpty()) {
+        break; // the end of the first paragraph
+      }
+      sb.append(sb.isEmpty() ? "" : " ").append(c);
+      int end = sentenceEnd(sb);
+      if (end >= 0) {
+        return sb.substring(0, end + 1);
+      }
     }
-    return "";
+    return sb.toString();
+  }
+
+  /** The index of the full stop ending the first sentence, or -1. */
+  private static int sentenceEnd(CharSequence s) {
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth = Math.max(0, depth - 1);
+      } else if (ch == '.'
+          && depth == 0
+          && (i + 1 == s.length() || s.charAt(i + 1) == ' ')
+          && i > 0
+          && Character.isLowerCase(s.charAt(i - 1))) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

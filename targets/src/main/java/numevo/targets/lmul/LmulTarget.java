@@ -94,7 +94,9 @@ public final class LmulTarget implements Target {
     List<Baseline> out = new ArrayList<>();
     for (LmulBaselines.Baseline b : LmulBaselines.all(config.format())) {
       String resource = LmulBaselines.resource(config.format(), b.name());
-      out.add(new Baseline(b.name(), resource, firstComment(Baselines.read(resource)), b.kernel()));
+      out.add(
+          new Baseline(
+              b.name(), resource, Baselines.summaryOf(Baselines.read(resource)), b.kernel()));
     }
     return List.copyOf(out);
   }
@@ -178,19 +180,6 @@ public final class LmulTarget implements Target {
       m.add(Metric.count(o.category().key() + "_mismatches", o.mismatching()));
     }
     return m;
-  }
-
-  private static String firstComment(String text) {
-    for (String line : text.lines().toList()) {
-      String t = line.strip();
-      if (t.startsWith("#")) {
-        return t.substring(1).strip();
-      }
-      if (!t.isEmpty()) {
-        break;
-      }
-    }
-    return "";
   }
 
   /** A {@link Scorer} over one {@link LmulScorer}. */
