@@ -79,6 +79,12 @@ public final class Baselines {
     return sb.toString();
   }
 
+  /** Whether the full stop at {@code dot} ends an initial such as the "N." of "J. N. Mitchell". */
+  private static boolean isInitial(CharSequence s, int dot) {
+    return Character.isUpperCase(s.charAt(dot - 1))
+        && (dot == 1 || !Character.isLetterOrDigit(s.charAt(dot - 2)));
+  }
+
   /** The index of the full stop ending the first sentence, or -1. */
   private static int sentenceEnd(CharSequence s) {
     int depth = 0;
@@ -90,9 +96,9 @@ public final class Baselines {
         depth = Math.max(0, depth - 1);
       } else if (ch == '.'
           && depth == 0
-          && (i + 1 == s.length() || s.charAt(i + 1) == ' ')
           && i > 0
-          && Character.isLowerCase(s.charAt(i - 1))) {
+          && (i + 1 == s.length() || s.charAt(i + 1) == ' ')
+          && !isInitial(s, i)) {
         return i;
       }
     }
