@@ -13,7 +13,8 @@ import numevo.targets.Target;
 
 /**
  * Scores float kernels on one {@link FloatSample}: one columnar evaluation, then one pass of {@link
- * ErrorStats} over primitive arrays. Not thread-safe; cheap to create (the sample is shared).
+ * ErrorStats} over primitive arrays, through one evaluator reused for every kernel. Not
+ * thread-safe; cheap to create (the sample is shared).
  */
 final class FloatScorer implements Scorer {
   private final FloatTarget target;
@@ -22,6 +23,8 @@ final class FloatScorer implements Scorer {
   private final Batch outputs;
   private final double[] x;
   private final ErrorStats stats = new ErrorStats();
+  // One evaluator for every kernel scored, reset to each: its columns are reused.
+  private ColumnarEvaluator ev;
 
   FloatScorer(FloatTarget target, FloatSample sample) {
     this.target = target;
@@ -51,7 +54,7 @@ final class FloatScorer implements Scorer {
   @Override
   public Score score(Program p) {
     target.checkKernel(p);
-    ColumnarEvaluator ev = ColumnarEvaluator.of(p, sample.size());
+    ev = ev == null ? ColumnarEvaluator.of(p, sample.size()) : ev.reset(p);
     ev.evaluate(inputs, outputs, sample.size());
     return measure(p, outputs.f(0));
   }
