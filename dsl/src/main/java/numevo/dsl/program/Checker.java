@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Operand.FloatLit;
 import numevo.dsl.program.Operand.I32Lit;
@@ -19,14 +18,30 @@ import numevo.dsl.program.Problem.Part;
 public final class Checker {
   private Checker() {}
 
-  private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
-
-  /** Whether {@code s} is a valid kernel or value name. */
+  /**
+   * Whether {@code s} is a valid kernel or value name: {@code [A-Za-z_][A-Za-z0-9_.]*}, at most
+   * {@link Limits#MAX_NAME_LENGTH} characters, not {@linkplain #isReserved reserved}.
+   */
   public static boolean isIdentifier(String s) {
-    return s != null
-        && s.length() <= Limits.MAX_NAME_LENGTH
-        && IDENT.matcher(s).matches()
-        && !isReserved(s);
+    // A loop, not a regex: every program a search builds passes here, one name per value.
+    if (s == null || s.isEmpty() || s.length() > Limits.MAX_NAME_LENGTH) {
+      return false;
+    }
+    char c0 = s.charAt(0);
+    if (!(isLetter(c0) || c0 == '_')) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.')) {
+        return false;
+      }
+    }
+    return !isReserved(s);
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   /** Names the text syntax uses as keywords or literals. */
