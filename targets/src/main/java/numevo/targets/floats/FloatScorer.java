@@ -1,12 +1,14 @@
 package numevo.targets.floats;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import numevo.dsl.eval.Batch;
 import numevo.dsl.eval.ColumnarEvaluator;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
 import numevo.targets.Method;
+import numevo.targets.Metric;
 import numevo.targets.Score;
 import numevo.targets.Scorer;
 import numevo.targets.Target;
@@ -57,6 +59,56 @@ final class FloatScorer implements Scorer {
     ev = ev == null ? ColumnarEvaluator.of(p, sample.size()) : ev.reset(p);
     ev.evaluate(inputs, outputs, sample.size());
     return measure(p, outputs.f(0));
+  }
+
+  @Override
+  public double error(Program p) {
+    return value(p, target.objective()).orElseThrow();
+  }
+
+  /**
+   * The ULP and relative error metrics without building the score: one pass of {@link
+   * ErrorStats#quickMax} or {@link ErrorStats#quickMean} over the results, the full pass only when
+   * some result is a special value. Other metrics through {@link #score(Program)}.
+   */
+  @Override
+  public OptionalDouble value(Program p, String key) {
+    boolean max;
+    boolean rel;
+    switch (key) {
+      case Metric.MAX_ULP -> {
+        max = true;
+        rel = false;
+      }
+      case Metric.MEAN_ULP -> {
+        max = false;
+        rel = false;
+      }
+      case Metric.MAX_REL_ERR -> {
+        max = true;
+        rel = true;
+      }
+      case Metric.MEAN_REL_ERR -> {
+        max = false;
+        rel = true;
+      }
+      default -> {
+        return score(p).value(key);
+      }
+    }
+    target.checkKernel(p);
+    ev = ev == null ? ColumnarEvaluator.of(p, sample.size()) : ev.reset(p);
+    int n = sample.size();
+    ev.evaluate(inputs, outputs, n);
+    double[] y = outputs.f(0);
+    ReferenceColumns ref = sample.reference();
+    double v = max ? ErrorStats.quickMax(y, ref, n, rel) : ErrorStats.quickMean(y, ref, n, rel);
+    if (Double.isNaN(v)) {
+      stats.reset();
+      stats.add(x, y, ref, n, 0);
+      v = max ? (rel ? stats.maxRel() : stats.maxUlp()) : (rel ? stats.meanRel() : stats.meanUlp());
+    }
+    return OptionalDouble.of(v);
   }
 
   @Override
