@@ -63,7 +63,7 @@ final class FloatScorer implements Scorer {
 
   @Override
   public double error(Program p) {
-    return value(p, target.objective()).orElseThrow();
+    return quick(p, true, target.objective().equals(Metric.MAX_REL_ERR));
   }
 
   /**
@@ -73,29 +73,17 @@ final class FloatScorer implements Scorer {
    */
   @Override
   public OptionalDouble value(Program p, String key) {
-    boolean max;
-    boolean rel;
-    switch (key) {
-      case Metric.MAX_ULP -> {
-        max = true;
-        rel = false;
-      }
-      case Metric.MEAN_ULP -> {
-        max = false;
-        rel = false;
-      }
-      case Metric.MAX_REL_ERR -> {
-        max = true;
-        rel = true;
-      }
-      case Metric.MEAN_REL_ERR -> {
-        max = false;
-        rel = true;
-      }
-      default -> {
-        return score(p).value(key);
-      }
-    }
+    // Small, so that it inlines into the caller and the optional is never allocated.
+    return switch (key) {
+      case Metric.MAX_ULP -> OptionalDouble.of(quick(p, true, false));
+      case Metric.MEAN_ULP -> OptionalDouble.of(quick(p, false, false));
+      case Metric.MAX_REL_ERR -> OptionalDouble.of(quick(p, true, true));
+      case Metric.MEAN_REL_ERR -> OptionalDouble.of(quick(p, false, true));
+      default -> score(p).value(key);
+    };
+  }
+
+  private double quick(Program p, boolean max, boolean rel) {
     target.checkKernel(p);
     ev = ev == null ? ColumnarEvaluator.of(p, sample.size()) : ev.reset(p);
     int n = sample.size();
@@ -108,7 +96,7 @@ final class FloatScorer implements Scorer {
       stats.add(x, y, ref, n, 0);
       v = max ? (rel ? stats.maxRel() : stats.maxUlp()) : (rel ? stats.meanRel() : stats.meanUlp());
     }
-    return OptionalDouble.of(v);
+    return v;
   }
 
   @Override
