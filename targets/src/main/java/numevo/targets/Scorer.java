@@ -1,5 +1,6 @@
 package numevo.targets;
 
+import java.util.OptionalDouble;
 import numevo.dsl.eval.Batch;
 import numevo.dsl.program.Program;
 
@@ -29,6 +30,32 @@ public interface Scorer {
    * @throws TargetException if it does not fit
    */
   Score score(Program p);
+
+  /**
+   * The objective of {@code p} on the sample, {@code score(p).error()}: what a search minimizes,
+   * called once per candidate. A scorer may compute it without building the whole {@link Score}
+   * (float scorers do); the value is the same, bit for bit.
+   *
+   * @param p a kernel fitting the target's signature
+   * @throws TargetException if it does not fit
+   */
+  default double error(Program p) {
+    return score(p).error();
+  }
+
+  /**
+   * One metric of {@code p} on the sample, {@code score(p).value(key)}. A scorer may compute it
+   * without building the whole {@link Score} (float scorers do for the ULP and relative error
+   * metrics); the value is the same, bit for bit.
+   *
+   * @param p a kernel fitting the target's signature
+   * @param key a metric key, e.g. {@link Metric#MEAN_ULP}
+   * @return its value, or empty if this target's scores have no such metric
+   * @throws TargetException if {@code p} does not fit
+   */
+  default OptionalDouble value(Program p, String key) {
+    return score(p).value(key);
+  }
 
   /**
    * Scores outputs computed elsewhere (for example by a compiled kernel) from {@link #inputs()}.

@@ -31,7 +31,23 @@ public record Signature(NumberFormat format, List<Type> inputs, List<Type> outpu
 
   /** Whether {@code p} has this format, these input types and these output types. */
   public boolean accepts(Program p) {
-    return p.format() == format && p.inputTypes().equals(inputs) && p.outputTypes().equals(outputs);
+    // Loops rather than list equality: a search checks every candidate it scores.
+    if (p.format() != format
+        || p.inputs().size() != inputs.size()
+        || p.outputs().size() != outputs.size()) {
+      return false;
+    }
+    for (int i = 0; i < inputs.size(); i++) {
+      if (p.inputs().get(i).type() != inputs.get(i)) {
+        return false;
+      }
+    }
+    for (int o = 0; o < outputs.size(); o++) {
+      if (p.typeOf(p.outputs().get(o).index()) != outputs.get(o)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -2,10 +2,11 @@ package numevo.dsl.eval;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import numevo.dsl.format.NumberFormat;
+import numevo.dsl.program.Input;
 import numevo.dsl.program.Instr;
 import numevo.dsl.program.Op;
 import numevo.dsl.program.Operand;
@@ -18,132 +19,86 @@ import numevo.dsl.program.Type;
 
 /**
  * Evaluates one program over many points at once: one primitive column per SSA value and per
- * distinct literal, each instruction a tight loop over the points. Columns are allocated once, at
- * construction, for {@code capacity} points and reused by every call: no boxing and no allocation
- * per point. Agrees bit for bit with {@link Interpreter}.
+ * distinct literal, each instruction a tight loop over the points. No boxing and no allocation per
+ * point. Agrees bit for bit with {@link Interpreter}.
  *
- * <p>float32 kernels use {@code float[]} columns and Java float arithmetic; other formats use
- * {@code double[]} columns with one rounding per op. {@code int} values take a 64-bit fast path;
- * points that leave it are redone exactly by the interpreter.
+ * <p>An evaluator can be {@linkplain #reset(Program) reset} to another program: it keeps the
+ * columns it has allocated and adds only those the new program needs beyond them, so a search that
+ * evaluates millions of kernels of similar size through one evaluator per thread allocates columns
+ * only for its first few kernels. Stale column contents never matter: every value's column is
+ * written (inputs loaded, instructions run in order) before any later instruction reads it, and
+ * literal columns are filled when the program is set.
+ *
+ * <p>float32 kernels use {@code float[]} columns and Java float arithmetic; an arithmetic op with a
+ * literal operand runs a loop with the constant in a register instead of reading a filled column.
+ * Other formats use {@code double[]} columns with one rounding per op. {@code int} values take a
+ * 64-bit fast path; points that leave it are redone exactly by the interpreter.
  *
  * <p>Not thread-safe: give each thread its own evaluator.
  */
 public final class ColumnarEvaluator {
-  private final Program program;
-  private final NumberFormat format;
-  private final boolean f32;
+  // How an instruction runs: on its operands' columns, or as a float32 loop with constants.
+  private static final byte COLUMNS = 0;
+  private static final byte ADD_K = 1;
+  private static final byte MUL_K = 2;
+  private static final byte SUB_K = 3;
+  private static final byte K_SUB = 4;
+  private static final byte DIV_K = 5;
+  private static final byte K_DIV = 6;
+  private static final byte FMA_CCK = 7;
+  private static final byte FMA_CKC = 8;
+  private static final byte FMA_CKK = 9;
+
+  /** Literal columns beyond which literals are matched through a hash map, not by a scan. */
+  private static final int SCAN_LITERALS = 16;
+
   private final int capacity;
-  private final Interpreter slowPath;
 
-  // Slot s holds value s (inputs, then instructions), then the distinct literals.
-  private final float[][] fs;
-  private final double[][] ds;
-  private final int[][] is;
-  private final long[][] zs;
-  private final boolean[] big;
-  private final boolean hasInt;
-  private final boolean hasBigLiteral;
+  // The program, set by reset.
+  private Program program;
+  private NumberFormat format;
+  private boolean f32;
+  private Interpreter slowPath;
+  private boolean hasInt;
+  private boolean hasBigLiteral;
+  private int instructions;
+  private Type[] inTypes = new Type[0];
+  private int outputs;
+  private int[] outSlots = new int[0];
+  private Type[] outTypes = new Type[0];
 
-  private final Op[] ops;
-  private final int[] dst;
-  private final int[][] args;
-  // Per instruction and operand: whether the operand is a literal, and its float32 value.
-  private final boolean[][] isLit;
-  private final float[][] litF;
-  private final int[] outSlots;
+  // Per instruction: op, destination slot, operand slots (rows of 3, reused), plan, and the
+  // float32 plan's column operands and constants.
+  private Op[] ops = new Op[0];
+  private int[] dst = new int[0];
+  private int[][] args = new int[0][];
+  private byte[] plan = new byte[0];
+  private int[] px = new int[0];
+  private int[] py = new int[0];
+  private float[] k0 = new float[0];
+  private float[] k1 = new float[0];
 
-  private ColumnarEvaluator(Program program, int capacity) {
+  // The distinct literals whose columns some instruction reads, in slot order from the first
+  // slot after the values; the map only once there are many.
+  private Operand[] literals = new Operand[8];
+  private int literalCount;
+  private final Map<Operand, Integer> literalIndex = new HashMap<>();
+
+  // Columns, kept across programs: slot s holds value s (inputs, then instructions), then the
+  // literals. A slot has one column per type it was ever used with; filled[s] is the literal its
+  // column holds (null if it holds none, e.g. it was a value slot since).
+  private float[][] fs = new float[0][];
+  private double[][] ds = new double[0][];
+  private int[][] is = new int[0][];
+  private long[][] zs = new long[0][];
+  private Operand[] filled = new Operand[0];
+  private boolean[] big;
+
+  private ColumnarEvaluator(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
     }
-    this.program = program;
-    this.format = program.format();
-    this.f32 = format == NumberFormat.FLOAT32;
     this.capacity = capacity;
-    this.slowPath = Interpreter.of(program);
-
-    Map<Operand, Integer> literals = new LinkedHashMap<>();
-    int values = program.valueCount();
-    List<Instr> body = program.body();
-    ops = new Op[body.size()];
-    dst = new int[body.size()];
-    args = new int[body.size()][];
-    isLit = new boolean[body.size()][];
-    litF = new float[body.size()][];
-    for (int i = 0; i < body.size(); i++) {
-      Instr ins = body.get(i);
-      ops[i] = ins.op();
-      dst[i] = program.inputs().size() + i;
-      args[i] = new int[ins.args().size()];
-      isLit[i] = new boolean[args[i].length];
-      litF[i] = new float[args[i].length];
-      for (int a = 0; a < args[i].length; a++) {
-        Operand o = ins.args().get(a);
-        isLit[i][a] = !(o instanceof Ref);
-        if (o instanceof FloatLit l) {
-          litF[i][a] = (float) l.value();
-        }
-        args[i][a] =
-            o instanceof Ref r
-                ? r.index()
-                : literals.computeIfAbsent(o, x -> values + literals.size());
-      }
-    }
-    int slots = values + literals.size();
-    fs = new float[slots][];
-    ds = new double[slots][];
-    is = new int[slots][];
-    zs = new long[slots][];
-    boolean anyInt = false;
-    boolean anyBigLiteral = false;
-    for (int s = 0; s < values; s++) {
-      Type t = program.typeOf(s);
-      allocate(s, t);
-      anyInt |= t == Type.INT;
-    }
-    for (Map.Entry<Operand, Integer> e : literals.entrySet()) {
-      int s = e.getValue();
-      switch (e.getKey()) {
-        case FloatLit l -> {
-          allocate(s, Type.F);
-          if (f32) {
-            Arrays.fill(fs[s], (float) l.value());
-          } else {
-            Arrays.fill(ds[s], l.value());
-          }
-        }
-        case I32Lit l -> {
-          allocate(s, Type.I32);
-          Arrays.fill(is[s], l.value());
-        }
-        case IntLit l -> {
-          anyInt = true;
-          anyBigLiteral |= l.value().bitLength() >= 64;
-          allocate(s, Type.INT);
-          // A literal beyond 64 bits sends every point to the exact path.
-          Arrays.fill(zs[s], l.value().bitLength() < 64 ? l.value().longValue() : 0L);
-        }
-        case Ref r -> throw new AssertionError(r);
-      }
-    }
-    hasInt = anyInt;
-    hasBigLiteral = anyBigLiteral;
-    big = anyInt ? new boolean[capacity] : null;
-    outSlots = program.outputs().stream().mapToInt(Ref::index).toArray();
-  }
-
-  private void allocate(int slot, Type t) {
-    switch (t) {
-      case F -> {
-        if (f32) {
-          fs[slot] = new float[capacity];
-        } else {
-          ds[slot] = new double[capacity];
-        }
-      }
-      case I32 -> is[slot] = new int[capacity];
-      case INT -> zs[slot] = new long[capacity];
-    }
   }
 
   /**
@@ -153,7 +108,296 @@ public final class ColumnarEvaluator {
    * @param capacity the most points one call may evaluate, at least 1
    */
   public static ColumnarEvaluator of(Program program, int capacity) {
-    return new ColumnarEvaluator(program, capacity);
+    return new ColumnarEvaluator(capacity).reset(program);
+  }
+
+  /**
+   * Makes this evaluator evaluate {@code program} from now on, reusing its columns (the capacity
+   * stays). Equivalent to a new evaluator {@code of(program, capacity())}, without the allocation.
+   *
+   * @param program the program, never null
+   * @return this evaluator
+   */
+  public ColumnarEvaluator reset(Program program) {
+    boolean wasF32 = f32;
+    this.program = program;
+    this.format = program.format();
+    this.f32 = format == NumberFormat.FLOAT32;
+    this.slowPath = null;
+    if (f32 != wasF32) {
+      // Float literals live in float[] columns in float32, in double[] ones otherwise.
+      Arrays.fill(filled, null);
+    }
+    List<Input> ins = program.inputs();
+    List<Instr> body = program.body();
+    int k = ins.size();
+    int values = k + body.size();
+    instructions = body.size();
+    ensureInstructions(instructions);
+    ensureSlots(values);
+    literalCount = 0;
+    literalIndex.clear();
+    boolean anyInt = false;
+    boolean anyBigLiteral = false;
+
+    if (inTypes.length < k) {
+      inTypes = new Type[k];
+    }
+    for (int p = 0; p < k; p++) {
+      Type t = ins.get(p).type();
+      inTypes[p] = t;
+      column(p, t);
+      filled[p] = null;
+      anyInt |= t == Type.INT;
+    }
+    for (int i = 0; i < instructions; i++) {
+      Instr in = body.get(i);
+      Op op = in.op();
+      List<Operand> operands = in.args();
+      int d = k + i;
+      ops[i] = op;
+      dst[i] = d;
+      column(d, op.result());
+      filled[d] = null;
+      anyInt |= op.result() == Type.INT;
+      byte how = f32 ? planFloat32(i, op, operands) : COLUMNS;
+      plan[i] = how;
+      int[] row = args[i];
+      for (int a = 0; a < operands.size(); a++) {
+        Operand o = operands.get(a);
+        if (o instanceof Ref r) {
+          row[a] = r.index();
+        } else if (how == COLUMNS || readsColumn(how, i, a)) {
+          if (o instanceof IntLit l) {
+            anyInt = true;
+            anyBigLiteral |= l.value().bitLength() >= 64;
+          }
+          row[a] = literalSlot(o, values);
+        } else {
+          row[a] = -1; // read as a constant of the plan
+        }
+      }
+      if (how != COLUMNS) {
+        px[i] = row[px[i]];
+        if (how == FMA_CCK || how == FMA_CKC) {
+          py[i] = row[py[i]];
+        }
+      }
+    }
+    hasInt = anyInt;
+    hasBigLiteral = anyBigLiteral;
+    if (hasInt && big == null) {
+      big = new boolean[capacity];
+    }
+    outputs = program.outputs().size();
+    if (outSlots.length < outputs) {
+      outSlots = new int[outputs];
+      outTypes = new Type[outputs];
+    }
+    for (int o = 0; o < outputs; o++) {
+      int slot = program.outputs().get(o).index();
+      outSlots[o] = slot;
+      outTypes[o] = program.typeOf(slot);
+    }
+    return this;
+  }
+
+  /**
+   * The float32 loop with constants that runs instruction {@code i}, or {@link #COLUMNS}; sets its
+   * column operands ({@code px}, {@code py}, as operand indices, which {@link #reset} then maps to
+   * slots) and constants. The choice of operands is the one the loops were tested with.
+   */
+  private byte planFloat32(int i, Op op, List<Operand> a) {
+    int n = a.size();
+    if (n < 2) {
+      return COLUMNS;
+    }
+    boolean l0 = a.get(0) instanceof FloatLit;
+    boolean l1 = a.get(1) instanceof FloatLit;
+    boolean l2 = n == 3 && a.get(2) instanceof FloatLit;
+    switch (op) {
+      case FADD, FMUL, FSUB, FDIV -> {
+        // The constant is operand 1 when it is a literal (even if operand 0 is one too).
+        if (l1) {
+          px[i] = 0;
+          k0[i] = value(a.get(1));
+          return switch (op) {
+            case FADD -> ADD_K;
+            case FMUL -> MUL_K;
+            case FSUB -> SUB_K;
+            default -> DIV_K;
+          };
+        }
+        if (l0) {
+          px[i] = 1;
+          k0[i] = value(a.get(0));
+          return switch (op) {
+            case FADD -> ADD_K;
+            case FMUL -> MUL_K;
+            case FSUB -> K_SUB;
+            default -> K_DIV;
+          };
+        }
+        return COLUMNS;
+      }
+      case FFMA -> {
+        // fma is symmetric in its first two operands: x is a column factor, y the other one.
+        int x = l0 ? 1 : 0;
+        int y = 1 - x;
+        boolean ly = y == 0 ? l0 : l1;
+        if (x == 1 && l1) {
+          return COLUMNS; // both factors literal: rare, use the column loop
+        }
+        px[i] = x;
+        if (!ly && l2) {
+          py[i] = y;
+          k0[i] = value(a.get(2));
+          return FMA_CCK;
+        }
+        if (ly && !l2) {
+          py[i] = 2;
+          k0[i] = value(a.get(y));
+          return FMA_CKC;
+        }
+        if (ly) {
+          k0[i] = value(a.get(y));
+          k1[i] = value(a.get(2));
+          return FMA_CKK;
+        }
+        return COLUMNS;
+      }
+      default -> {
+        return COLUMNS;
+      }
+    }
+  }
+
+  private static float value(Operand o) {
+    return (float) ((FloatLit) o).value();
+  }
+
+  /** Whether the plan of instruction {@code i} reads operand {@code a} from its column. */
+  private boolean readsColumn(byte how, int i, int a) {
+    return switch (how) {
+      case FMA_CCK, FMA_CKC -> px[i] == a || py[i] == a;
+      default -> px[i] == a;
+    };
+  }
+
+  /** The slot of a literal's column (filled with it), for the program's {@code values} values. */
+  private int literalSlot(Operand o, int values) {
+    int j = findLiteral(o);
+    if (j < 0) {
+      j = literalCount++;
+      if (j == literals.length) {
+        literals = Arrays.copyOf(literals, 2 * j);
+      }
+      literals[j] = o;
+    }
+    int s = values + j;
+    ensureSlots(s + 1);
+    if (!o.equals(filled[s])) {
+      fill(s, o);
+      filled[s] = o;
+    }
+    return s;
+  }
+
+  /** The index of a literal among the program's literal columns so far, -1 if new. */
+  private int findLiteral(Operand o) {
+    if (literalCount <= SCAN_LITERALS) {
+      for (int x = 0; x < literalCount; x++) {
+        if (literals[x].equals(o)) {
+          return x;
+        }
+      }
+      return -1;
+    }
+    // Many literals (a large parsed program): index them, catching up with the ones added since.
+    for (int x = literalIndex.size(); x < literalCount; x++) {
+      literalIndex.put(literals[x], x);
+    }
+    Integer j = literalIndex.get(o);
+    return j == null ? -1 : j;
+  }
+
+  private void fill(int s, Operand o) {
+    switch (o) {
+      case FloatLit l -> {
+        column(s, Type.F);
+        if (f32) {
+          Arrays.fill(fs[s], (float) l.value());
+        } else {
+          Arrays.fill(ds[s], l.value());
+        }
+      }
+      case I32Lit l -> {
+        column(s, Type.I32);
+        Arrays.fill(is[s], l.value());
+      }
+      case IntLit l -> {
+        column(s, Type.INT);
+        // A literal beyond 64 bits sends every point to the exact path.
+        Arrays.fill(zs[s], l.value().bitLength() < 64 ? l.value().longValue() : 0L);
+      }
+      case Ref r -> throw new AssertionError(r);
+    }
+  }
+
+  /** Allocates slot {@code s}'s column of type {@code t} unless it has one. */
+  private void column(int s, Type t) {
+    switch (t) {
+      case F -> {
+        if (f32) {
+          if (fs[s] == null) {
+            fs[s] = new float[capacity];
+          }
+        } else if (ds[s] == null) {
+          ds[s] = new double[capacity];
+        }
+      }
+      case I32 -> {
+        if (is[s] == null) {
+          is[s] = new int[capacity];
+        }
+      }
+      case INT -> {
+        if (zs[s] == null) {
+          zs[s] = new long[capacity];
+        }
+      }
+    }
+  }
+
+  private void ensureSlots(int slots) {
+    if (fs.length >= slots) {
+      return;
+    }
+    int m = Math.max(slots, 2 * fs.length);
+    fs = Arrays.copyOf(fs, m);
+    ds = Arrays.copyOf(ds, m);
+    is = Arrays.copyOf(is, m);
+    zs = Arrays.copyOf(zs, m);
+    filled = Arrays.copyOf(filled, m);
+  }
+
+  private void ensureInstructions(int n) {
+    if (ops.length >= n) {
+      return;
+    }
+    int m = Math.max(n, 2 * ops.length);
+    int old = args.length;
+    ops = Arrays.copyOf(ops, m);
+    dst = Arrays.copyOf(dst, m);
+    args = Arrays.copyOf(args, m);
+    for (int i = old; i < m; i++) {
+      args[i] = new int[3];
+    }
+    plan = Arrays.copyOf(plan, m);
+    px = Arrays.copyOf(px, m);
+    py = Arrays.copyOf(py, m);
+    k0 = Arrays.copyOf(k0, m);
+    k1 = Arrays.copyOf(k1, m);
   }
 
   /** The program evaluated. */
@@ -200,12 +444,23 @@ public final class ColumnarEvaluator {
       Arrays.fill(big, 0, n, true);
       anyBig = true;
     }
-    for (int i = 0; i < ops.length; i++) {
-      if (!(f32 && stepFloat32Literal(ops[i], args[i], isLit[i], litF[i], dst[i], n))) {
-        step(ops[i], args[i], dst[i], n);
+    for (int i = 0; i < instructions; i++) {
+      float[] r = fs[dst[i]]; // the result column of the float32 plans
+      switch (plan[i]) {
+        case COLUMNS -> step(ops[i], args[i], dst[i], n);
+        case ADD_K -> Float32Loops.addK(fs[px[i]], k0[i], r, n);
+        case MUL_K -> Float32Loops.mulK(fs[px[i]], k0[i], r, n);
+        case SUB_K -> Float32Loops.subK(fs[px[i]], k0[i], r, n);
+        case K_SUB -> Float32Loops.kSub(k0[i], fs[px[i]], r, n);
+        case DIV_K -> Float32Loops.divK(fs[px[i]], k0[i], r, n);
+        case K_DIV -> Float32Loops.kDiv(k0[i], fs[px[i]], r, n);
+        case FMA_CCK -> Float32Loops.fmaCCK(fs[px[i]], fs[py[i]], k0[i], r, n);
+        case FMA_CKC -> Float32Loops.fmaCKC(fs[px[i]], k0[i], fs[py[i]], r, n);
+        case FMA_CKK -> Float32Loops.fmaCKK(fs[px[i]], k0[i], k1[i], r, n);
+        default -> throw new AssertionError(plan[i]);
       }
     }
-    for (int o = 0; o < outSlots.length; o++) {
+    for (int o = 0; o < outputs; o++) {
       storeOutput(out, o, outSlots[o], n);
     }
     if (hasInt) {
@@ -219,7 +474,7 @@ public final class ColumnarEvaluator {
   }
 
   private boolean loadInput(Batch in, int p, int n) {
-    switch (program.inputs().get(p).type()) {
+    switch (inTypes[p]) {
       case F -> {
         double[] src = in.f(p);
         if (f32) {
@@ -256,7 +511,7 @@ public final class ColumnarEvaluator {
   }
 
   private void storeOutput(Batch out, int o, int slot, int n) {
-    switch (program.typeOf(slot)) {
+    switch (outTypes[o]) {
       case F -> {
         double[] d = out.f(o);
         if (f32) {
@@ -284,6 +539,9 @@ public final class ColumnarEvaluator {
       }
       for (int p = 0; p < tuple.length; p++) {
         tuple[p] = in.get(p, i);
+      }
+      if (slowPath == null) {
+        slowPath = Interpreter.of(program);
       }
       Object[] r = slowPath.eval(tuple);
       for (int o = 0; o < r.length; o++) {
@@ -327,73 +585,6 @@ public final class ColumnarEvaluator {
       case TOINT -> IntLoops.toint(is[a[0]], zs[r], n);
       default -> throw new AssertionError("unhandled op " + op);
     }
-  }
-
-  /** The float32 ops with a literal operand that have a scalar loop; false for the others. */
-  private boolean stepFloat32Literal(Op op, int[] a, boolean[] lit, float[] k, int r, int n) {
-    if (lit.length < 2 || !(lit[0] || lit[1] || (lit.length == 3 && lit[2]))) {
-      return false;
-    }
-    float[] res = fs[r];
-    switch (op) {
-      case FADD -> {
-        if (lit[1]) {
-          Float32Loops.addK(fs[a[0]], k[1], res, n);
-        } else if (lit[0]) {
-          Float32Loops.addK(fs[a[1]], k[0], res, n);
-        } else {
-          return false;
-        }
-      }
-      case FMUL -> {
-        if (lit[1]) {
-          Float32Loops.mulK(fs[a[0]], k[1], res, n);
-        } else if (lit[0]) {
-          Float32Loops.mulK(fs[a[1]], k[0], res, n);
-        } else {
-          return false;
-        }
-      }
-      case FSUB -> {
-        if (lit[1]) {
-          Float32Loops.subK(fs[a[0]], k[1], res, n);
-        } else if (lit[0]) {
-          Float32Loops.kSub(k[0], fs[a[1]], res, n);
-        } else {
-          return false;
-        }
-      }
-      case FDIV -> {
-        if (lit[1]) {
-          Float32Loops.divK(fs[a[0]], k[1], res, n);
-        } else if (lit[0]) {
-          Float32Loops.kDiv(k[0], fs[a[1]], res, n);
-        } else {
-          return false;
-        }
-      }
-      case FFMA -> {
-        // fma is symmetric in its first two operands.
-        int x = lit[0] ? 1 : 0;
-        int y = 1 - x;
-        if (lit[x]) {
-          return false; // both factors literal: rare, use the column loop
-        }
-        if (!lit[y] && lit[2]) {
-          Float32Loops.fmaCCK(fs[a[x]], fs[a[y]], k[2], res, n);
-        } else if (lit[y] && !lit[2]) {
-          Float32Loops.fmaCKC(fs[a[x]], k[y], fs[a[2]], res, n);
-        } else if (lit[y]) {
-          Float32Loops.fmaCKK(fs[a[x]], k[y], k[2], res, n);
-        } else {
-          return false;
-        }
-      }
-      default -> {
-        return false;
-      }
-    }
-    return true;
   }
 
   private boolean stepFloat32(Op op, int[] a, int r, int n) {

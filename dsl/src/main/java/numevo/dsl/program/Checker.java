@@ -1,10 +1,10 @@
 package numevo.dsl.program;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Operand.FloatLit;
 import numevo.dsl.program.Operand.I32Lit;
@@ -19,14 +19,30 @@ import numevo.dsl.program.Problem.Part;
 public final class Checker {
   private Checker() {}
 
-  private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
-
-  /** Whether {@code s} is a valid kernel or value name. */
+  /**
+   * Whether {@code s} is a valid kernel or value name: {@code [A-Za-z_][A-Za-z0-9_.]*}, at most
+   * {@link Limits#MAX_NAME_LENGTH} characters, not {@linkplain #isReserved reserved}.
+   */
   public static boolean isIdentifier(String s) {
-    return s != null
-        && s.length() <= Limits.MAX_NAME_LENGTH
-        && IDENT.matcher(s).matches()
-        && !isReserved(s);
+    // A loop, not a regex: every program a search builds passes here, one name per value.
+    if (s == null || s.isEmpty() || s.length() > Limits.MAX_NAME_LENGTH) {
+      return false;
+    }
+    char c0 = s.charAt(0);
+    if (!(isLetter(c0) || c0 == '_')) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.')) {
+        return false;
+      }
+    }
+    return !isReserved(s);
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   /** Names the text syntax uses as keywords or literals. */
@@ -67,19 +83,20 @@ public final class Checker {
                   + ")"));
       return problems;
     }
-    Map<String, Integer> defined = new HashMap<>();
-    List<Type> types = new ArrayList<>(inputs.size() + body.size());
+    Names defined = new Names(inputs.size() + body.size());
+    Type[] types = new Type[inputs.size() + body.size()];
+    int typed = 0;
     for (int i = 0; i < inputs.size(); i++) {
       Input in = inputs.get(i);
-      checkName(problems, Part.INPUT, i, in.name(), defined, i);
-      types.add(in.type());
+      checkName(problems, Part.INPUT, i, in.name(), defined);
+      types[typed++] = in.type();
     }
     for (int i = 0; i < body.size(); i++) {
       Instr ins = body.get(i);
       int self = inputs.size() + i;
-      checkName(problems, Part.INSTRUCTION, i, ins.name(), defined, self);
+      checkName(problems, Part.INSTRUCTION, i, ins.name(), defined);
       Op op = ins.op();
-      types.add(op.result());
+      types[typed++] = op.result();
       if (format != null && op.float64Only() && format != NumberFormat.FLOAT64) {
         problems.add(
             new Problem(
@@ -129,7 +146,7 @@ public final class Checker {
                           + ", which is not defined before this instruction"));
               continue;
             }
-            got = types.get(r.index());
+            got = types[r.index()];
           }
           case FloatLit l -> {
             got = Type.F;
@@ -177,7 +194,7 @@ public final class Checker {
     }
     for (int o = 0; o < outputs.size(); o++) {
       Ref r = outputs.get(o);
-      if (r.index() >= types.size()) {
+      if (r.index() >= typed) {
         problems.add(
             new Problem(
                 Part.OUTPUT,
@@ -190,19 +207,52 @@ public final class Checker {
   }
 
   private static void checkName(
-      List<Problem> problems,
-      Part part,
-      int index,
-      String name,
-      Map<String, Integer> defined,
-      int valueIndex) {
+      List<Problem> problems, Part part, int index, String name, Names defined) {
     if (!isIdentifier(name)) {
       problems.add(new Problem(part, index, -1, "bad name '" + name + "'"));
       return;
     }
-    Integer previous = defined.putIfAbsent(name, valueIndex);
-    if (previous != null) {
+    if (!defined.add(name)) {
       problems.add(new Problem(part, index, -1, "'" + name + "' is already defined"));
+    }
+  }
+
+  /**
+   * The names defined so far. A program built by a search has a few dozen values and is checked
+   * once per candidate: a scan of their hash codes costs less than a hash map's nodes; large
+   * programs (parsed ones) switch to a hash set.
+   */
+  private static final class Names {
+    private static final int SCAN = 32;
+    private final String[] names;
+    private final int[] hashes;
+    private int count;
+    private Set<String> set;
+
+    Names(int capacity) {
+      int n = Math.min(capacity, SCAN);
+      names = new String[n];
+      hashes = new int[n];
+    }
+
+    /** Adds a name; false if it was already there. */
+    boolean add(String name) {
+      if (set != null) {
+        return set.add(name);
+      }
+      int h = name.hashCode();
+      for (int i = 0; i < count; i++) {
+        if (hashes[i] == h && names[i].equals(name)) {
+          return false;
+        }
+      }
+      if (count == names.length) {
+        set = new HashSet<>(Arrays.asList(names));
+        return set.add(name);
+      }
+      names[count] = name;
+      hashes[count++] = h;
+      return true;
     }
   }
 

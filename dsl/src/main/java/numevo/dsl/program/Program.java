@@ -73,22 +73,28 @@ public record Program(
 
   /** The types of the inputs, in order. */
   public List<Type> inputTypes() {
-    return inputs.stream().map(Input::type).toList();
+    Type[] t = new Type[inputs.size()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = inputs.get(i).type();
+    }
+    return List.of(t);
   }
 
   /** For each value, whether some output depends on it. */
   public boolean[] liveValues() {
+    // Index loops: a search calls this for every kernel it scores, and iterators would allocate.
     boolean[] live = new boolean[valueCount()];
-    for (Ref r : outputs) {
-      live[r.index()] = true;
+    for (int o = 0; o < outputs.size(); o++) {
+      live[outputs.get(o).index()] = true;
     }
     int k = inputs.size();
     for (int i = body.size() - 1; i >= 0; i--) {
       if (!live[k + i]) {
         continue;
       }
-      for (Operand a : body.get(i).args()) {
-        if (a instanceof Ref r) {
+      List<Operand> args = body.get(i).args();
+      for (int a = 0; a < args.size(); a++) {
+        if (args.get(a) instanceof Ref r) {
           live[r.index()] = true;
         }
       }

@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import numevo.dsl.format.NumberFormat;
+import numevo.dsl.program.Op;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
 import numevo.dsl.random.ProgramArbitraries;
@@ -22,6 +23,11 @@ import numevo.dsl.random.RandomLiterals;
  */
 class ColumnarAgreesWithInterpreterTest {
   private static final int POINTS = 64;
+
+  // One evaluator reset to every program of the run, in turn: its columns carry over from
+  // programs of other formats, types and literals, and must never change a result.
+  private static final ColumnarEvaluator REUSED =
+      ColumnarEvaluator.of(Programs.single(NumberFormat.FLOAT32, Op.FADD), POINTS);
 
   @Provide
   Arbitrary<Program> programs() {
@@ -72,8 +78,25 @@ class ColumnarAgreesWithInterpreterTest {
     }
     // Both engines call the evaluation invalid, or neither does.
     assertEquals(invalid != null, columnarInvalid != null, () -> "invalidity differs: " + p);
+    Batch again = col.newOutputBatch();
+    String reusedInvalid = null;
+    try {
+      REUSED.reset(p).evaluate(in, again, POINTS);
+    } catch (EvaluationException e) {
+      reusedInvalid = e.getMessage();
+    }
+    assertEquals(columnarInvalid, reusedInvalid, () -> "a reused evaluator differs: " + p);
     if (invalid != null) {
       return;
+    }
+    for (int o = 0; o < out.ports(); o++) {
+      for (int i = 0; i < POINTS; i++) {
+        int point = i;
+        assertEquals(
+            String.valueOf(out.get(o, i)),
+            String.valueOf(again.get(o, i)),
+            () -> "a reused evaluator differs at point " + point + ":\n" + p);
+      }
     }
     List<Type> types = p.outputTypes();
     for (int i = 0; i < POINTS; i++) {

@@ -27,7 +27,19 @@ public final class SampledScorer implements CandidateScorer {
   private final double[] points;
   private final double[] exact;
   private final ErrorMetric metric;
-  private final ThreadLocal<Batch[]> scratch;
+  private final ThreadLocal<Scratch> scratch;
+
+  /** A thread's columns and its evaluator, reset to each program scored. */
+  private static final class Scratch {
+    final Batch in;
+    final Batch out;
+    ColumnarEvaluator eval;
+
+    Scratch(Batch in, Batch out) {
+      this.in = in;
+      this.out = out;
+    }
+  }
 
   private SampledScorer(NumberFormat format, double[] points, double[] exact, ErrorMetric metric) {
     this.format = Objects.requireNonNull(format, "format");
@@ -45,7 +57,7 @@ public final class SampledScorer implements CandidateScorer {
     int chunk = Math.min(CHUNK, points.length);
     this.scratch =
         ThreadLocal.withInitial(
-            () -> new Batch[] {Batch.of(List.of(Type.F), chunk), Batch.of(List.of(Type.F), chunk)});
+            () -> new Scratch(Batch.of(List.of(Type.F), chunk), Batch.of(List.of(Type.F), chunk)));
   }
 
   /**
@@ -102,11 +114,13 @@ public final class SampledScorer implements CandidateScorer {
   }
 
   private double error(Program program, ErrorMetric metric) {
-    Batch[] b = scratch.get();
-    Batch in = b[0];
-    Batch out = b[1];
+    Scratch s = scratch.get();
+    Batch in = s.in;
+    Batch out = s.out;
     int chunk = in.capacity();
-    ColumnarEvaluator eval = ColumnarEvaluator.of(program, chunk);
+    ColumnarEvaluator eval =
+        s.eval == null ? ColumnarEvaluator.of(program, chunk) : s.eval.reset(program);
+    s.eval = eval;
     double[] x = in.f(0);
     double[] y = out.f(0);
     double acc = 0;

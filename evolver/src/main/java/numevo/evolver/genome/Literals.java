@@ -51,14 +51,16 @@ public final class Literals {
    *     the program)
    */
   public static Program with(Program p, int[] sites, double[] values) {
-    List<Instr> body = new ArrayList<>(p.body());
+    // Arrays, then List.of: the tuner builds one program per scoring, and List.copyOf in the
+    // records' constructors then keeps these immutable lists instead of copying them again.
+    Instr[] body = p.body().toArray(Instr[]::new);
     for (int s = 0; s < sites.length; s++) {
       int i = sites[s] >>> 8;
-      Instr ins = body.get(i);
-      List<Operand> args = new ArrayList<>(ins.args());
-      args.set(sites[s] & 0xff, FloatLit.of(values[s]));
-      body.set(i, new Instr(ins.name(), ins.op(), args));
+      Instr ins = body[i];
+      Operand[] args = ins.args().toArray(Operand[]::new);
+      args[sites[s] & 0xff] = FloatLit.of(values[s]);
+      body[i] = new Instr(ins.name(), ins.op(), List.of(args));
     }
-    return new Program(p.name(), p.format(), p.inputs(), body, p.outputs());
+    return new Program(p.name(), p.format(), p.inputs(), List.of(body), p.outputs());
   }
 }

@@ -19,7 +19,7 @@ import numevo.hashing.Hasher;
  * The functional hash of kernels of one genome: the hashing module's {@link Hasher}, fed through an
  * adapter that runs a program with the {@link ColumnarEvaluator} on the probe points. The hashing
  * signature is built from the genome's input and output types, the configured input ranges and the
- * format. Immutable and thread-safe (each thread has its own scratch columns).
+ * format. Immutable and thread-safe (each thread has its own scratch columns and evaluator).
  *
  * <p>A program gets no hash (empty) when hashing is disabled, when the genome has an exact {@code
  * int} input or output (hashing evaluates {@code int} modulo a prime, not the DSL's exact
@@ -28,7 +28,19 @@ import numevo.hashing.Hasher;
 public final class ProgramHasher {
   private final Hasher hasher;
   private final int inputs;
-  private final ThreadLocal<Batch[]> scratch;
+  private final ThreadLocal<Scratch> scratch;
+
+  /** A thread's probe columns and its evaluator, reset to each program hashed. */
+  private static final class Scratch {
+    final Batch in;
+    final Batch out;
+    ColumnarEvaluator eval;
+
+    Scratch(Batch in, Batch out) {
+      this.in = in;
+      this.out = out;
+    }
+  }
 
   private ProgramHasher(GenomeConfig genome, HashConfig config) {
     this.inputs = genome.inputs().size();
@@ -52,7 +64,7 @@ public final class ProgramHasher {
     List<Type> in = genome.inputTypes();
     List<Type> out = genome.outputTypes();
     this.scratch =
-        ThreadLocal.withInitial(() -> new Batch[] {Batch.of(in, count), Batch.of(out, count)});
+        ThreadLocal.withInitial(() -> new Scratch(Batch.of(in, count), Batch.of(out, count)));
   }
 
   /**
@@ -86,11 +98,14 @@ public final class ProgramHasher {
     if (hasher == null) {
       return Optional.empty();
     }
-    Batch[] b = scratch.get();
-    Batch in = b[0];
-    Batch out = b[1];
+    Scratch s = scratch.get();
+    Batch in = s.in;
+    Batch out = s.out;
     // Dead code changes nothing computed; skipping it makes bloated kernels cheap to hash.
-    ColumnarEvaluator eval = ColumnarEvaluator.of(Kernels.stripDead(program), in.capacity());
+    Program live = Kernels.stripDead(program);
+    ColumnarEvaluator eval =
+        s.eval == null ? ColumnarEvaluator.of(live, in.capacity()) : s.eval.reset(live);
+    s.eval = eval;
     return hasher.hash(
         batch -> {
           int n = batch.size();

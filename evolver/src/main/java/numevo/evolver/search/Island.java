@@ -2,6 +2,7 @@ package numevo.evolver.search;
 
 import io.jenetics.Phenotype;
 import io.jenetics.engine.Engine;
+import io.jenetics.engine.EvolutionDurations;
 import io.jenetics.engine.EvolutionResult;
 import io.jenetics.engine.EvolutionStart;
 import io.jenetics.util.ISeq;
@@ -55,6 +56,13 @@ final class Island<C extends Comparable<? super C>> {
     long t0 = System.nanoTime();
     EvolutionResult<ProgramGene, C> result = RandomRegistry.with(rng, r -> engine.evolve(start));
     tally.stepNanos = System.nanoTime() - t0;
+    // Jenetics times its own phases (with a nanosecond clock): selection, which for the Pareto
+    // objective includes NSGA-II's ranking and crowding, and alteration, which includes the
+    // mutator's hashing (counted apart, see Search).
+    EvolutionDurations d = result.durations();
+    tally.selectNanos =
+        d.offspringSelectionDuration().toNanos() + d.survivorsSelectionDuration().toNanos();
+    tally.alterNanos = d.offspringAlterDuration().toNanos();
     population = result.population();
     start = result.next();
   }

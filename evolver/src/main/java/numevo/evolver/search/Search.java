@@ -95,7 +95,7 @@ public final class Search {
       KernelFront front = KernelFront.of();
       List<GenerationStats> history = new ArrayList<>();
       long evaluations = 0;
-      long[] nanos = new long[4];
+      long[] nanos = new long[6];
       String reason;
       for (long gen = 1; ; gen++) {
         workers.runAll(islands.stream().map(is -> (Runnable) is::step).toList());
@@ -107,10 +107,15 @@ public final class Search {
         GenerationStats stats = stats(gen, islands, front);
         evaluations += stats.scored() + stats.tuningEvaluations();
         for (Island<C> is : islands) {
-          nanos[0] += is.tally().stepNanos;
-          nanos[1] += is.tally().hashNanos + is.mutationCounters().hashNanos();
-          nanos[2] += is.tally().scoreNanos;
-          nanos[3] += is.tally().tuneNanos;
+          Tally t = is.tally();
+          long mutatorHash = is.mutationCounters().hashNanos();
+          nanos[0] += t.stepNanos;
+          nanos[1] += t.selectNanos;
+          // The mutator hashes inside Jenetics' alteration phase: that time is hashing.
+          nanos[2] += Math.max(0, t.alterNanos - mutatorHash);
+          nanos[3] += t.hashNanos + mutatorHash;
+          nanos[4] += t.scoreNanos;
+          nanos[5] += t.tuneNanos;
         }
         history.add(stats);
         progress.accept(stats);
@@ -129,7 +134,9 @@ public final class Search {
               Duration.ofNanos(nanos[0]),
               Duration.ofNanos(nanos[1]),
               Duration.ofNanos(nanos[2]),
-              Duration.ofNanos(nanos[3]));
+              Duration.ofNanos(nanos[3]),
+              Duration.ofNanos(nanos[4]),
+              Duration.ofNanos(nanos[5]));
       return new SearchResult(front.entries(), history, caches, evaluations, reason, timings);
     }
   }

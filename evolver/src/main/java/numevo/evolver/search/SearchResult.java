@@ -1,6 +1,7 @@
 package numevo.evolver.search;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 import numevo.evolver.fitness.FrontEntry;
 import numevo.hashing.cache.CacheStats;
 
@@ -27,6 +28,18 @@ public record SearchResult(
     front = List.copyOf(front);
     history = List.copyOf(history);
     caches = List.copyOf(caches);
+  }
+
+  /**
+   * The sum of one per-generation counter over the whole run, e.g. {@code
+   * total(GenerationStats::scored)}.
+   */
+  public long total(ToLongFunction<GenerationStats> counter) {
+    long sum = 0;
+    for (GenerationStats g : history) {
+      sum += counter.applyAsLong(g);
+    }
+    return sum;
   }
 
   /** The number of generations run. */

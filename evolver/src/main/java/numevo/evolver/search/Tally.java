@@ -19,7 +19,10 @@ final class Tally {
   long tuningImprovements;
   long tuningEvaluations;
 
+  // Time, in nanoseconds: measured once per phase and generation, never per candidate.
   long stepNanos;
+  long selectNanos;
+  long alterNanos;
   long hashNanos;
   long scoreNanos;
   long tuneNanos;
@@ -38,9 +41,11 @@ final class Tally {
     tunings = 0;
     tuningImprovements = 0;
     tuningEvaluations = 0;
-    tuneNanos = 0;
     stepNanos = 0;
+    selectNanos = 0;
+    alterNanos = 0;
     hashNanos = 0;
     scoreNanos = 0;
+    tuneNanos = 0;
   }
 }

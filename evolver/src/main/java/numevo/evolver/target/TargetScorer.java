@@ -1,6 +1,7 @@
 package numevo.evolver.target;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 import numevo.dsl.program.Program;
 import numevo.evolver.fitness.CandidateScorer;
 import numevo.targets.Metric;
@@ -20,11 +21,18 @@ public final class TargetScorer implements CandidateScorer {
   private final Target target;
   private final ScoreOptions options;
   private final ThreadLocal<Scorer> scorers;
+  private final String coarseKey;
 
   private TargetScorer(Target target, ScoreOptions options) {
     this.target = Objects.requireNonNull(target, "target");
     this.options = Objects.requireNonNull(options, "options");
     this.scorers = ThreadLocal.withInitial(() -> target.scorer(options));
+    this.coarseKey =
+        switch (target.objective()) {
+          case Metric.MAX_ULP -> Metric.MEAN_ULP;
+          case Metric.MAX_REL_ERR -> Metric.MEAN_REL_ERR;
+          default -> target.objective();
+        };
   }
 
   /**
@@ -55,21 +63,19 @@ public final class TargetScorer implements CandidateScorer {
     return scorers.get().score(program);
   }
 
+  /** The objective, without building the whole score where the target's scorer can. */
   @Override
   public double error(Program program) {
-    return score(program).error();
+    return scorers.get().error(program);
   }
 
+  /** The mean counterpart of the objective where the score has it, else the objective. */
   @Override
   public double coarseError(Program program) {
-    Score s = score(program);
-    String mean =
-        switch (s.objective()) {
-          case Metric.MAX_ULP -> Metric.MEAN_ULP;
-          case Metric.MAX_REL_ERR -> Metric.MEAN_REL_ERR;
-          default -> s.objective();
-        };
-    return s.value(mean).orElse(s.error());
+    Scorer s = scorers.get();
+    OptionalDouble v = s.value(program, coarseKey);
+    // Scored twice only for a target whose scores lack the mean of a max objective.
+    return v.isPresent() ? v.getAsDouble() : s.error(program);
   }
 
   @Override

@@ -200,6 +200,7 @@ final class SearchCommand implements Callable<Integer> {
             + " training points, "
             + stopText(config.stop()));
     w.flush();
+    double loadBefore = loadAverage();
     long[] lastPrint = {System.nanoTime()};
     SearchResult r =
         Search.of(config, scorer)
@@ -212,20 +213,14 @@ final class SearchCommand implements Callable<Integer> {
                     w.flush();
                   }
                 });
+    double loadAfter = loadAverage();
     GenerationStats last = r.history().get(r.history().size() - 1);
     w.println(last.summary());
-    w.println(
-        String.format(
-            Locale.ROOT,
-            "stopped (%s) after %d generations, %,d scorings in %.1f s; time: %s",
-            r.stopReason(),
-            r.generations(),
-            r.evaluations(),
-            r.timings().elapsed().toNanos() / 1e9,
-            r.timings().shares()));
+    Throughput tp = Throughput.of(r, points, config.islands(), loadBefore, loadAfter);
+    w.print(tp.text());
     printFront(t, r, w);
     if (out != null) {
-      write(t, config, r, w);
+      write(t, config, r, tp, w);
     }
     w.flush();
     return 0;
@@ -453,7 +448,14 @@ final class SearchCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.6g", v);
   }
 
-  private void write(Target t, SearchConfig config, SearchResult r, PrintWriter w) {
+  /** The 1-minute load average of the machine, NaN where the platform does not tell. */
+  private static double loadAverage() {
+    double l =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return l < 0 ? Double.NaN : l;
+  }
+
+  private void write(Target t, SearchConfig config, SearchResult r, Throughput tp, PrintWriter w) {
     try {
       Files.createDirectories(out);
       StringBuilder tsv = new StringBuilder("file\tcost\ttrain_error\tgeneration\tisland\n");
@@ -510,11 +512,16 @@ final class SearchCommand implements Callable<Integer> {
         h.append(g.frontSize()).append('\t').append(g.bestError()).append('\n');
       }
       Files.writeString(out.resolve("history.tsv"), h);
+      Files.writeString(out.resolve("throughput.tsv"), tp.tsv());
+      Files.writeString(out.resolve("timings.tsv"), r.timings().table());
       Files.writeString(
           out.resolve("manifest.txt"),
           "target " + t.name() + "\ntraining points " + points + "\n" + config + "\n");
       w.println(
-          "wrote " + r.front().size() + " kernels, front.tsv, history.tsv, manifest.txt to " + out);
+          "wrote "
+              + r.front().size()
+              + " kernels, front.tsv, history.tsv, throughput.tsv, timings.tsv, manifest.txt to "
+              + out);
     } catch (IOException e) {
       throw new UserError("cannot write to " + out + ": " + e.getMessage());
     }

@@ -54,6 +54,14 @@ class SearchCommandTest {
     assertTrue(one.out().contains("sampled (100,000 validation points)"), one.out());
     assertTrue(Files.exists(dir.resolve("one/front00.kernel")));
     assertTrue(Files.exists(dir.resolve("one/history.tsv")));
+    // Throughput: what was counted, and where the time went, on screen and in the run's files.
+    assertTrue(one.out().contains("scorings (one kernel evaluated and measured"), one.out());
+    assertTrue(one.out().contains("time (the islands' steps"), one.out());
+    String tp = Files.readString(dir.resolve("one/throughput.tsv"));
+    assertTrue(tp.contains("\nscorings_per_s\t"), tp);
+    assertTrue(tp.contains("\nshare_tuning\t"), tp);
+    String timings = Files.readString(dir.resolve("one/timings.tsv"));
+    assertTrue(timings.startsWith("phase\tseconds\tpercent\nselection\t"), timings);
     Run two = run(small(dir.resolve("two"), "2"));
     assertEquals(0, two.exit(), two.err());
     assertEquals(

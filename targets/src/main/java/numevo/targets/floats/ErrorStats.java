@@ -100,6 +100,67 @@ public final class ErrorStats {
     points += n;
   }
 
+  /**
+   * The largest error over points {@code [0, n)}, in ULPs or relative: the value {@link #maxUlp()}
+   * or {@link #maxRel()} would have after {@link #reset()} and {@link #add}, bit for bit, computed
+   * without the bookkeeping (worst points, sums, counts) a search does not need. Only for points
+   * whose errors are all finite: NaN as soon as one is not (a special value), and the caller then
+   * uses {@link #add}.
+   *
+   * @param y the kernel's results
+   * @param ref the reference at the same points
+   * @param n the number of points
+   * @param relative relative error rather than ULPs
+   */
+  public static double quickMax(double[] y, ReferenceColumns ref, int n, boolean relative) {
+    final double[] hi = ref.hi;
+    final double[] lo = ref.lo;
+    final double[] invUlp = ref.invUlp;
+    final double[] invAbs = ref.invAbs;
+    double mu = 0;
+    double me = 0;
+    for (int i = 0; i < n; i++) {
+      double d = Math.abs((y[i] - hi[i]) - lo[i]);
+      double u = d * invUlp[i];
+      double e = d * invAbs[i];
+      // The condition under which add takes its slow path.
+      if (!(u <= Double.MAX_VALUE && e <= Double.MAX_VALUE)) {
+        return Double.NaN;
+      }
+      // Branches, not Math.max: rarely taken after the first points, so no dependency chain.
+      if (u > mu) {
+        mu = u;
+      }
+      if (e > me) {
+        me = e;
+      }
+    }
+    return relative ? me : mu;
+  }
+
+  /**
+   * The mean error over points {@code [0, n)}, in ULPs or relative: the value {@link #meanUlp()} or
+   * {@link #meanRel()} would have after {@link #reset()} and {@link #add} (the same sum in the same
+   * order), bit for bit; NaN as soon as an error is not finite, as {@link #quickMax}.
+   */
+  public static double quickMean(double[] y, ReferenceColumns ref, int n, boolean relative) {
+    final double[] hi = ref.hi;
+    final double[] lo = ref.lo;
+    final double[] invUlp = ref.invUlp;
+    final double[] invAbs = ref.invAbs;
+    double t = 0;
+    for (int i = 0; i < n; i++) {
+      double d = Math.abs((y[i] - hi[i]) - lo[i]);
+      double u = d * invUlp[i];
+      double e = d * invAbs[i];
+      if (!(u <= Double.MAX_VALUE && e <= Double.MAX_VALUE)) {
+        return Double.NaN;
+      }
+      t += relative ? e : u;
+    }
+    return n == 0 ? 0 : t / n;
+  }
+
   /** The slow path: some error came out NaN or infinite. Sets su and se; counts. */
   private void special(double r, int i, ReferenceColumns ref) {
     double h = ref.hi[i];

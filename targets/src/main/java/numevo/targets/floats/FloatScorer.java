@@ -1,6 +1,7 @@
 package numevo.targets.floats;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import numevo.dsl.eval.Batch;
 import numevo.dsl.eval.ColumnarEvaluator;
@@ -14,7 +15,8 @@ import numevo.targets.Target;
 
 /**
  * Scores float kernels on one {@link FloatSample}: one columnar evaluation, then one pass of {@link
- * ErrorStats} over primitive arrays. Not thread-safe; cheap to create (the sample is shared).
+ * ErrorStats} over primitive arrays, through one evaluator reused for every kernel. Not
+ * thread-safe; cheap to create (the sample is shared).
  */
 final class FloatScorer implements Scorer {
   private final FloatTarget target;
@@ -23,6 +25,8 @@ final class FloatScorer implements Scorer {
   private final Batch outputs;
   private final double[] x;
   private final ErrorStats stats = new ErrorStats();
+  // One evaluator for every kernel scored, reset to each: its columns are reused.
+  private ColumnarEvaluator ev;
 
   FloatScorer(FloatTarget target, FloatSample sample) {
     this.target = target;
@@ -52,9 +56,47 @@ final class FloatScorer implements Scorer {
   @Override
   public Score score(Program p) {
     target.checkKernel(p);
-    ColumnarEvaluator ev = ColumnarEvaluator.of(p, sample.size());
+    ev = ev == null ? ColumnarEvaluator.of(p, sample.size()) : ev.reset(p);
     ev.evaluate(inputs, outputs, sample.size());
     return measure(p, outputs.f(0));
+  }
+
+  @Override
+  public double error(Program p) {
+    return quick(p, true, target.objective().equals(Metric.MAX_REL_ERR));
+  }
+
+  /**
+   * The ULP and relative error metrics without building the score: one pass of {@link
+   * ErrorStats#quickMax} or {@link ErrorStats#quickMean} over the results, the full pass only when
+   * some result is a special value. Other metrics through {@link #score(Program)}.
+   */
+  @Override
+  public OptionalDouble value(Program p, String key) {
+    // Small, so that it inlines into the caller and the optional is never allocated.
+    return switch (key) {
+      case Metric.MAX_ULP -> OptionalDouble.of(quick(p, true, false));
+      case Metric.MEAN_ULP -> OptionalDouble.of(quick(p, false, false));
+      case Metric.MAX_REL_ERR -> OptionalDouble.of(quick(p, true, true));
+      case Metric.MEAN_REL_ERR -> OptionalDouble.of(quick(p, false, true));
+      default -> score(p).value(key);
+    };
+  }
+
+  private double quick(Program p, boolean max, boolean rel) {
+    target.checkKernel(p);
+    ev = ev == null ? ColumnarEvaluator.of(p, sample.size()) : ev.reset(p);
+    int n = sample.size();
+    ev.evaluate(inputs, outputs, n);
+    double[] y = outputs.f(0);
+    ReferenceColumns ref = sample.reference();
+    double v = max ? ErrorStats.quickMax(y, ref, n, rel) : ErrorStats.quickMean(y, ref, n, rel);
+    if (Double.isNaN(v)) {
+      stats.reset();
+      stats.add(x, y, ref, n, 0);
+      v = max ? (rel ? stats.maxRel() : stats.maxUlp()) : (rel ? stats.meanRel() : stats.meanUlp());
+    }
+    return v;
   }
 
   @Override

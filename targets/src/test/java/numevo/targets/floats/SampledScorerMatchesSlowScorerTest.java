@@ -70,6 +70,17 @@ class SampledScorerMatchesSlowScorerTest {
           (double) correct / sample.size(), fast.value("correctly_rounded").orElseThrow(), what);
       assertEquals(sample.size(), fast.points());
       assertEquals(fast.value(t.objective()).orElseThrow(), fast.error());
+      // The search's quick paths give the score's values, bit for bit.
+      assertEquals(
+          Double.doubleToLongBits(fast.error()), Double.doubleToLongBits(scorer.error(p)), what);
+      for (String key :
+          List.of(Metric.MAX_ULP, Metric.MEAN_ULP, Metric.MAX_REL_ERR, Metric.MEAN_REL_ERR)) {
+        assertEquals(
+            Double.doubleToLongBits(fast.value(key).orElseThrow()),
+            Double.doubleToLongBits(scorer.value(p, key).orElseThrow()),
+            key + " of " + what);
+      }
+      assertEquals(fast.value("correctly_rounded"), scorer.value(p, "correctly_rounded"));
     }
   }
 
