@@ -115,7 +115,7 @@ final class FloatScorer implements Scorer {
   public boolean residuals(Program p, double[] out) {
     target.checkKernel(p);
     int n = sample.size();
-    ColumnarEvaluator ev = ColumnarEvaluator.of(p, n);
+    ev = ev == null ? ColumnarEvaluator.of(p, n) : ev.reset(p);
     ev.evaluate(inputs, outputs, n);
     double[] y = outputs.f(0);
     ReferenceColumns ref = sample.reference();
