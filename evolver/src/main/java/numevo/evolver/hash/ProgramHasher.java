@@ -19,6 +19,8 @@ import numevo.hashing.FloatFormat;
 import numevo.hashing.Hash128;
 import numevo.hashing.Hasher;
 import numevo.hashing.I32Domain;
+import numevo.hashing.IntDomain;
+import numevo.hashing.ModP;
 import numevo.hashing.Signature;
 
 /**
@@ -27,21 +29,44 @@ import numevo.hashing.Signature;
  * signature is built from the genome's input and output types, the configured input ranges and the
  * format. Immutable and thread-safe (each thread has its own scratch columns).
  *
- * <p>A program gets no hash (empty) when hashing is disabled, when the genome has an exact {@code
- * int} input or output (hashing evaluates {@code int} modulo a prime, not the DSL's exact
- * semantics, so such searches bypass the cache), or when its evaluation on the probes is invalid.
+ * <p>A genome whose inputs and outputs are all exact {@code int}s (the sequence target's
+ * recurrences) is hashed modulo the prime {@link ModP#P} instead ({@link ModPKernels}): a program
+ * made of {@code add}, {@code sub}, {@code mul} and {@code neg} computes an integer polynomial, and
+ * two different polynomials agree at random residues with negligible probability, so equal hashes
+ * mean equal functions on every input, the data's included. A program with any other live op
+ * ({@code div}, whose exactness depends on the data; comparisons and {@code select}, which have no
+ * meaning modulo a prime) gets no hash and is scored uncached.
+ *
+ * <p>A program gets no hash (empty) when hashing is disabled, when the genome mixes exact {@code
+ * int} with other types, when (in an all-{@code int} genome) it uses an op outside the polynomial
+ * ones, or when its evaluation on the probes is invalid.
  */
 public final class ProgramHasher {
   private final Hasher hasher;
   private final int inputs;
   private final ThreadLocal<Batch[]> scratch;
+  private final boolean modP;
 
   private ProgramHasher(GenomeConfig genome, HashConfig config) {
     this.inputs = genome.inputs().size();
     boolean exactInt =
         genome.inputTypes().contains(Type.INT) || genome.outputTypes().contains(Type.INT);
-    if (!config.enabled() || exactInt) {
+    this.modP = exactInt && ModPKernels.allInt(genome.inputTypes(), genome.outputTypes());
+    if (!config.enabled() || (exactInt && !modP)) {
       this.hasher = null;
+      this.scratch = null;
+      return;
+    }
+    if (modP) {
+      List<Domain> domains = new ArrayList<>();
+      for (int i = 0; i < inputs; i++) {
+        domains.add(IntDomain.RESIDUES);
+      }
+      List<Codomain> codomains = new ArrayList<>();
+      for (int j = 0; j < genome.outputTypes().size(); j++) {
+        codomains.add(Codomain.INT);
+      }
+      this.hasher = Hasher.of(Signature.of(domains, codomains), config.probes());
       this.scratch = null;
       return;
     }
@@ -93,6 +118,11 @@ public final class ProgramHasher {
         f.formatName(), f::round, f::bitsOf, f.minSubnormal(), f.minNormal(), f.maxFinite());
   }
 
+  /** Whether programs are hashed modulo a prime (an all-{@code int} genome). */
+  public boolean modular() {
+    return hasher != null && modP;
+  }
+
   /** Whether programs are hashed at all. */
   public boolean enabled() {
     return hasher != null;
@@ -107,6 +137,13 @@ public final class ProgramHasher {
   public Optional<Hash128> hash(Program program) {
     if (hasher == null) {
       return Optional.empty();
+    }
+    if (modP) {
+      Program live = Kernels.stripDead(program);
+      if (!ModPKernels.supports(live)) {
+        return Optional.empty();
+      }
+      return hasher.hash(batch -> ModPKernels.evaluate(live, batch));
     }
     Batch[] b = scratch.get();
     Batch in = b[0];

@@ -18,6 +18,7 @@ final class Tally {
   long tunings;
   long tuningImprovements;
   long tuningEvaluations;
+  long intTuningEvaluations;
 
   long stepNanos;
   long hashNanos;
@@ -38,6 +39,7 @@ final class Tally {
     tunings = 0;
     tuningImprovements = 0;
     tuningEvaluations = 0;
+    intTuningEvaluations = 0;
     tuneNanos = 0;
     stepNanos = 0;
     hashNanos = 0;
