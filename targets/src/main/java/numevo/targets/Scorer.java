@@ -18,6 +18,22 @@ public interface Scorer {
   int points();
 
   /**
+   * The key of the metric its scores minimize ({@link Score#objective()}): by default the target's
+   * objective; a target may give a search a smoother training loss.
+   */
+  default String objective() {
+    return target().objective();
+  }
+
+  /**
+   * What the sample is, in words for a user, e.g. {@code "1,024 points of the training sample (seed
+   * 1)"} or {@code "all 65,536 pairs"}. By default the point count.
+   */
+  default String description() {
+    return String.format(java.util.Locale.ROOT, "%,d points", points());
+  }
+
+  /**
    * The sample's inputs, shaped like the target's signature, {@link #points()} per column. Callers
    * that evaluate kernels themselves (a compiled kernel) read them and must not modify them.
    */

@@ -1,5 +1,6 @@
 package numevo.targets;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import numevo.dsl.program.Program;
@@ -19,6 +20,21 @@ public interface Target {
 
   /** The kernels this target scores. */
   Signature signature();
+
+  /**
+   * The names a search gives the kernels' inputs, one per input of the {@link #signature()}: by
+   * default {@code x} for a single input and {@code x0, x1, ...} otherwise. A target whose
+   * convention reads meaning from the names (the sequence target's {@code n, a1, a2...}) overrides
+   * it, so that the kernels a search makes are read as intended.
+   */
+  default List<String> inputNames() {
+    int k = signature().inputs().size();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      names.add(k == 1 ? "x" : "x" + i);
+    }
+    return List.copyOf(names);
+  }
 
   /** The ops a search may use. */
   PrimitiveSet primitives();

@@ -13,13 +13,24 @@ import java.util.List;
  *     to the format; finite and {@code >= 0}
  * @param intSpan i32 and int literals are uniform in {@code [-intSpan, intSpan]} (i32 literals are
  *     sometimes a float32 bit pattern instead); {@code >= 0}
+ * @param ints integer constants (copied), drawn half of the time for an i32 or int literal when not
+ *     empty (an i32 literal takes the low 32 bits); e.g. the masks and fields of a number format's
+ *     codes
  */
 public record LiteralConfig(
-    double probability, List<Double> floats, double floatSpan, int intSpan) {
+    double probability, List<Double> floats, double floatSpan, int intSpan, List<Long> ints) {
 
-  /** A literal a quarter of the time; constants 0, 1, 2, 0.5, -1; span 4; ints within 16. */
+  /**
+   * A literal a quarter of the time; constants 0, 1, 2, 0.5, -1; span 4; ints within 16; no integer
+   * constants.
+   */
   public static final LiteralConfig DEFAULT =
-      new LiteralConfig(0.25, List.of(0.0, 1.0, 2.0, 0.5, -1.0), 4.0, 16);
+      new LiteralConfig(0.25, List.of(0.0, 1.0, 2.0, 0.5, -1.0), 4.0, 16, List.of());
+
+  /** See the record's components; no integer constants. */
+  public LiteralConfig(double probability, List<Double> floats, double floatSpan, int intSpan) {
+    this(probability, floats, floatSpan, intSpan, List.of());
+  }
 
   /**
    * Validates and copies.
@@ -28,6 +39,7 @@ public record LiteralConfig(
    */
   public LiteralConfig {
     floats = List.copyOf(floats);
+    ints = List.copyOf(ints);
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException("literal probability must be in [0, 1]: " + probability);
     }
@@ -52,6 +64,11 @@ public record LiteralConfig(
 
   /** This configuration with another literal probability. */
   public LiteralConfig withProbability(double p) {
-    return new LiteralConfig(p, floats, floatSpan, intSpan);
+    return new LiteralConfig(p, floats, floatSpan, intSpan, ints);
+  }
+
+  /** This configuration with other integer constants. */
+  public LiteralConfig withInts(List<Long> constants) {
+    return new LiteralConfig(probability, floats, floatSpan, intSpan, constants);
   }
 }

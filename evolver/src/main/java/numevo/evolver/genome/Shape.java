@@ -100,9 +100,16 @@ final class Shape {
     return instruction < names.length ? names[instruction] : prefix + instruction;
   }
 
-  /** A random literal of type {@code t}, as {@link LiteralConfig} describes. */
+  /**
+   * A random literal of type {@code t}, as {@link LiteralConfig} describes: for an i32 or int, one
+   * of the configured integer constants half of the time (when there are any).
+   */
   Operand literal(Type t, RandomGenerator rng) {
     LiteralConfig lc = config.literals();
+    if (t != Type.F && !lc.ints().isEmpty() && rng.nextBoolean()) {
+      long c = lc.ints().get(rng.nextInt(lc.ints().size()));
+      return t == Type.I32 ? I32Lit.of((int) c) : IntLit.of(BigInteger.valueOf(c));
+    }
     return switch (t) {
       case F -> FloatLit.of(floatLiteral(rng));
       case I32 ->

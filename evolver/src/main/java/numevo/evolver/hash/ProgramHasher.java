@@ -1,5 +1,6 @@
 package numevo.evolver.hash;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,9 +12,14 @@ import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
 import numevo.evolver.genome.GenomeConfig;
 import numevo.evolver.genome.Kernels;
+import numevo.hashing.Codomain;
+import numevo.hashing.Domain;
 import numevo.hashing.FloatFormat;
 import numevo.hashing.Hash128;
 import numevo.hashing.Hasher;
+import numevo.hashing.IntDomain;
+import numevo.hashing.ModP;
+import numevo.hashing.Signature;
 
 /**
  * The functional hash of kernels of one genome: the hashing module's {@link Hasher}, fed through an
@@ -21,14 +27,23 @@ import numevo.hashing.Hasher;
  * signature is built from the genome's input and output types, the configured input ranges and the
  * format. Immutable and thread-safe (each thread has its own scratch columns and evaluator).
  *
- * <p>A program gets no hash (empty) when hashing is disabled, when the genome has an exact {@code
- * int} input or output (hashing evaluates {@code int} modulo a prime, not the DSL's exact
- * semantics, so such searches bypass the cache), or when its evaluation on the probes is invalid.
+ * <p>A genome whose inputs and outputs are all exact {@code int}s (the sequence target's
+ * recurrences) is hashed modulo the prime {@link ModP#P} instead ({@link ModPKernels}): a program
+ * made of {@code add}, {@code sub}, {@code mul} and {@code neg} computes an integer polynomial, and
+ * two different polynomials agree at random residues with negligible probability, so equal hashes
+ * mean equal functions on every input, the data's included. A program with any other live op
+ * ({@code div}, whose exactness depends on the data; comparisons and {@code select}, which have no
+ * meaning modulo a prime) gets no hash and is scored uncached.
+ *
+ * <p>A program gets no hash (empty) when hashing is disabled, when the genome mixes exact {@code
+ * int} with other types, when (in an all-{@code int} genome) it uses an op outside the polynomial
+ * ones, or when its evaluation on the probes is invalid.
  */
 public final class ProgramHasher {
   private final Hasher hasher;
   private final int inputs;
   private final ThreadLocal<Scratch> scratch;
+  private final boolean modP;
 
   /** A thread's probe columns and its evaluator, reset to each program hashed. */
   private static final class Scratch {
@@ -46,8 +61,22 @@ public final class ProgramHasher {
     this.inputs = genome.inputs().size();
     boolean exactInt =
         genome.inputTypes().contains(Type.INT) || genome.outputTypes().contains(Type.INT);
-    if (!config.enabled() || exactInt) {
+    this.modP = exactInt && ModPKernels.allInt(genome.inputTypes(), genome.outputTypes());
+    if (!config.enabled() || (exactInt && !modP)) {
       this.hasher = null;
+      this.scratch = null;
+      return;
+    }
+    if (modP) {
+      List<Domain> domains = new ArrayList<>();
+      for (int i = 0; i < inputs; i++) {
+        domains.add(IntDomain.RESIDUES);
+      }
+      List<Codomain> codomains = new ArrayList<>();
+      for (int j = 0; j < genome.outputTypes().size(); j++) {
+        codomains.add(Codomain.INT);
+      }
+      this.hasher = Hasher.of(Signature.of(domains, codomains), config.probes());
       this.scratch = null;
       return;
     }
@@ -83,6 +112,11 @@ public final class ProgramHasher {
         f.formatName(), f::round, f::bitsOf, f.minSubnormal(), f.minNormal(), f.maxFinite());
   }
 
+  /** Whether programs are hashed modulo a prime (an all-{@code int} genome). */
+  public boolean modular() {
+    return hasher != null && modP;
+  }
+
   /** Whether programs are hashed at all. */
   public boolean enabled() {
     return hasher != null;
@@ -97,6 +131,13 @@ public final class ProgramHasher {
   public Optional<Hash128> hash(Program program) {
     if (hasher == null) {
       return Optional.empty();
+    }
+    if (modP) {
+      Program live = Kernels.stripDead(program);
+      if (!ModPKernels.supports(live)) {
+        return Optional.empty();
+      }
+      return hasher.hash(batch -> ModPKernels.evaluate(live, batch));
     }
     Scratch s = scratch.get();
     Batch in = s.in;

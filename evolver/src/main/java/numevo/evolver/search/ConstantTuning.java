@@ -31,10 +31,11 @@ import numevo.evolver.tune.TuningConfig;
 /**
  * Tunes the constants of an island's most promising kernels every few generations (Lamarckian: the
  * tuned kernel replaces the original). Candidates: among kernels with constants not tuned before,
- * the one of smallest error at each cost, the best errors first, up to {@code perIsland}. Tunings
- * run in parallel, each with a seed drawn beforehand from the island's generator; results are
- * applied in population order, so nothing depends on threads. Tuned kernels enter the island's
- * cache and front like any scored kernel, and their scorings count in the statistics.
+ * the one of smallest error at each cost, the best errors first, up to {@code perIsland} (integer
+ * constants count when the integer climb is on). Tunings run in parallel, each with a seed drawn
+ * beforehand from the island's generator; results are applied in population order, so nothing
+ * depends on threads. Tuned kernels enter the island's cache and front like any scored kernel, and
+ * their scorings count in the statistics.
  *
  * @param <C> the Jenetics fitness type
  */
@@ -101,6 +102,7 @@ final class ConstantTuning<C extends Comparable<? super C>>
     for (int j = 0; j < picks.length; j++) {
       tally.tunings++;
       tally.tuningEvaluations += out[j].evaluations();
+      tally.intTuningEvaluations += out[j].intEvaluations();
       tuned.add(pop.get(picks[j]).genotype().gene().allele());
       tuned.add(out[j].program());
       if (out[j].error() < baseError[j]) {
@@ -125,6 +127,11 @@ final class ConstantTuning<C extends Comparable<? super C>>
         result.alterCount());
   }
 
+  private boolean hasTunableConstants(Program p) {
+    return Literals.sites(p).length > 0
+        || (config.intClimbEvaluations() > 0 && Literals.intSites(p).length > 0);
+  }
+
   /** Up to {@code perIsland} random cost levels' best untuned kernels with constants, in order. */
   private int[] pick(MSeq<Phenotype<ProgramGene, C>> pop) {
     Map<Double, Integer> bestAtCost = new LinkedHashMap<>();
@@ -135,7 +142,7 @@ final class ConstantTuning<C extends Comparable<? super C>>
       }
       Fitness f = ranking.fitness(p.fitness());
       Program prog = p.genotype().gene().allele();
-      if (!f.isValid() || tuned.contains(prog) || Literals.sites(prog).length == 0) {
+      if (!f.isValid() || tuned.contains(prog) || !hasTunableConstants(prog)) {
         continue;
       }
       Integer j = bestAtCost.get(f.cost());

@@ -30,6 +30,7 @@ package numevo.evolver.search;
  * @param tunings kernels whose constants were tuned
  * @param tuningImprovements tunings that lowered the kernel's error
  * @param tuningEvaluations scorings spent by constant tuning (not in {@code scored})
+ * @param intTuningEvaluations of those, the scorings of the integer climb
  * @param frontSize kernels on the run's Pareto front after this generation
  * @param bestError the smallest error on the front after this generation ({@code +Inf} if empty)
  */
@@ -50,6 +51,7 @@ public record GenerationStats(
     long tunings,
     long tuningImprovements,
     long tuningEvaluations,
+    long intTuningEvaluations,
     int frontSize,
     double bestError) {
 
@@ -58,7 +60,8 @@ public record GenerationStats(
     return String.format(
         java.util.Locale.ROOT,
         "gen %d: proposed %d, scored %d, cache hits %d (+%d dup), false hits %d/%d audited,"
-            + " remutated %d, deduplicated %d, tuned %d (%d better, %d scorings), front %d,"
+            + " remutated %d, deduplicated %d, tuned %d (%d better, %d scorings, %d on"
+            + " integers), front %d,"
             + " best error %.6g",
         generation,
         proposed,
@@ -72,6 +75,7 @@ public record GenerationStats(
         tunings,
         tuningImprovements,
         tuningEvaluations,
+        intTuningEvaluations,
         frontSize,
         bestError);
   }

@@ -225,7 +225,7 @@ public final class Search {
 
   private static <C extends Comparable<? super C>> GenerationStats stats(
       long gen, List<Island<C>> islands, KernelFront front) {
-    long[] s = new long[15];
+    long[] s = new long[16];
     for (Island<C> is : islands) {
       Tally t = is.tally();
       MutationCounters m = is.mutationCounters();
@@ -244,6 +244,7 @@ public final class Search {
       s[12] += t.tunings;
       s[13] += t.tuningImprovements;
       s[14] += t.tuningEvaluations;
+      s[15] += t.intTuningEvaluations;
     }
     return new GenerationStats(
         gen,
@@ -262,6 +263,7 @@ public final class Search {
         s[12],
         s[13],
         s[14],
+        s[15],
         front.size(),
         front.bestError());
   }

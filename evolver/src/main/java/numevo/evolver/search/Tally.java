@@ -18,6 +18,7 @@ final class Tally {
   long tunings;
   long tuningImprovements;
   long tuningEvaluations;
+  long intTuningEvaluations;
 
   // Time, in nanoseconds: measured once per phase and generation, never per candidate.
   long stepNanos;
@@ -41,6 +42,7 @@ final class Tally {
     tunings = 0;
     tuningImprovements = 0;
     tuningEvaluations = 0;
+    intTuningEvaluations = 0;
     stepNanos = 0;
     selectNanos = 0;
     alterNanos = 0;

@@ -3,6 +3,7 @@ package numevo.evolver.target;
 import java.util.ArrayList;
 import java.util.List;
 import numevo.dsl.eval.Batch;
+import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Input;
 import numevo.dsl.program.Op;
 import numevo.dsl.program.Type;
@@ -14,6 +15,7 @@ import numevo.evolver.hash.Bounds;
 import numevo.evolver.hash.HashConfig;
 import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.StopConfig;
+import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 
 /**
@@ -24,9 +26,9 @@ public final class TargetSearches {
   private TargetSearches() {}
 
   /**
-   * The genome of a target's kernels: its format, inputs (named {@code x}, or {@code x0, x1...})
-   * and outputs; the allowed ops that exist in its format; literals unless the target forbids them
-   * (then only where no value of the needed type exists).
+   * The genome of a target's kernels: its format, inputs (named as {@link Target#inputNames()}
+   * says) and outputs; the allowed ops that exist in its format; literals unless the target forbids
+   * them (then only where no value of the needed type exists).
    *
    * @param target the target
    * @param maxSize the most instructions of a kernel
@@ -34,8 +36,9 @@ public final class TargetSearches {
   public static GenomeConfig genome(Target target, int maxSize) {
     var sig = target.signature();
     List<Input> inputs = new ArrayList<>();
+    List<String> names = target.inputNames();
     for (int i = 0; i < sig.inputs().size(); i++) {
-      inputs.add(Input.of(sig.inputs().size() == 1 ? "x" : "x" + i, sig.inputs().get(i)));
+      inputs.add(Input.of(names.get(i), sig.inputs().get(i)));
     }
     List<Op> ops =
         target.primitives().ops().stream()
@@ -46,8 +49,77 @@ public final class TargetSearches {
         target.primitives().literals()
             ? LiteralConfig.DEFAULT
             : LiteralConfig.DEFAULT.withProbability(0);
+    if (isCodes(sig)) {
+      literals = literals.withInts(codeConstants(sig.format()));
+    }
+    int initial = Math.min(defaults(target).initialMaxSize(), maxSize);
     return new GenomeConfig(
-        sig.format(), inputs, sig.outputs(), ops, 0, maxSize, Math.min(8, maxSize), literals);
+        sig.format(), inputs, sig.outputs(), ops, 0, maxSize, initial, literals);
+  }
+
+  /** Whether a target's kernels take codes: every input an i32 (the L-Mul family). */
+  private static boolean isCodes(numevo.targets.Signature sig) {
+    return !sig.inputs().isEmpty() && sig.inputs().stream().allMatch(t -> t == Type.I32);
+  }
+
+  /** Whether a target's kernels are exact-integer recurrences: every input and output an int. */
+  private static boolean isExactInt(numevo.targets.Signature sig) {
+    return sig.inputs().stream().allMatch(t -> t == Type.INT)
+        && sig.outputs().stream().allMatch(t -> t == Type.INT);
+  }
+
+  /**
+   * The layout constants of a format's codes, which i32 literals of a code-taking genome draw half
+   * of the time: the sign bit and its position, the magnitude, exponent-field and mantissa masks,
+   * the code mask, the mantissa width and the code of 1.0 ({@code bias << m}). Facts of the format,
+   * as 0.5 and 2 are of arithmetic; no target's answer is among them.
+   */
+  public static List<Long> codeConstants(NumberFormat f) {
+    int b = f.bits();
+    int m = f.mantissaBits();
+    int e = f.exponentBits();
+    List<Long> c = new ArrayList<>();
+    for (long v :
+        new long[] {
+          1L << (b - 1),
+          b - 1,
+          (1L << (b - 1)) - 1,
+          ((1L << e) - 1) << m,
+          (1L << m) - 1,
+          (1L << b) - 1,
+          m,
+          (long) f.bias() << m
+        }) {
+      if (!c.contains(v)) {
+        c.add(v);
+      }
+    }
+    return List.copyOf(c);
+  }
+
+  /**
+   * The defaults of a search by the kind of a target's kernels:
+   *
+   * <ul>
+   *   <li>exact-integer recurrences (every input and output {@code int}, the sequence target): at
+   *       most 12 instructions (6 at first), islands of 100: recurrences are short (islands of 200
+   *       were measured to triple the selection's time per candidate);
+   *   <li>code kernels (every input an i32, the L-Mul targets): at most 32 instructions (12 at
+   *       first), islands of 100, a training subset of 8,192 pairs: the paper's L-Mul takes 19 to
+   *       25 instructions with its special cases;
+   *   <li>float kernels: at most 20 instructions (8 at first), islands of 100, 1,024 training
+   *       points.
+   * </ul>
+   */
+  public static SearchDefaults defaults(Target target) {
+    var sig = target.signature();
+    if (isExactInt(sig)) {
+      return new SearchDefaults(12, 6, 100, ScoreOptions.DEFAULT_TRAINING_POINTS, "recurrences");
+    }
+    if (isCodes(sig)) {
+      return new SearchDefaults(32, 12, 100, 8192, "code kernels");
+    }
+    return new SearchDefaults(20, 8, 100, ScoreOptions.DEFAULT_TRAINING_POINTS, "float kernels");
   }
 
   /** The target's cost model as the search's. */

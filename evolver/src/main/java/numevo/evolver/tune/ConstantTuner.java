@@ -19,7 +19,9 @@ import org.hipparchus.random.Well19937c;
  * Tunes the constants (live finite float literals) of a kernel against its error: first CMA-ES
  * (Hipparchus' {@link CMAESOptimizer}) for the coarse fit, then a hill climb in ULP steps of the
  * kernel's format for the last bits. Both phases evaluate the exact objective (the scorer's error
- * with every constant rounded to the format); the best kernel seen is kept.
+ * with every constant rounded to the format); the best kernel seen is kept. Then its live i32 and
+ * int literals are tuned by an integer hill climb on the error (small steps and bit flips, see
+ * {@link TuningConfig#intClimbEvaluations()}).
  *
  * <p>CMA-ES works on relative changes, {@code c = c0 * (1 + z)} (or {@code c = z} for a zero
  * constant), so one step size suits constants of any magnitude. The hill climb moves one constant
@@ -138,7 +140,8 @@ public final class ConstantTuner {
   }
 
   /**
-   * Tunes a kernel.
+   * Tunes a kernel: its float constants (CMA-ES, minimax steps, ULP climb), then its integer
+   * constants ({@link #intClimb}).
    *
    * @param p the kernel
    * @param pError its error (as the objective gives it), so that it is not scored again
@@ -147,21 +150,124 @@ public final class ConstantTuner {
    */
   public Tuned tune(Program p, double pError, long seed) {
     int[] sites = Literals.sites(p);
-    if (sites.length == 0) {
+    int[] ints = config.intClimbEvaluations() > 0 ? Literals.intSites(p) : new int[0];
+    if (sites.length == 0 && ints.length == 0) {
       return new Tuned(p, pError, 0);
     }
-    Search s = new Search(p, sites, Double.isNaN(pError) ? Double.POSITIVE_INFINITY : pError);
-    if (config.cmaEvaluations() > 0) {
-      cma(s, seed);
+    double baseError = Double.isNaN(pError) ? Double.POSITIVE_INFINITY : pError;
+    Program current = p;
+    double currentError = baseError;
+    long evaluations = 0;
+    if (sites.length > 0) {
+      Search s = new Search(p, sites, baseError);
+      if (config.cmaEvaluations() > 0) {
+        cma(s, seed);
+      }
+      if (config.refineSteps() > 0 && residuals != null) {
+        refine(s);
+      }
+      if (config.climbEvaluations() > 0) {
+        climb(s, s.evaluations + config.climbEvaluations());
+      }
+      evaluations += s.evaluations;
+      if (s.bestError < currentError) {
+        current = Literals.with(p, sites, s.best);
+        currentError = s.bestError;
+      }
     }
-    if (config.refineSteps() > 0 && residuals != null) {
-      refine(s);
+    long intEvaluations = 0;
+    if (ints.length > 0) {
+      IntSearch is = new IntSearch(current, ints, currentError);
+      intClimb(is, config.intClimbEvaluations());
+      intEvaluations = is.evaluations;
+      evaluations += is.evaluations;
+      if (is.bestError < currentError) {
+        current = Literals.withInts(current, ints, is.best);
+        currentError = is.bestError;
+      }
     }
-    if (config.climbEvaluations() > 0) {
-      climb(s, s.evaluations + config.climbEvaluations());
+    Program out = currentError < pError ? current : p;
+    return new Tuned(out, Math.min(currentError, pError), evaluations, intEvaluations);
+  }
+
+  /** The best integer constants seen so far and the scorings spent. */
+  private final class IntSearch {
+    final Program base;
+    final int[] sites;
+    final boolean[] i32;
+    long[] best;
+    double bestError;
+    long evaluations;
+
+    IntSearch(Program base, int[] sites, double baseError) {
+      this.base = base;
+      this.sites = sites;
+      this.i32 = new boolean[sites.length];
+      for (int i = 0; i < sites.length; i++) {
+        i32[i] = Literals.isI32(base, sites[i]);
+      }
+      this.best = Literals.intValues(base, sites);
+      this.bestError = baseError;
     }
-    Program out = s.bestError < pError ? Literals.with(p, sites, s.best) : p;
-    return new Tuned(out, Math.min(s.bestError, pError), s.evaluations);
+
+    /** Scores constants; keeps them if they beat the best (strictly). */
+    void evaluate(long[] constants) {
+      evaluations++;
+      double e = error.applyAsDouble(Literals.withInts(base, sites, constants));
+      if (Double.isNaN(e)) {
+        e = Double.POSITIVE_INFINITY;
+      }
+      if (e < bestError) {
+        bestError = e;
+        best = constants;
+      }
+    }
+  }
+
+  /**
+   * The integer hill climb: for each constant in turn, steps of 1, 2, 4... in each direction while
+   * they improve (back to 1 when one fails), then each single-bit flip (bits 0 to 31 of an i32; of
+   * an int, the bits up to two above its length), keeping every flip that improves; passes repeat
+   * until one improves nothing or {@code budget} scorings are spent. Only strict improvements are
+   * kept, so a flat objective ends the climb quickly. An i32 constant wraps to 32 bits.
+   */
+  private static void intClimb(IntSearch s, long budget) {
+    boolean improved = true;
+    while (improved && s.evaluations < budget) {
+      improved = false;
+      for (int i = 0; i < s.sites.length && s.evaluations < budget; i++) {
+        for (int dir = -1; dir <= 1 && s.evaluations < budget; dir += 2) {
+          long step = 1;
+          while (s.evaluations < budget) {
+            long[] c = s.best.clone();
+            long next = c[i] + dir * step;
+            c[i] = s.i32[i] ? (int) next : next;
+            if (c[i] == s.best[i] || (!s.i32[i] && Math.abs(next) > 1L << 62)) {
+              break;
+            }
+            double before = s.bestError;
+            s.evaluate(c);
+            if (s.bestError < before) {
+              improved = true;
+              step = Math.min(step * 2, 1L << 30);
+            } else if (step > 1) {
+              step = 1;
+            } else {
+              break;
+            }
+          }
+        }
+        int bits =
+            s.i32[i] ? 32 : Math.min(62, 64 - Long.numberOfLeadingZeros(Math.abs(s.best[i])) + 2);
+        for (int b = 0; b < bits && s.evaluations < budget; b++) {
+          long[] c = s.best.clone();
+          c[i] = s.i32[i] ? (int) (c[i] ^ (1L << b)) : c[i] ^ (1L << b);
+          double before = s.bestError;
+          s.evaluate(c);
+          improved |= s.bestError < before;
+        }
+      }
+    }
   }
 
   private void cma(Search s, long seed) {

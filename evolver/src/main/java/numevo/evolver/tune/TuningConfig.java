@@ -12,6 +12,8 @@ package numevo.evolver.tune;
  * @param refineSteps the most linearized minimax steps ({@link MinimaxRefiner}) between CMA-ES and
  *     the hill climb, where the scorer has per-point residuals; each costs one scoring per constant
  *     plus two, {@code >= 0}
+ * @param intClimbEvaluations the most scorings of the integer hill climb per candidate, over its
+ *     i32 and int literals (steps of 1, 2, 4... and single-bit flips), {@code >= 0}
  */
 public record TuningConfig(
     int every,
@@ -20,16 +22,18 @@ public record TuningConfig(
     int cmaPopulation,
     double sigma,
     int climbEvaluations,
-    int refineSteps) {
+    int refineSteps,
+    int intClimbEvaluations) {
 
   /**
    * Every 2 generations, 2 candidates per island, 600 CMA-ES scorings of population 12 from a
-   * relative step of 0.3, up to 6 minimax steps, then 200 hill-climb scorings.
+   * relative step of 0.3, up to 6 minimax steps, then 200 hill-climb scorings; 200 scorings of the
+   * integer climb.
    */
-  public static final TuningConfig DEFAULT = new TuningConfig(2, 2, 600, 12, 0.3, 200, 6);
+  public static final TuningConfig DEFAULT = new TuningConfig(2, 2, 600, 12, 0.3, 200, 6, 200);
 
   /** No tuning. */
-  public static final TuningConfig OFF = new TuningConfig(0, 0, 0, 2, 0.05, 0, 0);
+  public static final TuningConfig OFF = new TuningConfig(0, 0, 0, 2, 0.05, 0, 0, 0);
 
   /**
    * @throws IllegalArgumentException if a bound is violated
@@ -39,7 +43,8 @@ public record TuningConfig(
         || perIsland < 0
         || cmaEvaluations < 0
         || climbEvaluations < 0
-        || refineSteps < 0) {
+        || refineSteps < 0
+        || intClimbEvaluations < 0) {
       throw new IllegalArgumentException("negative tuning setting");
     }
     if (cmaPopulation < 2) {
@@ -58,12 +63,39 @@ public record TuningConfig(
       int cmaPopulation,
       double sigma,
       int climbEvaluations,
-      int refineSteps) {
+      int refineSteps,
+      int intClimbEvaluations) {
     return new TuningConfig(
-        every, perIsland, cmaEvaluations, cmaPopulation, sigma, climbEvaluations, refineSteps);
+        every,
+        perIsland,
+        cmaEvaluations,
+        cmaPopulation,
+        sigma,
+        climbEvaluations,
+        refineSteps,
+        intClimbEvaluations);
   }
 
-  /** See the record's components; no minimax refinement. */
+  /** See the record's components; no integer climb. */
+  public static TuningConfig of(
+      int every,
+      int perIsland,
+      int cmaEvaluations,
+      int cmaPopulation,
+      double sigma,
+      int climbEvaluations,
+      int refineSteps) {
+    return of(
+        every, perIsland, cmaEvaluations, cmaPopulation, sigma, climbEvaluations, refineSteps, 0);
+  }
+
+  /** This configuration with another integer-climb budget. */
+  public TuningConfig withIntClimbEvaluations(int n) {
+    return of(
+        every, perIsland, cmaEvaluations, cmaPopulation, sigma, climbEvaluations, refineSteps, n);
+  }
+
+  /** See the record's components; no minimax refinement, no integer climb. */
   public static TuningConfig of(
       int every,
       int perIsland,
@@ -78,6 +110,9 @@ public record TuningConfig(
   public boolean enabled() {
     return every > 0
         && perIsland > 0
-        && (cmaEvaluations > 0 || climbEvaluations > 0 || refineSteps > 0);
+        && (cmaEvaluations > 0
+            || climbEvaluations > 0
+            || refineSteps > 0
+            || intClimbEvaluations > 0);
   }
 }

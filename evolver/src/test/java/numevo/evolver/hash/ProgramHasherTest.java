@@ -49,16 +49,62 @@ class ProgramHasherTest {
     assertEquals(unit.hash(abs), unit.hash(id));
   }
 
+  private static final GenomeConfig RECURRENCES =
+      GenomeConfig.of(
+          NumberFormat.FLOAT64,
+          List.of(Type.INT, Type.INT),
+          Type.INT,
+          List.of(Op.ZADD, Op.ZSUB, Op.ZMUL, Op.ZNEG, Op.ZDIV, Op.ZLT, Op.ZSELECT));
+
+  private static Program ints(String body) {
+    return Parser.parse("kernel k float64\ninput x0 : int\ninput x1 : int\n" + body, "k");
+  }
+
   @Test
-  void exactIntKernelsAndDisabledHashingGetNoHash() {
-    GenomeConfig ints =
-        GenomeConfig.of(NumberFormat.FLOAT64, List.of(Type.INT), Type.INT, List.of(Op.ZADD));
-    ProgramHasher h = ProgramHasher.of(ints, HashConfig.DEFAULT);
+  void exactIntPolynomialsAreHashedModuloAPrime() {
+    ProgramHasher h = ProgramHasher.of(RECURRENCES, HashConfig.DEFAULT);
+    assertTrue(h.enabled());
+    assertTrue(h.modular());
+    // (x0 + x1)^2 written two ways, and x0*x1 + 3 against x1*x0 + 3.
+    assertEquals(
+        h.hash(ints("s = add x0 x1\ny = mul s s\noutput y\n")),
+        h.hash(
+            ints(
+                "a = mul x0 x0\nb = mul x1 x1\nc = mul x0 x1\nd = add c c\ne = add a b\n"
+                    + "y = add e d\noutput y\n")));
+    assertEquals(
+        h.hash(ints("c = mul x0 x1\ny = add c 3:int\noutput y\n")),
+        h.hash(ints("c = mul x1 x0\ny = add 3:int c\noutput y\n")));
+    assertNotEquals(
+        h.hash(ints("y = add x0 x1\noutput y\n")), h.hash(ints("y = sub x0 x1\noutput y\n")));
+    assertNotEquals(
+        h.hash(ints("y = mul x0 x0\noutput y\n")), h.hash(ints("y = mul x0 x1\noutput y\n")));
+    assertTrue(h.hash(ints("y = neg x0\noutput y\n")).isPresent());
+  }
+
+  @Test
+  void exactIntDivisionsAndBranchesGetNoHash() {
+    ProgramHasher h = ProgramHasher.of(RECURRENCES, HashConfig.DEFAULT);
+    // Whether an exact division is valid depends on the data, not on the polynomial.
+    assertTrue(h.hash(ints("y = div x0 x1\noutput y\n")).isEmpty());
+    assertTrue(h.hash(ints("c = lt x0 x1\ny = select c x0 x1\noutput y\n")).isEmpty());
+    // Dead code does not count.
+    assertTrue(h.hash(ints("d = div x0 x1\ny = add x0 x1\noutput y\n")).isPresent());
+  }
+
+  @Test
+  void mixedIntKernelsAndDisabledHashingGetNoHash() {
+    GenomeConfig mixed =
+        GenomeConfig.of(
+            NumberFormat.FLOAT64, List.of(Type.INT), Type.I32, List.of(Op.ZADD, Op.ZLT));
+    ProgramHasher h = ProgramHasher.of(mixed, HashConfig.DEFAULT);
     assertFalse(h.enabled());
-    Program fib = Parser.parse("kernel k float64\ninput a : int\ny = add a a\noutput y\n", "k");
-    assertTrue(h.hash(fib).isEmpty());
     ProgramHasher off = ProgramHasher.of(F32, HashConfig.DEFAULT.withEnabled(false));
     assertTrue(off.hash(parse("output x\n")).isEmpty());
+    assertTrue(
+        ProgramHasher.of(RECURRENCES, HashConfig.DEFAULT.withEnabled(false))
+            .hash(ints("y = add x0 x1\noutput y\n"))
+            .isEmpty());
   }
 
   @Test

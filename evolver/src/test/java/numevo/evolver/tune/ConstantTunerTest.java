@@ -121,4 +121,46 @@ class ConstantTunerTest {
         ConstantTuner.of(TuningConfig.of(1, 1, 600, 12, 0.3, 200), TARGET::error, TARGET::error);
     assertTrue(without.tune(TAYLOR4, start, 1).error() > 100);
   }
+
+  /** A code kernel {@code y = add x <c>} whose error is the distance of c from 55. */
+  private static double distanceFrom55(Program p) {
+    int[] sites = Literals.intSites(p);
+    return sites.length == 0
+        ? Double.POSITIVE_INFINITY
+        : Math.abs(Literals.intValues(p, sites)[0] - 55);
+  }
+
+  @Test
+  void theIntegerClimbFindsAnI32ConstantAndCountsItsScorings() {
+    Program p = Parser.parse("kernel k e4m3fn\ninput x : i32\ny = add x 3\noutput y\n", "k");
+    ConstantTuner on =
+        ConstantTuner.of(
+            TuningConfig.of(1, 1, 0, 12, 0.3, 0, 0, 200), ConstantTunerTest::distanceFrom55);
+    Tuned t = on.tune(p, distanceFrom55(p), 1);
+    assertEquals(0.0, t.error());
+    assertEquals(55, Literals.intValues(t.program(), Literals.intSites(t.program()))[0]);
+    assertTrue(t.intEvaluations() > 0 && t.intEvaluations() <= 200, "" + t.intEvaluations());
+    assertEquals(t.evaluations(), t.intEvaluations());
+    // With no integer budget, integer constants are left alone.
+    ConstantTuner off =
+        ConstantTuner.of(
+            TuningConfig.of(1, 1, 0, 12, 0.3, 0, 0, 0), ConstantTunerTest::distanceFrom55);
+    Tuned none = off.tune(p, distanceFrom55(p), 1);
+    assertSame(p, none.program());
+    assertEquals(0, none.evaluations());
+  }
+
+  @Test
+  void theIntegerClimbReachesAFarIntConstant() {
+    // 1000 to 4096: growing steps and bit flips get there well within the budget.
+    Program p =
+        Parser.parse("kernel k float64\ninput a : int\ny = mul a 1000:int\noutput y\n", "k");
+    ConstantTuner t =
+        ConstantTuner.of(
+            TuningConfig.of(1, 1, 0, 12, 0.3, 0, 0, 300),
+            q -> Math.abs(Literals.intValues(q, Literals.intSites(q))[0] - 4096));
+    Tuned r = t.tune(p, Math.abs(1000 - 4096), 1);
+    assertEquals(0.0, r.error());
+    assertEquals(4096, Literals.intValues(r.program(), Literals.intSites(r.program()))[0]);
+  }
 }

@@ -29,16 +29,22 @@ import numevo.evolver.search.Search;
 import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.SearchResult;
 import numevo.evolver.search.StopConfig;
+import numevo.evolver.target.SearchDefaults;
 import numevo.evolver.target.TargetScorer;
 import numevo.evolver.target.TargetSearches;
 import numevo.evolver.tune.TuningConfig;
+import numevo.targets.Baseline;
 import numevo.targets.Method;
+import numevo.targets.Metric;
 import numevo.targets.Score;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 import numevo.targets.TargetException;
 import numevo.targets.TargetParams;
 import numevo.targets.Targets;
+import numevo.targets.lmul.LmulTarget;
+import numevo.targets.seq.Recurrences;
+import numevo.targets.seq.SeqTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,8 +63,11 @@ import picocli.CommandLine.Spec;
       "straight-line programs, with functional hashing, constant tuning and a Pareto front of",
       "(error, cost). The same seed and options give the same front for any --threads; only",
       "--time makes the stopping point vary. Without a limit the search runs for one minute.",
-      "Errors are fitted on a training sample; the final front is re-scored on the validation",
-      "sample, or on every point of the domain with --exhaustive."
+      "Errors are fitted on a training sample (L-Mul on 8-bit formats: a stratified subset of",
+      "the pairs); the final front is re-scored on the validation sample (all pairs for 8-bit",
+      "L-Mul), or on every point of the domain with --exhaustive. For seq, the search ends with",
+      "the best recurrence and a verdict: recovered if it predicts every held-out term, else",
+      "none found."
     })
 final class SearchCommand implements Callable<Integer> {
 
@@ -97,20 +106,22 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--population",
       paramLabel = "N",
-      description = "individuals per island; default: ${DEFAULT-VALUE}")
-  int population = EngineConfig.DEFAULT.populationSize();
+      description = "individuals per island; default: 100 (float targets), 200 (seq, lmul-*)")
+  Integer population;
 
   @Option(
       names = "--max-size",
       paramLabel = "N",
-      description = "most instructions of a kernel; default: ${DEFAULT-VALUE}")
-  int maxSize = 20;
+      description = "most instructions of a kernel; default: 20 (float), 12 (seq), 32 (lmul-*)")
+  Integer maxSize;
 
   @Option(
       names = "--points",
       paramLabel = "N",
-      description = "training sample size; default: ${DEFAULT-VALUE}")
-  int points = ScoreOptions.DEFAULT_TRAINING_POINTS;
+      description =
+          "training sample size; default: 1024 (float), 8192 pairs (lmul-e4m3, lmul-e5m2;"
+              + " 65536 = all)")
+  Integer points;
 
   @Option(
       names = "--max-error",
@@ -140,8 +151,12 @@ final class SearchCommand implements Callable<Integer> {
       names = "--seed-from",
       paramLabel = "FILE",
       arity = "1..*",
-      description = "known kernels to put into the first populations")
-  List<Path> seedFrom = new ArrayList<>();
+      description = {
+        "known kernels to put into the first populations: kernel files, or @baselines for the",
+        "target's baselines (seq: the Berlekamp-Massey and P-recursive fits of the training",
+        "terms) or @NAME for one of them; a search starts from scratch without it"
+      })
+  List<String> seedFrom = new ArrayList<>();
 
   @Option(names = "--no-tuning", description = "do not tune constants")
   boolean noTuning;
@@ -170,12 +185,32 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--holdout", paramLabel = "K", description = "seq: terms held out (default 10)")
   String holdout;
 
+  @Option(
+      names = "--order",
+      paramLabel = "K",
+      description = "seq: previous terms a kernel sees (default 4, fewer for short sequences)")
+  String order;
+
+  @Option(
+      names = "--offset",
+      paramLabel = "N",
+      description = "seq: the index of the first of --terms (default 0)")
+  String offset;
+
+  /** The search order of the seq target when --order is not given. */
+  static final int DEFAULT_SEQ_ORDER = 4;
+
   @Override
   public Integer call() {
     PrintWriter w = spec.commandLine().getOut();
     Target t = resolveTarget();
-    SearchConfig config = config(t);
-    TargetScorer scorer = TargetScorer.of(t, ScoreOptions.training(points, seed));
+    SearchDefaults d = TargetSearches.defaults(t);
+    int pts = points != null ? points : d.trainingPoints();
+    if (pts < 1) {
+      throw new UserError("--points must be >= 1", 2);
+    }
+    TargetScorer scorer = TargetScorer.of(t, ScoreOptions.training(pts, seed));
+    SearchConfig config = config(t, d, w);
     config =
         config.withHash(
             config.hash().inputs().isEmpty() && !isExactInt(config.genome())
@@ -196,9 +231,10 @@ final class SearchCommand implements Callable<Integer> {
             + " ops, at most "
             + config.genome().maxSize()
             + " instructions, "
-            + points
-            + " training points, "
+            + (config.seeds().isEmpty() ? "from scratch" : config.seeds().size() + " seed kernels")
+            + ", "
             + stopText(config.stop()));
+    w.println("training: " + scorer.scorer().objective() + " on " + scorer.scorer().description());
     w.flush();
     double loadBefore = loadAverage();
     long[] lastPrint = {System.nanoTime()};
@@ -216,14 +252,49 @@ final class SearchCommand implements Callable<Integer> {
     double loadAfter = loadAverage();
     GenerationStats last = r.history().get(r.history().size() - 1);
     w.println(last.summary());
-    Throughput tp = Throughput.of(r, points, config.islands(), loadBefore, loadAfter);
+    Throughput tp =
+        Throughput.of(
+            r, points, scorer.scorer().description(), config.islands(), loadBefore, loadAfter);
     w.print(tp.text());
-    printFront(t, r, w);
+    w.println(cacheText(r));
+    w.flush();
+    StringBuilder report = new StringBuilder();
+    printFront(t, scorer.scorer().objective(), r, w, report);
+    if (t instanceof SeqTarget seq) {
+      String verdict = SeqVerdict.of(seq, r.front()).text();
+      w.print(verdict);
+      report.append(verdict);
+    }
     if (out != null) {
-      write(t, config, r, tp, w);
+      write(t, config, scorer, r, tp, report.toString(), w);
     }
     w.flush();
     return 0;
+  }
+
+  private static String cacheText(SearchResult r) {
+    long proposed = 0;
+    long hits = 0;
+    long uncached = 0;
+    long audits = 0;
+    long falseHits = 0;
+    for (GenerationStats g : r.history()) {
+      proposed += g.proposed();
+      hits += g.cacheHits() + g.duplicateHits();
+      uncached += g.uncached();
+      audits += g.audits();
+      falseHits += g.falseHits();
+    }
+    return String.format(
+        Locale.ROOT,
+        "cache: %,d of %,d candidates answered by their functional hash (%.1f%%), %,d not"
+            + " hashable; audit: %d false hits in %d re-scored hits",
+        hits,
+        proposed,
+        proposed == 0 ? 0.0 : 100.0 * hits / proposed,
+        uncached,
+        falseHits,
+        audits);
   }
 
   private Target resolveTarget() {
@@ -232,6 +303,28 @@ final class SearchCommand implements Callable<Integer> {
     put(params, "data", data);
     put(params, "id", id);
     put(params, "holdout", holdout);
+    put(params, "offset", offset);
+    boolean seq = target.equals(SeqTarget.NAME);
+    if (!seq && (order != null || offset != null)) {
+      throw new UserError("--order and --offset are seq parameters, not " + target + "'s", 2);
+    }
+    if (seq && order == null) {
+      // The default order, lowered for sequences too short for it.
+      TargetException last = null;
+      for (int k = DEFAULT_SEQ_ORDER; k >= 1; k--) {
+        params.put("order", Integer.toString(k));
+        try {
+          return Targets.resolve(target, TargetParams.of(params));
+        } catch (TargetException e) {
+          if (!e.getMessage().contains("initial terms")) {
+            throw new UserError(e.getMessage());
+          }
+          last = e;
+        }
+      }
+      throw new UserError(last.getMessage());
+    }
+    put(params, "order", order);
     try {
       return Targets.resolve(target, TargetParams.of(params));
     } catch (TargetException e) {
@@ -245,9 +338,11 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  private SearchConfig config(Target t) {
-    if (points < 1 || maxSize < 1 || population < 2) {
-      throw new UserError("--points and --max-size must be >= 1, --population >= 2", 2);
+  private SearchConfig config(Target t, SearchDefaults d, PrintWriter w) {
+    int size = maxSize != null ? maxSize : d.maxSize();
+    int pop = population != null ? population : d.population();
+    if (size < 1 || pop < 2) {
+      throw new UserError("--max-size must be >= 1, --population >= 2", 2);
     }
     if (maxError != null && maxCost != null) {
       throw new UserError("--max-error and --max-cost exclude each other", 2);
@@ -260,22 +355,13 @@ final class SearchCommand implements Callable<Integer> {
     }
     GenomeConfig g;
     try {
-      g = TargetSearches.genome(t, maxSize);
+      g = TargetSearches.genome(t, size);
       g = g.withOps(ops(t, g));
     } catch (IllegalArgumentException e) {
       throw new UserError("cannot search " + t.name() + ": " + e.getMessage(), 2);
     }
     StopConfig stop = stop();
-    List<Program> seeds = new ArrayList<>();
-    for (Path f : seedFrom) {
-      Program p = KernelFiles.read(f).program();
-      try {
-        numevo.evolver.genome.Kernels.fit(p, g);
-      } catch (IllegalArgumentException e) {
-        throw new UserError("--seed-from " + f + ": " + e.getMessage(), 2);
-      }
-      seeds.add(p);
-    }
+    List<Program> seeds = seeds(t, g, w);
     Objective objective =
         maxError != null
             ? Objective.cheapestUnder(maxError)
@@ -284,13 +370,67 @@ final class SearchCommand implements Callable<Integer> {
       return SearchConfig.of(seed, g, stop)
           .withCosts(TargetSearches.costs(t))
           .withObjective(objective)
-          .withEngine(EngineConfig.DEFAULT.withPopulationSize(population))
+          .withEngine(EngineConfig.DEFAULT.withPopulationSize(pop))
           .withIslands(IslandConfig.of(is, 10, 2, th))
           .withTuning(noTuning ? TuningConfig.OFF : TuningConfig.DEFAULT)
           .withSeeds(seeds);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), 2);
     }
+  }
+
+  /**
+   * The seed kernels: files, and the target's baselines for {@code @baselines} (those that fit the
+   * genome; the others are named on {@code w}) or {@code @NAME} (which must fit).
+   */
+  private List<Program> seeds(Target t, GenomeConfig g, PrintWriter w) {
+    List<Program> seeds = new ArrayList<>();
+    for (String item : seedFrom) {
+      if (item.startsWith("@")) {
+        String name = item.substring(1);
+        boolean all = name.equals("baselines");
+        List<Baseline> chosen =
+            t.baselines().stream().filter(b -> all || b.name().equals(name)).toList();
+        if (chosen.isEmpty()) {
+          throw new UserError(
+              "--seed-from "
+                  + item
+                  + ": "
+                  + t.name()
+                  + (t.baselines().isEmpty()
+                      ? " has no baselines"
+                      : " has the baselines "
+                          + String.join(
+                              ", ", t.baselines().stream().map(b -> "@" + b.name()).toList())),
+              2);
+        }
+        for (Baseline b : chosen) {
+          try {
+            seeds.add(fit(t, b.program(), g));
+          } catch (IllegalArgumentException e) {
+            if (!all) {
+              throw new UserError("--seed-from " + item + ": " + e.getMessage(), 2);
+            }
+            w.println("not seeding baseline " + b.name() + ": " + e.getMessage());
+          }
+        }
+        continue;
+      }
+      Path f = Path.of(item);
+      Program p = KernelFiles.read(f).program();
+      try {
+        seeds.add(fit(t, p, g));
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--seed-from " + f + ": " + e.getMessage(), 2);
+      }
+    }
+    return seeds;
+  }
+
+  /** A seed in the genome's shape (a recurrence widened to the search's order first). */
+  private static Program fit(Target t, Program p, GenomeConfig g) {
+    Program q = t instanceof SeqTarget seq ? Recurrences.widen(p, seq.searchOrder()) : p;
+    return numevo.evolver.genome.Kernels.fit(q, g);
   }
 
   private static boolean isExactInt(GenomeConfig g) {
@@ -386,46 +526,103 @@ final class SearchCommand implements Callable<Integer> {
     return "stop at " + String.join(" or ", parts);
   }
 
-  private void printFront(Target t, SearchResult r, PrintWriter w) {
+  /** Prints the front with each kernel re-scored (the check), and appends it to {@code report}. */
+  private void printFront(
+      Target t, String trainKey, SearchResult r, PrintWriter w, StringBuilder report) {
     boolean canEnumerate = t.domainSize().isPresent();
     boolean full = exhaustive && canEnumerate;
     ScoreOptions options = full ? ScoreOptions.exhaustive() : ScoreOptions.of();
-    String how =
-        full
-            ? "exhaustive"
-            : String.format(Locale.ROOT, "sampled (%,d validation points)", options.points());
     if (exhaustive && !canEnumerate) {
-      w.println("the domain of " + t.name() + " cannot be enumerated: verifying on a sample");
+      line(w, report, "the domain of " + t.name() + " cannot be enumerated: verifying on a sample");
     }
-    w.println(
+    line(
+        w,
+        report,
         "Pareto front (" + r.front().size() + " kernels; cost in " + t.costModel().unit() + "):");
-    w.println(
+    line(
+        w,
+        report,
         String.format(
             Locale.ROOT,
-            "  %10s %4s %14s %14s  %s",
+            "  %10s %4s %14s %14s %s %s",
             "cost",
             "ops",
-            "train " + shortKey(t),
+            "train " + trainKey,
             "check",
+            extraHeader(t),
             "kernel"));
+    Score any = null;
     for (FrontEntry e : r.front()) {
       Score s = t.score(e.program(), options);
-      w.println(
+      any = s;
+      line(
+          w,
+          report,
           String.format(
               Locale.ROOT,
-              "  %10s %4d %14s %14s  %s",
+              "  %10s %4d %14s %14s %s %s",
               num(e.fitness().cost()),
               s.ops(),
               num(e.fitness().error()),
               num(s.error()) + (s.method() == Method.EXHAUSTIVE ? " exh" : " smp"),
+              extra(t, s),
               oneLine(e.program())));
-      w.flush();
     }
-    w.println("check: " + t.objective() + ", " + how);
+    if (any != null) {
+      line(w, report, "check: " + t.objective() + " " + checkText(t, any));
+    }
   }
 
-  private static String shortKey(Target t) {
-    return t.objective();
+  /** How the check scores were obtained, from a score itself. */
+  private static String checkText(Target t, Score s) {
+    if (t instanceof SeqTarget) {
+      return "on every term (training and held out), exact";
+    }
+    if (s.method() == Method.EXHAUSTIVE) {
+      return String.format(Locale.ROOT, "exhaustive (all %,d points of the domain)", s.points());
+    }
+    return String.format(
+        Locale.ROOT,
+        "sampled (%,d validation points%s)",
+        s.points(),
+        s.seed().isPresent() ? ", seed " + s.seed().getAsLong() : "");
+  }
+
+  /** The headline metrics beside the objective, by family: L-Mul's relative error, seq's. */
+  private static String extraHeader(Target t) {
+    if (t.objective().equals(LmulTarget.LOSS)) {
+      return String.format(Locale.ROOT, "%9s %8s %6s", "mean|rel|", "excluded", "exact");
+    }
+    if (t instanceof SeqTarget) {
+      return String.format(Locale.ROOT, "%8s", "held out");
+    }
+    return "";
+  }
+
+  private static String extra(Target t, Score s) {
+    if (t.objective().equals(LmulTarget.LOSS)) {
+      return String.format(
+          Locale.ROOT,
+          "%9.4f %8d %5.1f%%",
+          s.value(Metric.MEAN_REL_ERR).orElse(Double.NaN),
+          (long) s.value("excluded").orElse(0),
+          100 * s.value(Metric.EXACT_FRACTION).orElse(Double.NaN));
+    }
+    if (t instanceof SeqTarget) {
+      return String.format(
+          Locale.ROOT,
+          "%8s",
+          (long) s.value(Metric.HELDOUT_MATCHED).orElse(0)
+              + "/"
+              + (long) s.value("heldout_terms").orElse(0));
+    }
+    return "";
+  }
+
+  private static void line(PrintWriter w, StringBuilder report, String text) {
+    w.println(text);
+    w.flush();
+    report.append(text).append('\n');
   }
 
   private static String oneLine(Program p) {
@@ -455,7 +652,14 @@ final class SearchCommand implements Callable<Integer> {
     return l < 0 ? Double.NaN : l;
   }
 
-  private void write(Target t, SearchConfig config, SearchResult r, Throughput tp, PrintWriter w) {
+  private void write(
+      Target t,
+      SearchConfig config,
+      TargetScorer scorer,
+      SearchResult r,
+      Throughput tp,
+      String report,
+      PrintWriter w) {
     try {
       Files.createDirectories(out);
       StringBuilder tsv = new StringBuilder("file\tcost\ttrain_error\tgeneration\tisland\n");
@@ -500,7 +704,7 @@ final class SearchCommand implements Callable<Integer> {
       h.append(
           "generation\tproposed\tcache_hits\tduplicate_hits\tmisses\tuncached\taudits\tfalse_hits"
               + "\tscored\tinvalid\tremutations\tdeduplicated\ttunings\ttuning_scorings"
-              + "\tfront_size\tbest_error\n");
+              + "\tint_tuning_scorings\tfront_size\tbest_error\n");
       for (GenerationStats g : r.history()) {
         h.append(g.generation()).append('\t').append(g.proposed()).append('\t');
         h.append(g.cacheHits()).append('\t').append(g.duplicateHits()).append('\t');
@@ -509,6 +713,7 @@ final class SearchCommand implements Callable<Integer> {
         h.append(g.scored()).append('\t').append(g.invalid()).append('\t');
         h.append(g.remutations()).append('\t').append(g.deduplicated()).append('\t');
         h.append(g.tunings()).append('\t').append(g.tuningEvaluations()).append('\t');
+        h.append(g.intTuningEvaluations()).append('\t');
         h.append(g.frontSize()).append('\t').append(g.bestError()).append('\n');
       }
       Files.writeString(out.resolve("history.tsv"), h);
@@ -516,11 +721,21 @@ final class SearchCommand implements Callable<Integer> {
       Files.writeString(out.resolve("timings.tsv"), r.timings().table());
       Files.writeString(
           out.resolve("manifest.txt"),
-          "target " + t.name() + "\ntraining points " + points + "\n" + config + "\n");
+          "target "
+              + t.name()
+              + "\ntraining "
+              + scorer.scorer().objective()
+              + " on "
+              + scorer.scorer().description()
+              + "\n"
+              + config
+              + "\n");
+      Files.writeString(out.resolve("summary.txt"), report);
       w.println(
           "wrote "
               + r.front().size()
-              + " kernels, front.tsv, history.tsv, throughput.tsv, timings.tsv, manifest.txt to "
+              + " kernels, front.tsv, history.tsv, throughput.tsv, timings.tsv, manifest.txt,"
+              + " summary.txt to "
               + out);
     } catch (IOException e) {
       throw new UserError("cannot write to " + out + ": " + e.getMessage());

@@ -21,16 +21,27 @@ import numevo.evolver.search.Timings;
  *
  * @param result the search's result
  * @param points the training sample's size
+ * @param sample what one scoring measures on, for the text (e.g. "the 1024 training points")
  * @param islands the islands and threads
  * @param loadBefore the machine's 1-minute load average when the search started (NaN if unknown)
  * @param loadAfter the same when it ended
  */
 record Throughput(
-    SearchResult result, int points, IslandConfig islands, double loadBefore, double loadAfter) {
+    SearchResult result,
+    int points,
+    String sample,
+    IslandConfig islands,
+    double loadBefore,
+    double loadAfter) {
 
   static Throughput of(
-      SearchResult result, int points, IslandConfig islands, double loadBefore, double loadAfter) {
-    return new Throughput(result, points, islands, loadBefore, loadAfter);
+      SearchResult result,
+      int points,
+      String sample,
+      IslandConfig islands,
+      double loadBefore,
+      double loadAfter) {
+    return new Throughput(result, points, sample, islands, loadBefore, loadAfter);
   }
 
   double seconds() {
@@ -70,7 +81,7 @@ record Throughput(
             + " %.1f at the start, %.1f at the end)%n"
             + "candidates: %,d proposed = %,.0f/s; %,d answered by the cache (no scoring), %,d"
             + " scored%n"
-            + "scorings (one kernel evaluated and measured on the %,d training points): %,d of"
+            + "scorings (one kernel evaluated and measured on %s): %,d of"
             + " candidates + %,d by constant tuning = %,d = %,.0f/s%n"
             + "time (the islands' steps, %.1f s summed over islands): %s%n",
         result.stopReason(),
@@ -84,7 +95,7 @@ record Throughput(
         perSecond(proposed()),
         answeredByCache(),
         scored(),
-        points,
+        sample,
         scored(),
         tuningScorings(),
         scorings(),

@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +53,8 @@ class SearchCommandTest {
     Run one = run(small(dir.resolve("one"), "1"));
     assertEquals(0, one.exit(), one.err());
     assertTrue(one.out().contains("Pareto front ("), one.out());
-    assertTrue(one.out().contains("sampled (100,000 validation points)"), one.out());
+    assertTrue(one.out().contains("sampled (100,000 validation points, seed 1)"), one.out());
+    assertTrue(one.out().contains("training: max_ulp on a sample of 256 points"), one.out());
     assertTrue(Files.exists(dir.resolve("one/front00.kernel")));
     assertTrue(Files.exists(dir.resolve("one/history.tsv")));
     // Throughput: what was counted, and where the time went, on screen and in the run's files.
@@ -131,5 +134,119 @@ class SearchCommandTest {
     assertTrue(r.exit() != 0);
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains("codes.kernel"), r.err());
+  }
+
+  private static final String FIB = "0,1,1,2,3,5,8,13,21,34,55,89,144,233,377,610,987,1597,2584";
+
+  private static String[] seq(Path out, String threads, String terms, String... more) {
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "search",
+                "seq",
+                "--terms",
+                terms,
+                "--threads",
+                threads,
+                "--islands",
+                "2",
+                "--out",
+                out.toString()));
+    a.addAll(List.of(more));
+    return a.toArray(String[]::new);
+  }
+
+  @Test
+  void aSequenceSearchEndsWithTheRecurrenceItsInitialTermsAndAVerdict() throws IOException {
+    Run r = run(seq(dir.resolve("fib"), "2", FIB, "--generations", "40"));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("training: train_loss on the first 13 terms"), r.out());
+    assertTrue(
+        r.out().contains("a(n) = a(n-1) + a(n-2)") || r.out().contains("a(n) = a(n-2) + a(n-1)"),
+        r.out());
+    assertTrue(r.out().contains("initial terms: a(0..1) = 0, 1"), r.out());
+    assertTrue(r.out().contains("held-out terms predicted: 6 of 6"), r.out());
+    assertTrue(r.out().contains("verdict: recovered (predicts all 6 held-out terms)"), r.out());
+    assertTrue(r.out().contains("check: train_missed on every term"), r.out());
+    // Nothing about training points or validation samples: they do not apply to a sequence.
+    assertTrue(!r.out().contains("training points") && !r.out().contains("validation"), r.out());
+    String summary = Files.readString(dir.resolve("fib/summary.txt"));
+    assertTrue(summary.contains("verdict: recovered (predicts all 6 held-out terms)"), summary);
+  }
+
+  @Test
+  void theBellControlEndsInNoneFound() {
+    String bell =
+        "1,1,2,5,15,52,203,877,4140,21147,115975,678570,4213597,27644437,190899322,1382958545,"
+            + "10480142147,82864869804,682076806159,5832742205057";
+    Run r = run(seq(dir.resolve("bell"), "2", bell, "--generations", "40"));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("verdict: none found ("), r.out());
+  }
+
+  @Test
+  void aSequenceSearchIsTheSameOnOneAndTwoThreads() throws IOException {
+    String terms = "1,1,2,6,24,120,720,5040,40320,362880,3628800,39916800,479001600,6227020800";
+    Run one = run(seq(dir.resolve("one"), "1", terms, "--generations", "15"));
+    Run two = run(seq(dir.resolve("two"), "2", terms, "--generations", "15"));
+    assertEquals(0, one.exit(), one.err());
+    assertEquals(0, two.exit(), two.err());
+    assertEquals(
+        Files.readString(dir.resolve("one/history.tsv")),
+        Files.readString(dir.resolve("two/history.tsv")));
+    assertEquals(
+        Files.readString(dir.resolve("one/summary.txt")),
+        Files.readString(dir.resolve("two/summary.txt")));
+    // Sequence kernels are hashed modulo a prime: some candidates hit the cache.
+    assertTrue(!one.out().contains("cache: 0 of"), one.out());
+  }
+
+  @Test
+  void seedsFromTheTargetsSolversAreAUserOption() {
+    String catalan =
+        "1,1,2,5,14,42,132,429,1430,4862,16796,58786,208012,742900,2674440,9694845,"
+            + "35357670,129644790,477638700,1767263190";
+    Run seeded =
+        run(
+            seq(
+                dir.resolve("cat"),
+                "2",
+                catalan,
+                "--generations",
+                "1",
+                "--seed-from",
+                "@baselines"));
+    assertEquals(0, seeded.exit(), seeded.err());
+    assertTrue(seeded.out().contains("verdict: recovered"), seeded.out());
+    Run bad =
+        run(seq(dir.resolve("bad"), "2", catalan, "--generations", "1", "--seed-from", "@nope"));
+    assertEquals(2, bad.exit());
+    assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    assertTrue(bad.err().contains("@p-recursive"), bad.err());
+  }
+
+  @Test
+  void anLmulSearchSaysItTrainsOnASubsetAndChecksEveryPair() {
+    Run r =
+        run(
+            "search",
+            "lmul-e4m3",
+            "--generations",
+            "2",
+            "--population",
+            "10",
+            "--points",
+            "2048",
+            "--islands",
+            "1",
+            "--threads",
+            "1",
+            "--no-tuning");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(
+        r.out().contains("training: loss on a stratified subset of 2,048 of the 65,536 pairs"),
+        r.out());
+    assertTrue(r.out().contains("check: loss exhaustive (all 65,536 points"), r.out());
+    assertTrue(r.out().contains("mean|rel|"), r.out());
   }
 }

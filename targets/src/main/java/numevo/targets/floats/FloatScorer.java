@@ -49,6 +49,12 @@ final class FloatScorer implements Scorer {
   }
 
   @Override
+  public String description() {
+    return String.format(
+        java.util.Locale.ROOT, "a sample of %,d points (seed %d)", sample.size(), sample.seed());
+  }
+
+  @Override
   public Batch inputs() {
     return inputs;
   }

@@ -25,11 +25,13 @@ import numevo.targets.TargetException;
 
 /**
  * An L-Mul target in the {@link Target} API: {@code lmul-e4m3} and {@code lmul-e5m2} score all
- * 65,536 pairs whatever the options say (their "sample" is the whole domain); {@code lmul-bf16}
- * scores the {@link OperandPairs#stratified stratified sample} drawn with the options' seed on the
- * validation split and with the seed plus {@value #TRAINING_SEED_DELTA} on the training split; its
- * size is fixed by the strata, not by {@code options.points()}. References are built on first use
- * and kept.
+ * 65,536 pairs on the validation split and in {@link #verify} (their "sample" is the whole domain);
+ * on the training split (a search's) they score the {@link TrainingPairs proportionally stratified
+ * subset} of {@code options.points()} pairs drawn with the options' seed, or all pairs when {@code
+ * points >= 65,536}. {@code lmul-bf16} scores the {@link OperandPairs#stratified stratified sample}
+ * drawn with the options' seed on the validation split and with the seed plus {@value
+ * #TRAINING_SEED_DELTA} on the training split; its size is fixed by the strata, not by {@code
+ * options.points()}. References are built on first use and kept.
  *
  * <p>The objective is {@code loss} ({@link LmulScore#loss()}); the metrics are listed in {@link
  * #metrics(LmulScore)}.
@@ -44,7 +46,7 @@ public final class LmulTarget implements Target {
 
   private final LmulConfig config;
   private final Signature signature;
-  private final Map<Long, LmulScorer> scorers = new ConcurrentHashMap<>();
+  private final Map<List<Long>, LmulScorer> scorers = new ConcurrentHashMap<>();
 
   private LmulTarget(LmulConfig config) {
     this.config = config;
@@ -129,21 +131,42 @@ public final class LmulTarget implements Target {
     return config.format().bits() == 8;
   }
 
-  /** The scorer of the sample the options name (the one exhaustive scorer for 8-bit formats). */
+  /**
+   * The scorer of the sample the options name: for 8-bit formats all pairs, or on the training
+   * split with fewer than 65,536 points the stratified subset.
+   */
   LmulScorer lmulScorer(ScoreOptions options) {
-    long seed =
-        exhaustive()
-            ? 0
-            : options.seed() + (options.split() == Split.TRAINING ? TRAINING_SEED_DELTA : 0);
-    return scorers.computeIfAbsent(seed, s -> LmulScorer.of(config.withSeed(s)));
+    if (exhaustive()) {
+      LmulScorer all = scorers.computeIfAbsent(List.of(0L, 0L), k -> LmulScorer.of(config));
+      int size = all.reference().size();
+      if (options.split() != Split.TRAINING || options.points() >= size) {
+        return all;
+      }
+      long seed = options.seed();
+      int points = Math.max(options.points(), TRAINING_MIN_POINTS);
+      return scorers.computeIfAbsent(
+          List.of(seed, (long) points),
+          k ->
+              LmulScorer.of(
+                  name(),
+                  ProductReference.of(
+                      TrainingPairs.of(all.reference(), points, seed), config.saturation()),
+                  config.energy()));
+    }
+    long seed = options.seed() + (options.split() == Split.TRAINING ? TRAINING_SEED_DELTA : 0);
+    return scorers.computeIfAbsent(List.of(seed, 0L), k -> LmulScorer.of(config.withSeed(seed)));
   }
+
+  /** The fewest pairs of an 8-bit format's training subset (below, some strata would be empty). */
+  public static final int TRAINING_MIN_POINTS = 1024;
 
   /** The score in the API's terms. */
   Score toScore(LmulScorer scorer, LmulScore s) {
     OptionalLong seed = scorer.reference().pairs().seed();
+    boolean all = scorer.reference().pairs().method().equals("exhaustive");
     return new Score(
         name(),
-        exhaustive() ? Method.EXHAUSTIVE : Method.SAMPLED,
+        all ? Method.EXHAUSTIVE : Method.SAMPLED,
         s.points(),
         seed,
         LOSS,
@@ -199,6 +222,28 @@ public final class LmulTarget implements Target {
     @Override
     public int points() {
       return scorer.reference().size();
+    }
+
+    @Override
+    public String description() {
+      OperandPairs pairs = scorer.reference().pairs();
+      String seed = pairs.seed().isPresent() ? " (seed " + pairs.seed().getAsLong() + ")" : "";
+      return switch (pairs.method()) {
+        case "exhaustive" -> String.format(java.util.Locale.ROOT, "all %,d pairs", pairs.size());
+        default ->
+            exhaustive()
+                ? String.format(
+                    java.util.Locale.ROOT,
+                    "a stratified subset of %,d of the %,d pairs%s",
+                    pairs.size(),
+                    1 << 16,
+                    seed)
+                : String.format(
+                    java.util.Locale.ROOT,
+                    "a stratified sample of %,d pairs%s",
+                    pairs.size(),
+                    seed);
+      };
     }
 
     @Override

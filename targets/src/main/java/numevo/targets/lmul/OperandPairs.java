@@ -151,6 +151,20 @@ public final class OperandPairs {
         OptionalLong.empty());
   }
 
+  /**
+   * A sample of pairs drawn by a caller's rule (package use: {@link TrainingPairs}).
+   *
+   * @param format the codes' format
+   * @param a the first operands' codes (not copied)
+   * @param b the second operands' codes (not copied)
+   * @param strata the strata, in order
+   * @param seed the seed the sample was drawn with
+   */
+  static OperandPairs sampled(
+      NumberFormat format, int[] a, int[] b, List<Stratum> strata, long seed) {
+    return new OperandPairs(format, "sampled", a, b, strata, OptionalLong.of(seed));
+  }
+
   /** The codes' format. */
   public NumberFormat format() {
     return format;

@@ -22,6 +22,14 @@ import java.util.Optional;
  * @param size the kernel's live instructions
  * @param failure why evaluation stopped early (an invalid evaluation at a term, or the growth
  *     bound), or empty; the terms before it still count
+ * @param trainLoss what a search minimizes: {@code start}, plus for every training position from
+ *     {@code start} on where the kernel, applied to the data's previous terms, gets the term wrong,
+ *     its relative error {@code min(1, |y - t| / max(1, |t|))} (its output {@code y}, the term
+ *     {@code t}; 1 without a valid output). It is {@code start} exactly when the training terms
+ *     fit, and at most {@code train} otherwise. Unlike the count of consecutive matches it credits
+ *     being close at every position, which gives the search a slope toward the right structure (a
+ *     kernel off by a shrinking relative error everywhere beats one that matches two terms by a
+ *     fitted constant)
  */
 public record SeqScore(
     int start,
@@ -30,7 +38,8 @@ public record SeqScore(
     int heldOut,
     int heldOutMatched,
     int size,
-    Optional<String> failure) {
+    Optional<String> failure,
+    double trainLoss) {
 
   /** More training terms reproduced first, then fewer instructions. */
   public static final Comparator<SeqScore> FITNESS =
@@ -38,6 +47,32 @@ public record SeqScore(
 
   public SeqScore {
     Objects.requireNonNull(failure, "failure");
+    if (!(trainLoss >= 0)) {
+      throw new IllegalArgumentException("trainLoss must be >= 0: " + trainLoss);
+    }
+  }
+
+  /**
+   * A score whose training loss is the count of training terms missed, initial ones included (no
+   * distances measured).
+   */
+  public SeqScore(
+      int start,
+      int train,
+      int trainMatched,
+      int heldOut,
+      int heldOutMatched,
+      int size,
+      Optional<String> failure) {
+    this(
+        start,
+        train,
+        trainMatched,
+        heldOut,
+        heldOutMatched,
+        size,
+        failure,
+        Math.max(start, train - trainMatched));
   }
 
   /** The training terms the recurrence has to produce: those after its initial terms. */

@@ -107,7 +107,8 @@ public final class SeqScorer {
           split.heldOut(),
           0,
           size,
-          Optional.of("values could exceed the bound of " + bitLimit + " bits"));
+          Optional.of("values could exceed the bound of " + bitLimit + " bits"),
+          start + 2.0 * (train - start));
     }
     int points = total - start;
     ColumnarEvaluator ev = ColumnarEvaluator.of(kernel, points);
@@ -204,7 +205,39 @@ public final class SeqScorer {
     }
     int trainMatched = Math.min(matched, train - start);
     int heldOutMatched = matched > train - start ? matched - (train - start) : 0;
-    return new SeqScore(start, train, trainMatched, split.heldOut(), heldOutMatched, size, failure);
+    // The training loss: every training position, right, wrong or without output.
+    int positions = train - start;
+    double loss = start;
+    for (int i = matched; i < positions; i++) {
+      if (i >= valid) {
+        loss += 1;
+      } else if (!equal(small[i], big[i], terms.get(start + i))) {
+        loss += distance(small[i], big[i], terms.get(start + i));
+      }
+    }
+    return new SeqScore(
+        start, train, trainMatched, split.heldOut(), heldOutMatched, size, failure, loss);
+  }
+
+  /**
+   * The relative error {@code min(1, |y - t| / max(1, |t|))}, at least the smallest positive double
+   * (a miss is never a match).
+   */
+  static double distance(long small, BigInteger big, BigInteger term) {
+    BigInteger y = big != null ? big : BigInteger.valueOf(small);
+    BigInteger diff = y.subtract(term).abs();
+    BigInteger scale = term.abs().max(BigInteger.ONE);
+    double d = Math.pow(2, log2OnePlus(diff) - log2OnePlus(scale));
+    return Math.max(Double.MIN_VALUE, Math.min(1.0, d));
+  }
+
+  /** {@code log2(1 + x)} for {@code x >= 0}, to about double precision. */
+  private static double log2OnePlus(BigInteger x) {
+    int bits = x.bitLength();
+    if (bits < 1000) {
+      return Math.log1p(x.doubleValue()) / Math.log(2);
+    }
+    return bits - 53 + Math.log(x.shiftRight(bits - 53).doubleValue()) / Math.log(2);
   }
 
   /** Whether an output (64-bit part and overlay) equals a term, without allocating. */

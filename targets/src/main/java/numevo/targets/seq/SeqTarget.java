@@ -41,11 +41,21 @@ public final class SeqTarget implements Target {
   /** The objective's metric key. */
   public static final String TRAIN_MISSED = "train_missed";
 
-  /** The ops of a search: exact int arithmetic, comparisons and select. */
+  /** The key of the search's training loss ({@link SeqScore#trainLoss()}). */
+  public static final String TRAIN_LOSS = "train_loss";
+
+  /**
+   * The ops of a search: exact int arithmetic (add, sub, mul, neg, exact div). Comparisons and
+   * select are left out: recurrences of the kinds sought rarely branch, the extra ops widen every
+   * random choice, and kernels with them cannot be hashed modulo a prime; a search can add them
+   * ({@code --add-ops lt,le,eq,select}).
+   */
   public static final PrimitiveSet PRIMITIVES =
-      PrimitiveSet.of(
-          EnumSet.of(
-              Op.ZADD, Op.ZSUB, Op.ZMUL, Op.ZNEG, Op.ZDIV, Op.ZLT, Op.ZLE, Op.ZEQ, Op.ZSELECT));
+      PrimitiveSet.of(EnumSet.of(Op.ZADD, Op.ZSUB, Op.ZMUL, Op.ZNEG, Op.ZDIV));
+
+  /** Every op of the cost model: the search's and the comparisons and select a user may add. */
+  static final java.util.Set<Op> COSTED_OPS =
+      EnumSet.of(Op.ZADD, Op.ZSUB, Op.ZMUL, Op.ZNEG, Op.ZDIV, Op.ZLT, Op.ZLE, Op.ZEQ, Op.ZSELECT);
 
   private final SeqScorer scorer;
   private final RecurrenceShape searchShape;
@@ -113,6 +123,26 @@ public final class SeqTarget implements Target {
   @Override
   public Signature signature() {
     return signature;
+  }
+
+  /**
+   * {@code n, a1, ..., ak} for the search order {@code k}: the index first, then the previous
+   * terms, so that every kernel a search makes reads as a recurrence of order {@code k} that may
+   * use {@code n} (see {@link RecurrenceShape}).
+   */
+  @Override
+  public List<String> inputNames() {
+    List<String> names = new ArrayList<>();
+    names.add(RecurrenceShape.INDEX);
+    for (int i = 1; i <= searchShape.order(); i++) {
+      names.add("a" + i);
+    }
+    return List.copyOf(names);
+  }
+
+  /** The order of the kernels a search generates: how many previous terms they see. */
+  public int searchOrder() {
+    return searchShape.order();
   }
 
   @Override
@@ -199,12 +229,14 @@ public final class SeqTarget implements Target {
   /**
    * The metrics of a score: {@code train_missed} (the objective), {@code train_matched}, {@code
    * heldout_matched}, {@code train_terms}, {@code heldout_terms}, {@code initial_terms}, {@code
-   * predicts_heldout} (1 or 0) and {@code failed} (1 if evaluation stopped early or the kernel was
-   * rejected by the growth bound).
+   * predicts_heldout} (1 or 0), {@code failed} (1 if evaluation stopped early or the kernel was
+   * rejected by the growth bound) and {@code train_loss} ({@link SeqScore#trainLoss()}, what a
+   * search minimizes).
    */
   public static List<Metric> metrics(SeqScore s) {
     return List.of(
         Metric.count(TRAIN_MISSED, s.train() - s.trainMatched()),
+        Metric.real(TRAIN_LOSS, s.trainLoss()),
         Metric.count(Metric.TRAIN_MATCHED, s.trainMatched()),
         Metric.count(Metric.HELDOUT_MATCHED, s.heldOutMatched()),
         Metric.count("train_terms", s.train()),
@@ -215,19 +247,27 @@ public final class SeqTarget implements Target {
   }
 
   private Score toScore(SeqScore s) {
+    return toScore(s, TRAIN_MISSED);
+  }
+
+  private Score toScore(SeqScore s, String objective) {
     return new Score(
         NAME,
         Method.EXHAUSTIVE,
         scorer.split().data().size() - s.start(),
         OptionalLong.empty(),
-        TRAIN_MISSED,
+        objective,
         metrics(s),
         s.size(),
         s.size(),
         s.failure());
   }
 
-  /** A {@link Scorer} whose inputs are shaped by the search signature. */
+  /**
+   * A {@link Scorer} whose inputs are shaped by the search signature, and whose scores minimize the
+   * search's {@code train_loss} (a search's view; {@link #verify} and {@link #score} report {@code
+   * train_missed}).
+   */
   private final class Adapter implements Scorer {
     private volatile Batch inputs;
 
@@ -242,6 +282,18 @@ public final class SeqTarget implements Target {
     }
 
     @Override
+    public String description() {
+      SequenceSplit s = scorer.split();
+      return "the first "
+          + s.train()
+          + " terms of "
+          + s.data().id()
+          + " ("
+          + s.heldOut()
+          + " more held out)";
+    }
+
+    @Override
     public Batch inputs() {
       Batch b = inputs;
       if (b == null) {
@@ -252,14 +304,19 @@ public final class SeqTarget implements Target {
     }
 
     @Override
+    public String objective() {
+      return TRAIN_LOSS;
+    }
+
+    @Override
     public Score score(Program p) {
-      return toScore(scoreKernel(p));
+      return toScore(scoreKernel(p), TRAIN_LOSS);
     }
 
     @Override
     public Score score(Program p, Batch outputs) {
       signature.check(NAME, p);
-      return toScore(scorer.score(p, outputs));
+      return toScore(scorer.score(p, outputs), TRAIN_LOSS);
     }
   }
 }

@@ -29,7 +29,7 @@ public final class SeqTargets {
 
   private static CostModel opCount() {
     Map<Op, Double> m = new EnumMap<>(Op.class);
-    for (Op op : SeqTarget.PRIMITIVES.ops()) {
+    for (Op op : SeqTarget.COSTED_OPS) {
       m.put(op, 1.0);
     }
     return new CostModel("op-count", "ops", "one per live instruction", m, 1.0);

@@ -159,4 +159,17 @@ class SeqScorerTest {
     assertEquals(
         new RecurrenceShape(false, 2), RecurrenceShape.of(kernel("r = add a1 n", "a1", "n")));
   }
+
+  @Test
+  void theTrainingLossIsTheStartForAFitAndCreditsCloseness() {
+    SeqScorer scorer = SeqScorer.of(FIB, SeqConfig.defaults());
+    SeqScore fit = scorer.score(kernel("r = add a1 a2", "a1", "a2"));
+    assertEquals(2.0, fit.trainLoss());
+    // Off by one everywhere is close; twice the last term is not; both miss every term.
+    SeqScore close = scorer.score(kernel("s = add a1 a2\nr = add s 1:int", "a1", "a2"));
+    SeqScore far = scorer.score(kernel("r = add a1 a1", "a1", "a2"));
+    assertEquals(0, close.trainMatched());
+    assertTrue(close.trainLoss() > 2 && close.trainLoss() < far.trainLoss());
+    assertTrue(far.trainLoss() <= close.train());
+  }
 }

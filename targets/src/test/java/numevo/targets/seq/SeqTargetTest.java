@@ -63,7 +63,12 @@ class SeqTargetTest {
     Batch out = ev.newOutputBatch();
     ev.evaluate(sc.inputs(), out, sc.points());
     assertEquals(sc.score(k), sc.score(k, out));
-    assertEquals(t.score(k, ScoreOptions.of()), sc.score(k));
+    // The same metrics; a search's scorer minimizes the training loss, a user's score reports
+    // the count of training terms missed.
+    assertEquals(t.score(k, ScoreOptions.of()).metrics(), sc.score(k).metrics());
+    assertEquals(SeqTarget.TRAIN_LOSS, sc.score(k).objective());
+    assertEquals(SeqTarget.TRAIN_MISSED, t.score(k, ScoreOptions.of()).objective());
+    assertEquals(List.of("n", "a1", "a2"), t.inputNames());
   }
 
   @Test
