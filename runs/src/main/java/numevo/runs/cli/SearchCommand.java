@@ -254,7 +254,12 @@ final class SearchCommand implements Callable<Integer> {
     w.println(last.summary());
     Throughput tp =
         Throughput.of(
-            r, points, scorer.scorer().description(), config.islands(), loadBefore, loadAfter);
+            r,
+            scorer.scorer().points(),
+            scorer.scorer().description(),
+            config.islands(),
+            loadBefore,
+            loadAfter);
     w.print(tp.text());
     w.println(cacheText(r));
     w.flush();
