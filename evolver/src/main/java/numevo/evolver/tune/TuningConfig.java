@@ -26,11 +26,11 @@ public record TuningConfig(
     int intClimbEvaluations) {
 
   /**
-   * Every 2 generations, 2 candidates per island, 600 CMA-ES scorings of population 12 from a
+   * Every 2 generations, 2 candidates per island, 150 CMA-ES scorings of population 12 from a
    * relative step of 0.3, up to 6 minimax steps, then 200 hill-climb scorings; 200 scorings of the
    * integer climb.
    */
-  public static final TuningConfig DEFAULT = new TuningConfig(2, 2, 600, 12, 0.3, 200, 6, 200);
+  public static final TuningConfig DEFAULT = new TuningConfig(2, 2, 150, 12, 0.3, 200, 6, 200);
 
   /** No tuning. */
   public static final TuningConfig OFF = new TuningConfig(0, 0, 0, 2, 0.05, 0, 0, 0);
