@@ -73,11 +73,23 @@ public final class Search {
    * @param progress called after each generation on the calling thread
    */
   public SearchResult run(Consumer<GenerationStats> progress) {
-    return run(config.objective().ranking(), progress);
+    return run(config.objective().ranking(), progress, e -> {});
+  }
+
+  /**
+   * Runs the search to its stop, reporting each generation and each kernel as it enters the run's
+   * Pareto front (also those a later kernel pushes out again), in a deterministic order.
+   *
+   * @param progress called after each generation on the calling thread
+   * @param entered called on the calling thread for each kernel the run's front accepts, before
+   *     {@code progress} for its generation
+   */
+  public SearchResult run(Consumer<GenerationStats> progress, Consumer<FrontEntry> entered) {
+    return run(config.objective().ranking(), progress, Objects.requireNonNull(entered, "entered"));
   }
 
   private <C extends Comparable<? super C>> SearchResult run(
-      Ranking<C> ranking, Consumer<GenerationStats> progress) {
+      Ranking<C> ranking, Consumer<GenerationStats> progress, Consumer<FrontEntry> entered) {
     long started = System.nanoTime();
     IslandConfig ic = config.islands();
     try (Workers workers = Workers.of(ic.threads())) {
@@ -101,7 +113,9 @@ public final class Search {
         workers.runAll(islands.stream().map(is -> (Runnable) is::step).toList());
         for (Island<C> is : islands) {
           for (FrontEntry e : is.drainEntered()) {
-            front.offer(e);
+            if (front.offer(e)) {
+              entered.accept(e);
+            }
           }
         }
         GenerationStats stats = stats(gen, islands, front);

@@ -237,7 +237,12 @@ final class SearchCommand implements Callable<Integer> {
     w.println("training: " + scorer.scorer().objective() + " on " + scorer.scorer().description());
     w.flush();
     double loadBefore = loadAverage();
-    long[] lastPrint = {System.nanoTime()};
+    long started = System.nanoTime();
+    long[] lastPrint = {started};
+    StringBuilder discoveries =
+        new StringBuilder("elapsed_s\tgeneration\tisland\tcost\ttrain_error\tnew_best\tkernel\n");
+    double[] bestError = {Double.POSITIVE_INFINITY};
+    List<FrontEntry> records = new ArrayList<>();
     SearchResult r =
         Search.of(config, scorer)
             .run(
@@ -248,6 +253,31 @@ final class SearchCommand implements Callable<Integer> {
                     w.println(s.summary());
                     w.flush();
                   }
+                },
+                e -> {
+                  // Wall-clock time of discovery: what "time to the first kernel under 1 ULP"
+                  // needs; it varies with the machine, the kernels found do not.
+                  boolean best = e.fitness().error() < bestError[0];
+                  if (best) {
+                    bestError[0] = e.fitness().error();
+                    records.add(e);
+                  }
+                  discoveries
+                      .append(
+                          String.format(Locale.ROOT, "%.3f", (System.nanoTime() - started) / 1e9))
+                      .append('\t')
+                      .append(e.generation())
+                      .append('\t')
+                      .append(e.island())
+                      .append('\t')
+                      .append(e.fitness().cost())
+                      .append('\t')
+                      .append(e.fitness().error())
+                      .append('\t')
+                      .append(best ? records.size() : 0)
+                      .append('\t')
+                      .append(oneLine(e.program()))
+                      .append('\n');
                 });
     double loadAfter = loadAverage();
     GenerationStats last = r.history().get(r.history().size() - 1);
@@ -272,6 +302,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     if (out != null) {
       write(t, config, scorer, r, tp, report.toString(), w);
+      writeRecords(t, records, discoveries);
     }
     w.flush();
     return 0;
@@ -650,6 +681,41 @@ final class SearchCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.6g", v);
   }
 
+  /**
+   * Writes {@code discoveries.tsv} (every kernel that entered the run's front, with the time it was
+   * found) and, in {@code records/}, each kernel that lowered the best training error, numbered as
+   * in the TSV's {@code new_best} column, so the record holders can be verified afterwards.
+   */
+  private void writeRecords(Target t, List<FrontEntry> records, CharSequence discoveries) {
+    try {
+      Files.writeString(out.resolve("discoveries.tsv"), discoveries);
+      Path dir = out.resolve("records");
+      Files.createDirectories(dir);
+      int i = 0;
+      for (FrontEntry e : records) {
+        String name = String.format(Locale.ROOT, "record%03d", ++i);
+        Program p = e.program();
+        Program named = new Program(name, p.format(), p.inputs(), p.body(), p.outputs());
+        Files.writeString(
+            dir.resolve(name + ".kernel"),
+            "# "
+                + t.name()
+                + ": training "
+                + t.objective()
+                + " "
+                + num(e.fitness().error())
+                + ", cost "
+                + num(e.fitness().cost())
+                + "; generation "
+                + e.generation()
+                + "\n"
+                + Printer.print(named));
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot write to " + out + ": " + e.getMessage());
+    }
+  }
+
   /** The 1-minute load average of the machine, NaN where the platform does not tell. */
   private static double loadAverage() {
     double l =
@@ -740,7 +806,7 @@ final class SearchCommand implements Callable<Integer> {
           "wrote "
               + r.front().size()
               + " kernels, front.tsv, history.tsv, throughput.tsv, timings.tsv, manifest.txt,"
-              + " summary.txt to "
+              + " summary.txt, discoveries.tsv, records/ to "
               + out);
     } catch (IOException e) {
       throw new UserError("cannot write to " + out + ": " + e.getMessage());

@@ -73,6 +73,14 @@ class SearchCommandTest {
     assertEquals(
         Files.readString(dir.resolve("one/history.tsv")),
         Files.readString(dir.resolve("two/history.tsv")));
+    // Every front entrant is logged with its time; the record holders are kernel files.
+    List<String> found = Files.readAllLines(dir.resolve("one/discoveries.tsv"));
+    assertTrue(found.get(0).startsWith("elapsed_s\tgeneration"), found.get(0));
+    long records = found.stream().skip(1).filter(l -> !l.split("\t")[5].equals("0")).count();
+    try (var files = Files.list(dir.resolve("one/records"))) {
+      assertEquals(records, files.count());
+    }
+    assertEquals(0, run("check", dir.resolve("one/records/record001.kernel").toString()).exit());
     // The written kernels read back.
     Run check = run("check", dir.resolve("one/front00.kernel").toString());
     assertEquals(0, check.exit(), check.err());
