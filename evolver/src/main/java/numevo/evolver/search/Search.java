@@ -204,8 +204,9 @@ public final class Search {
     ConstantTuner tuner =
         ConstantTuner.of(
             config.tuning(),
-            CachedEvaluator.errorOf(scorer),
-            CachedEvaluator.coarseErrorOf(scorer));
+            // ConstantTuning hands the tuner kernels stripped of dead code.
+            CachedEvaluator.liveErrorOf(scorer),
+            CachedEvaluator.liveCoarseErrorOf(scorer));
     Engine<ProgramGene, C> engine =
         new Engine.Builder<>(evaluator, codec.encoding())
             .populationSize(ec.populationSize())
