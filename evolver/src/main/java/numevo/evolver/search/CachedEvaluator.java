@@ -243,18 +243,27 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
     }
   }
 
-  /** {@link #score(CandidateScorer, Program)} as a function. */
-  static java.util.function.ToDoubleFunction<Program> errorOf(CandidateScorer scorer) {
-    return p -> score(scorer, p);
-  }
-
   /**
-   * The scorer's coarse error, with the conventions of {@link #score(CandidateScorer, Program)}.
+   * The error of kernels without dead code, with the conventions of {@link #score(CandidateScorer,
+   * Program)}: the constant tuner's objective. Its kernels are a stripped kernel with other
+   * constants, so stripping each of them again (a liveness pass per scoring) would find nothing.
    */
-  static java.util.function.ToDoubleFunction<Program> coarseErrorOf(CandidateScorer scorer) {
+  static java.util.function.ToDoubleFunction<Program> liveErrorOf(CandidateScorer scorer) {
     return p -> {
       try {
-        double e = scorer.coarseError(Kernels.stripDead(p));
+        double e = scorer.error(p);
+        return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+      } catch (EvaluationException x) {
+        return Double.POSITIVE_INFINITY;
+      }
+    };
+  }
+
+  /** The scorer's coarse error of kernels without dead code, as {@link #liveErrorOf}. */
+  static java.util.function.ToDoubleFunction<Program> liveCoarseErrorOf(CandidateScorer scorer) {
+    return p -> {
+      try {
+        double e = scorer.coarseError(p);
         return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
       } catch (EvaluationException x) {
         return Double.POSITIVE_INFINITY;

@@ -7,11 +7,13 @@ import io.jenetics.engine.EvolutionResult;
 import io.jenetics.engine.EvolutionStart;
 import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import numevo.evolver.alter.MutationCounters;
 import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.genome.ProgramGene;
+import numevo.hashing.cache.CacheStats;
 
 /**
  * One island: a Jenetics engine, its own random generator, evaluator and cache. A generation step
@@ -46,6 +48,54 @@ final class Island<C extends Comparable<? super C>> {
     this.mutationCounters = mutationCounters;
     this.tally = tally;
     this.start = start;
+  }
+
+  /**
+   * What one generation of an island did: its counters and times, the kernels that entered its
+   * front, and its cache's statistics after it.
+   *
+   * @param tally the generation's counters and times (a copy)
+   * @param remutations the mutator's extra mutations
+   * @param sameFunctionKept offspring the mutator kept although they computed a known function
+   * @param mutatorHashNanos the mutator's hashing time
+   * @param entered the kernels that entered the island's front, in the order found
+   * @param cache the island's cache statistics after the generation
+   */
+  record Step(
+      Tally tally,
+      long remutations,
+      long sameFunctionKept,
+      long mutatorHashNanos,
+      List<FrontEntry> entered,
+      CacheStats cache) {}
+
+  /**
+   * Runs up to {@code max} generations, at least one, and records each. Between barriers islands
+   * share nothing, so running several generations before the next one changes no result; it only
+   * spares the idle time of waiting at a barrier after every generation.
+   *
+   * @param max the most generations to run
+   * @param deadline a {@link System#nanoTime()} value after which no further generation starts (the
+   *     first always does); ignored unless {@code hasDeadline}
+   * @param hasDeadline whether there is a deadline
+   */
+  List<Step> run(int max, long deadline, boolean hasDeadline) {
+    List<Step> steps = new ArrayList<>(max);
+    for (int k = 0; k < max; k++) {
+      if (k > 0 && hasDeadline && System.nanoTime() - deadline >= 0) {
+        break;
+      }
+      step();
+      steps.add(
+          new Step(
+              tally.copy(),
+              mutationCounters.remutationCount(),
+              mutationCounters.sameFunctionKeptCount(),
+              mutationCounters.hashNanos(),
+              drainEntered(),
+              evaluator.cache().stats()));
+    }
+    return steps;
   }
 
   /** Runs one generation; counters start from zero. */

@@ -31,21 +31,30 @@ import numevo.hashing.cache.CacheStats;
 import numevo.hashing.cache.EquivalenceCache;
 
 /**
- * Runs a search: islands of Jenetics engines stepped in lockstep, one generation at a time.
+ * Runs a search: islands of Jenetics engines, with the results of islands stepped in lockstep, one
+ * generation at a time.
  *
  * <p>Determinism: the same {@link SearchConfig} and scorer give the same front and the same {@link
  * GenerationStats} for any number of threads. Each island has its own generator (split from the
  * seed), evaluator and equivalence cache, and runs its engine on one thread; within an island only
  * pure work (hashing, scoring) is parallel, into per-candidate slots, while every cache access and
- * every random draw happens sequentially in population order. Islands meet at a barrier after each
- * generation: their new front entries are merged into the run's front in island order, and migrants
- * move (ring topology, chosen with the run's own generator) only there.
+ * every random draw happens sequentially in population order. Islands share nothing between
+ * migrations, so they run several generations on their own (up to the next migration, at most
+ * {@value #MAX_BATCH}) and meet at a barrier only then: a barrier after every generation would
+ * leave a thread idle whenever one island's generation takes longer than another's. At the barrier
+ * the generations are replayed in order: each one's front entries are merged into the run's front
+ * in island order, its statistics recorded and the stop conditions checked, exactly as in lockstep;
+ * generations some island ran past the stop are dropped. Migrants move (ring topology, chosen with
+ * the run's own generator) only at barriers.
  *
  * <p>Caches are per island: a cache shared by concurrently running islands would see lookups and
  * insertions in an order that depends on timing (which program's error is stored first, which entry
  * is evicted), and so would the results.
  */
 public final class Search {
+  /** The most generations islands run between two barriers. */
+  private static final int MAX_BATCH = 16;
+
   private final SearchConfig config;
   private final CandidateScorer scorer;
 
@@ -108,40 +117,75 @@ public final class Search {
       List<GenerationStats> history = new ArrayList<>();
       long evaluations = 0;
       long[] nanos = new long[6];
-      String reason;
-      for (long gen = 1; ; gen++) {
-        workers.runAll(islands.stream().map(is -> (Runnable) is::step).toList());
-        for (Island<C> is : islands) {
-          for (FrontEntry e : is.drainEntered()) {
-            if (front.offer(e)) {
-              entered.accept(e);
+      StopConfig stop = config.stop();
+      boolean hasDeadline = !stop.time().isZero();
+      long deadline = started + (hasDeadline ? stop.time().toNanos() : 0);
+      List<CacheStats> caches = new ArrayList<>();
+      String reason = null;
+      long gen = 0; // generations replayed
+      while (reason == null) {
+        // Islands run on their own up to the next barrier: a migration, or a bounded batch (so
+        // that the other stops are checked often and little work past them is discarded).
+        long interval = ic.migrationInterval();
+        int batch = (int) Math.min(MAX_BATCH, interval - gen % interval);
+        if (stop.generations() > 0) {
+          batch = (int) Math.min(batch, stop.generations() - gen);
+        }
+        int max = batch;
+        List<List<Island.Step>> steps = new ArrayList<>();
+        List<Runnable> tasks = new ArrayList<>();
+        for (int i = 0; i < islands.size(); i++) {
+          steps.add(null);
+          int index = i;
+          tasks.add(() -> steps.set(index, islands.get(index).run(max, deadline, hasDeadline)));
+        }
+        workers.runAll(tasks);
+        int done = batch;
+        for (List<Island.Step> st : steps) {
+          done = Math.min(done, st.size());
+          for (Island.Step step : st) {
+            Tally t = step.tally();
+            // All the work done counts as time, also past a stop.
+            nanos[0] += t.stepNanos;
+            nanos[1] += t.selectNanos;
+            // The mutator hashes inside Jenetics' alteration phase: that time is hashing.
+            nanos[2] += Math.max(0, t.alterNanos - step.mutatorHashNanos());
+            nanos[3] += t.hashNanos + step.mutatorHashNanos();
+            nanos[4] += t.scoreNanos;
+            nanos[5] += t.tuneNanos;
+          }
+        }
+        // Replay the generations in order, as if the islands had met after each: the front, the
+        // statistics and the stop are those of a lockstep run. Generations past the stop (some
+        // islands ran further) are dropped.
+        for (int k = 0; k < done && reason == null; k++) {
+          gen++;
+          for (List<Island.Step> st : steps) {
+            for (FrontEntry e : st.get(k).entered()) {
+              if (front.offer(e)) {
+                entered.accept(e);
+              }
+            }
+          }
+          GenerationStats stats = stats(gen, steps, k, front);
+          evaluations += stats.scored() + stats.tuningEvaluations();
+          history.add(stats);
+          progress.accept(stats);
+          reason = stopReason(gen, evaluations, front, started, k == done - 1);
+          if (reason != null || k == done - 1) {
+            caches.clear();
+            for (List<Island.Step> st : steps) {
+              caches.add(st.get(k).cache());
             }
           }
         }
-        GenerationStats stats = stats(gen, islands, front);
-        evaluations += stats.scored() + stats.tuningEvaluations();
-        for (Island<C> is : islands) {
-          Tally t = is.tally();
-          long mutatorHash = is.mutationCounters().hashNanos();
-          nanos[0] += t.stepNanos;
-          nanos[1] += t.selectNanos;
-          // The mutator hashes inside Jenetics' alteration phase: that time is hashing.
-          nanos[2] += Math.max(0, t.alterNanos - mutatorHash);
-          nanos[3] += t.hashNanos + mutatorHash;
-          nanos[4] += t.scoreNanos;
-          nanos[5] += t.tuneNanos;
-        }
-        history.add(stats);
-        progress.accept(stats);
-        reason = stopReason(gen, evaluations, front, started);
-        if (reason != null) {
-          break;
-        }
-        if (islands.size() > 1 && ic.migrants() > 0 && gen % ic.migrationInterval() == 0) {
+        if (reason == null
+            && islands.size() > 1
+            && ic.migrants() > 0
+            && gen % ic.migrationInterval() == 0) {
           migrate(islands, ranking, migration, hasher);
         }
       }
-      List<CacheStats> caches = islands.stream().map(is -> is.evaluator().cache().stats()).toList();
       Timings timings =
           new Timings(
               Duration.ofNanos(System.nanoTime() - started),
@@ -176,12 +220,13 @@ public final class Search {
         residuals == null
             ? ConstantTuner.of(
                 config.tuning(),
-                CachedEvaluator.errorOf(scorer),
-                CachedEvaluator.coarseErrorOf(scorer))
+                // ConstantTuning hands the tuner kernels stripped of dead code.
+                CachedEvaluator.liveErrorOf(scorer),
+                CachedEvaluator.liveCoarseErrorOf(scorer))
             : ConstantTuner.of(
                 config.tuning(),
-                CachedEvaluator.errorOf(scorer),
-                CachedEvaluator.coarseErrorOf(scorer),
+                CachedEvaluator.liveErrorOf(scorer),
+                CachedEvaluator.liveCoarseErrorOf(scorer),
                 residuals);
     Engine<ProgramGene, C> engine =
         new Engine.Builder<>(evaluator, codec.encoding())
@@ -237,12 +282,12 @@ public final class Search {
         index, engine, rng, evaluator, counters, tally, EvolutionStart.of(first, 1));
   }
 
-  private static <C extends Comparable<? super C>> GenerationStats stats(
-      long gen, List<Island<C>> islands, KernelFront front) {
+  private static GenerationStats stats(
+      long gen, List<List<Island.Step>> steps, int k, KernelFront front) {
     long[] s = new long[16];
-    for (Island<C> is : islands) {
-      Tally t = is.tally();
-      MutationCounters m = is.mutationCounters();
+    for (List<Island.Step> st : steps) {
+      Island.Step step = st.get(k);
+      Tally t = step.tally();
       s[0] += t.proposed;
       s[1] += t.cacheHits;
       s[2] += t.duplicateHits;
@@ -252,8 +297,8 @@ public final class Search {
       s[6] += t.falseHits;
       s[7] += t.scored;
       s[8] += t.invalid;
-      s[9] += m.remutationCount();
-      s[10] += m.sameFunctionKeptCount();
+      s[9] += step.remutations();
+      s[10] += step.sameFunctionKept();
       s[11] += t.deduplicated;
       s[12] += t.tunings;
       s[13] += t.tuningImprovements;
@@ -282,7 +327,12 @@ public final class Search {
         front.bestError());
   }
 
-  private String stopReason(long gen, long evaluations, KernelFront front, long started) {
+  /**
+   * Why the search stops after generation {@code gen}, or null. The time limit is looked at only
+   * for the last generation all islands ran (they start no new one once it has passed).
+   */
+  private String stopReason(
+      long gen, long evaluations, KernelFront front, long started, boolean lastRun) {
     StopConfig stop = config.stop();
     if (stop.generations() > 0 && gen >= stop.generations()) {
       return "generations";
@@ -293,7 +343,7 @@ public final class Search {
     if (front.bestError() <= stop.targetError()) {
       return "target error";
     }
-    if (!stop.time().isZero() && System.nanoTime() - started >= stop.time().toNanos()) {
+    if (lastRun && !stop.time().isZero() && System.nanoTime() - started >= stop.time().toNanos()) {
       return "time";
     }
     return null;

@@ -28,6 +28,31 @@ final class Tally {
   long scoreNanos;
   long tuneNanos;
 
+  /** A copy, to keep a generation's values while the island runs the next. */
+  Tally copy() {
+    Tally t = new Tally();
+    t.proposed = proposed;
+    t.cacheHits = cacheHits;
+    t.duplicateHits = duplicateHits;
+    t.misses = misses;
+    t.uncached = uncached;
+    t.audits = audits;
+    t.falseHits = falseHits;
+    t.scored = scored;
+    t.invalid = invalid;
+    t.deduplicated = deduplicated;
+    t.tunings = tunings;
+    t.tuningImprovements = tuningImprovements;
+    t.tuningEvaluations = tuningEvaluations;
+    t.stepNanos = stepNanos;
+    t.selectNanos = selectNanos;
+    t.alterNanos = alterNanos;
+    t.hashNanos = hashNanos;
+    t.scoreNanos = scoreNanos;
+    t.tuneNanos = tuneNanos;
+    return t;
+  }
+
   void reset() {
     proposed = 0;
     cacheHits = 0;
