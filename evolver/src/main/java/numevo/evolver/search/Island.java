@@ -128,14 +128,6 @@ final class Island<C extends Comparable<? super C>> {
     start = EvolutionStart.of(next, start.generation());
   }
 
-  Tally tally() {
-    return tally;
-  }
-
-  MutationCounters mutationCounters() {
-    return mutationCounters;
-  }
-
   CachedEvaluator<C> evaluator() {
     return evaluator;
   }
