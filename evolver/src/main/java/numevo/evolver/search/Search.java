@@ -211,7 +211,8 @@ public final class Search {
     EngineConfig ec = config.engine();
     Tally tally = new Tally();
     MutationCounters counters = new MutationCounters();
-    EquivalenceCache<Double, Program> cache = EquivalenceCache.of(config.hash().cache());
+    EquivalenceCache<Double, Program> cache =
+        EquivalenceCache.of(config.hash().cache(), (error, p) -> entryBytes(p));
     CachedEvaluator<C> evaluator =
         new CachedEvaluator<>(
             hasher, cache, scorer, config.costs(), ranking, workers, index, tally);
@@ -280,6 +281,16 @@ public final class Search {
             });
     return new Island<>(
         index, engine, rng, evaluator, counters, tally, EvolutionStart.of(first, 1));
+  }
+
+  /**
+   * The bytes a cache entry's boxed error and representative program hold once nothing else refers
+   * to them, so that the cache's byte bound sees them: measured 2,065 bytes for a 12-instruction
+   * program built as the search builds them (docs/BENCHMARKS.md, memory per cache entry), about 24
+   * for the boxed error, 100 for the program record and its lists, 160 per instruction.
+   */
+  static long entryBytes(Program p) {
+    return 124 + 160L * p.body().size();
   }
 
   private static GenerationStats stats(
