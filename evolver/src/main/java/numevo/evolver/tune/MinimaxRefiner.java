@@ -3,7 +3,7 @@ package numevo.evolver.tune;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.RealVector;
 
 /**
@@ -11,11 +11,11 @@ import org.hipparchus.linear.RealVector;
  * kernel at n points and their derivatives {@code J} with respect to its d constants, finds the
  * change {@code delta} that minimizes {@code max_j |r_j + (J delta)_j|}.
  *
- * <p>Lawson's algorithm: a sequence of weighted least-squares fits (Hipparchus' QR), each point's
- * weight multiplied by its error in the last fit, which drives the weights to the points where a
- * minimax fit equioscillates. It needs only the residuals, so it serves any kernel, not just
- * polynomials; the caller re-linearizes around each accepted step (Gauss-Newton style) so the
- * kernel need not be linear in its constants.
+ * <p>Lawson's algorithm: a sequence of weighted least-squares fits (normal equations, Hipparchus'
+ * Cholesky), each point's weight multiplied by its error in the last fit, which drives the weights
+ * to the points where a minimax fit equioscillates. It needs only the residuals, so it serves any
+ * kernel, not just polynomials; the caller re-linearizes around each accepted step (Gauss-Newton
+ * style) so the kernel need not be linear in its constants.
  */
 final class MinimaxRefiner {
   /** Weighted fits per step; Lawson converges linearly, a few dozen suffice at this precision. */
@@ -53,25 +53,47 @@ final class MinimaxRefiner {
     double start = maxAbs(r);
     double[] w = new double[n];
     java.util.Arrays.fill(w, 1.0 / n);
-    double[][] a = new double[n][m];
-    double[] b = new double[n];
+    // Weighted least squares by the normal equations (m x m, m = live constants <= a few
+    // dozen): forming them costs n m^2 per fit, against a QR of the n x m matrix per fit, which
+    // made these fits most of a tuning's time. Columns are unit-scaled, so their squared
+    // condition stays far inside double precision for the refinement this is.
+    double[][] cols = new double[m][n];
+    for (int k = 0; k < m; k++) {
+      double sc = scale[live[k]];
+      double[] src = jacobian[live[k]];
+      for (int j = 0; j < n; j++) {
+        cols[k][j] = src[j] * sc;
+      }
+    }
+    double[][] ata = new double[m][m];
+    double[] atb = new double[m];
     double[] e = new double[n];
     double[] best = null;
     double bestMax = start;
     for (int it = 0; it < ITERATIONS; it++) {
-      for (int j = 0; j < n; j++) {
-        double sw = Math.sqrt(w[j]);
-        for (int k = 0; k < m; k++) {
-          a[j][k] = sw * jacobian[live[k]][j] * scale[live[k]];
+      for (int p = 0; p < m; p++) {
+        double[] cp = cols[p];
+        double sb = 0;
+        for (int j = 0; j < n; j++) {
+          sb -= w[j] * cp[j] * r[j];
         }
-        b[j] = -sw * r[j];
+        atb[p] = sb;
+        for (int q = 0; q <= p; q++) {
+          double[] cq = cols[q];
+          double sum = 0;
+          for (int j = 0; j < n; j++) {
+            sum += w[j] * cp[j] * cq[j];
+          }
+          ata[p][q] = sum;
+          ata[q][p] = sum;
+        }
       }
       RealVector z;
       try {
         z =
-            new QRDecomposition(new Array2DRowRealMatrix(a, false), 1e-14)
+            new CholeskyDecomposition(new Array2DRowRealMatrix(ata, true), 1e-15, 1e-15)
                 .getSolver()
-                .solve(new ArrayRealVector(b, false));
+                .solve(new ArrayRealVector(atb, false));
       } catch (MathIllegalArgumentException singular) {
         break;
       }
