@@ -11,6 +11,8 @@ import numevo.dsl.random.RandomProgramConfig;
 import numevo.evolver.fitness.CostModel;
 import numevo.evolver.genome.GenomeConfig;
 import numevo.evolver.genome.LiteralConfig;
+import numevo.evolver.genome.MutationConfig;
+import numevo.evolver.genome.MutationKind;
 import numevo.evolver.hash.Bounds;
 import numevo.evolver.hash.HashConfig;
 import numevo.evolver.search.SearchConfig;
@@ -95,6 +97,17 @@ public final class TargetSearches {
       }
     }
     return List.copyOf(c);
+  }
+
+  /**
+   * The mutations of a search of a target: the defaults, and for code kernels (every input an i32,
+   * the L-Mul targets) {@link MutationKind#GUARD} at weight 1, since their special cases (zero
+   * operands, underflow, overflow) each take a comparison and a select at once.
+   */
+  public static MutationConfig mutation(Target target) {
+    return isCodes(target.signature())
+        ? MutationConfig.DEFAULT.withWeight(MutationKind.GUARD, 1.0)
+        : MutationConfig.DEFAULT;
   }
 
   /**

@@ -372,6 +372,7 @@ final class SearchCommand implements Callable<Integer> {
     try {
       return SearchConfig.of(seed, g, stop)
           .withCosts(TargetSearches.costs(t))
+          .withMutation(TargetSearches.mutation(t))
           .withObjective(objective)
           .withEngine(EngineConfig.DEFAULT.withPopulationSize(pop))
           .withIslands(IslandConfig.of(is, 10, 2, th))
