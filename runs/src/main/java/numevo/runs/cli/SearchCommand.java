@@ -386,7 +386,7 @@ final class SearchCommand implements Callable<Integer> {
           .withObjective(objective)
           .withEngine(EngineConfig.DEFAULT.withPopulationSize(pop))
           .withIslands(IslandConfig.of(is, 10, 2, th))
-          .withTuning(noTuning ? TuningConfig.OFF : TuningConfig.DEFAULT)
+          .withTuning(noTuning ? TuningConfig.OFF : TargetSearches.tuning(t))
           .withSeeds(seeds);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), 2);
