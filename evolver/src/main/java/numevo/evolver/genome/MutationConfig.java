@@ -29,7 +29,7 @@ public record MutationConfig(
 
   /**
    * Default weights: operand 2, insert 1.5, op 1, both constant edits 1, delete 1, duplicate 0.5,
-   * output 0.3; live bias 0.9; up to 16 ULP steps; relative steps up to 0.1; wrap 0.7.
+   * output 0.3, guard 0; live bias 0.9; up to 16 ULP steps; relative steps up to 0.1; wrap 0.7.
    */
   public static final MutationConfig DEFAULT =
       new MutationConfig(
@@ -97,6 +97,13 @@ public record MutationConfig(
   public MutationConfig only(MutationKind kind) {
     return new MutationConfig(
         Map.of(kind, 1.0), liveBias, maxUlpSteps, maxRelativeStep, wrapProbability);
+  }
+
+  /** This configuration with one kind's weight changed. */
+  public MutationConfig withWeight(MutationKind kind, double weight) {
+    java.util.Map<MutationKind, Double> w = new EnumMap<>(weights);
+    w.put(kind, weight);
+    return withWeights(w);
   }
 
   /** This configuration with other weights. */

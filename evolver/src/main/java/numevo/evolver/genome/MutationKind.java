@@ -23,5 +23,14 @@ public enum MutationKind {
   /** Deletes an instruction, bypassing it: its uses take one of its operands or another value. */
   DELETE,
   /** Duplicates an instruction, varies the copy, and routes one later use to the copy. */
-  DUPLICATE
+  DUPLICATE,
+  /**
+   * Guards a value: inserts a comparison of it with a literal or another value and a select between
+   * it and a literal or value on that comparison ({@code c = lt v K; s = select c X v}), and routes
+   * one later use of the value through the select. Two instructions at once: a special case (an
+   * underflow, an overflow, a zero operand) takes both, and either alone changes nothing the search
+   * can see. Applies only where the primitive set has a comparison and a select of the value's
+   * type; weight 0 by default ({@link MutationConfig#DEFAULT}).
+   */
+  GUARD
 }

@@ -1,6 +1,8 @@
 package numevo.evolver.genome;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import numevo.dsl.program.Op;
@@ -88,6 +90,7 @@ public final class Mutations {
           case INSERT -> insert(d, rng);
           case DELETE -> delete(d, rng);
           case DUPLICATE -> duplicate(d, rng);
+          case GUARD -> guard(d, rng);
         };
     return done ? d.build() : null;
   }
@@ -476,6 +479,90 @@ public final class Mutations {
       redirectUse(d, v, i + 2, live, rng.nextInt(sites), v + 1);
     }
     return true;
+  }
+
+  private boolean guard(Draft d, RandomGenerator rng) {
+    if (d.n + 2 > shape.config.maxSize()) {
+      return false;
+    }
+    // A type with both a comparison (i32 from two of it) and a select of it.
+    List<Type> types = new ArrayList<>();
+    for (Type t : Type.values()) {
+      if (compares(t).length > 0 && select(t) != null) {
+        types.add(t);
+      }
+    }
+    if (types.isEmpty()) {
+      return false;
+    }
+    Type t = types.get(rng.nextInt(types.size()));
+    // A use of a value (not a literal) of that type, in live code with the live bias.
+    boolean[] live = rng.nextDouble() < config.liveBias() ? d.live() : null;
+    int sites = countSites(d, t, 0, live);
+    if (sites == 0) {
+      live = null;
+      sites = countSites(d, t, 0, null);
+    }
+    if (sites == 0) {
+      return false;
+    }
+    int site = site(d, t, 0, live, rng.nextInt(sites));
+    Operand previous = site >= 0 ? d.args[site >>> 8][site & 0xff] : Refs.of(d.outputs[-1 - site]);
+    if (!(previous instanceof Ref)) {
+      return false;
+    }
+    int pos = site >= 0 ? site >>> 8 : d.n;
+    Op[] cmps = compares(t);
+    Op cmp = cmps[rng.nextInt(cmps.length)];
+    Operand other = guardOperand(d, t, d.k + pos, rng);
+    Operand[] c =
+        rng.nextBoolean() ? new Operand[] {previous, other} : new Operand[] {other, previous};
+    d.insert(pos, cmp, c);
+    Ref cond = Refs.of(d.k + pos);
+    Operand replacement = guardOperand(d, t, d.k + pos, rng);
+    Operand[] sel =
+        rng.nextBoolean()
+            ? new Operand[] {cond, replacement, previous}
+            : new Operand[] {cond, previous, replacement};
+    d.insert(pos + 1, select(t), sel);
+    Ref guarded = Refs.of(d.k + pos + 1);
+    if (site >= 0) {
+      d.setOperand((site >>> 8) + 2, site & 0xff, guarded);
+    } else {
+      d.outputs[-1 - site] = guarded.index();
+    }
+    return true;
+  }
+
+  /** A literal of {@code t} most of the time (a threshold, a special result), else a value. */
+  private Operand guardOperand(Draft d, Type t, int before, RandomGenerator rng) {
+    if (rng.nextInt(4) != 0) {
+      return shape.literal(t, rng);
+    }
+    int v = d.randomValue(t, before, -1, rng);
+    return v >= 0 ? Refs.of(v) : shape.literal(t, rng);
+  }
+
+  /** The allowed comparisons of two values of {@code t}. */
+  private Op[] compares(Type t) {
+    return java.util.Arrays.stream(shape.producing(Type.I32))
+        .filter(op -> op.arity() == 2 && op.params().get(0) == t && op.params().get(1) == t)
+        .filter(
+            op ->
+                op.mnemonic().equals("lt")
+                    || op.mnemonic().equals("le")
+                    || op.mnemonic().equals("eq"))
+        .toArray(Op[]::new);
+  }
+
+  /** The allowed select of {@code t}, or null. */
+  private Op select(Type t) {
+    for (Op op : shape.producing(t)) {
+      if (op.mnemonic().equals("select") && op.arity() == 3) {
+        return op;
+      }
+    }
+    return null;
   }
 
   /**

@@ -11,10 +11,13 @@ import numevo.dsl.random.RandomProgramConfig;
 import numevo.evolver.fitness.CostModel;
 import numevo.evolver.genome.GenomeConfig;
 import numevo.evolver.genome.LiteralConfig;
+import numevo.evolver.genome.MutationConfig;
+import numevo.evolver.genome.MutationKind;
 import numevo.evolver.hash.Bounds;
 import numevo.evolver.hash.HashConfig;
 import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.StopConfig;
+import numevo.evolver.tune.TuningConfig;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 
@@ -95,6 +98,30 @@ public final class TargetSearches {
       }
     }
     return List.copyOf(c);
+  }
+
+  /**
+   * The mutations of a search of a target: the defaults, and for code kernels (every input an i32,
+   * the L-Mul targets) {@link MutationKind#GUARD} at weight 1, since their special cases (zero
+   * operands, underflow, overflow) each take a comparison and a select at once.
+   */
+  public static MutationConfig mutation(Target target) {
+    return isCodes(target.signature())
+        ? MutationConfig.DEFAULT.withWeight(MutationKind.GUARD, 1.0)
+        : MutationConfig.DEFAULT;
+  }
+
+  /**
+   * The constant tuning of a search of a target: the defaults, and for code kernels and exact-int
+   * recurrences the integer climb with 200 scorings per tuned kernel (their constants are i32 or
+   * int literals: masks, offsets, coefficients). Float kernels keep {@link TuningConfig#DEFAULT},
+   * whose integer climb is off: their i32 literals are mostly select conditions.
+   */
+  public static TuningConfig tuning(Target target) {
+    var sig = target.signature();
+    return isCodes(sig) || isExactInt(sig)
+        ? TuningConfig.DEFAULT.withIntClimbEvaluations(200)
+        : TuningConfig.DEFAULT;
   }
 
   /**

@@ -27,10 +27,10 @@ public record TuningConfig(
 
   /**
    * Every 2 generations, 2 candidates per island, 150 CMA-ES scorings of population 12 from a
-   * relative step of 0.3, up to 6 minimax steps, then 200 hill-climb scorings; 200 scorings of the
-   * integer climb.
+   * relative step of 0.3, up to 6 minimax steps, then 200 hill-climb scorings; no integer climb
+   * (searches whose kernels compute with integers turn it on, see {@code TargetSearches.tuning}).
    */
-  public static final TuningConfig DEFAULT = new TuningConfig(2, 2, 150, 12, 0.3, 200, 6, 200);
+  public static final TuningConfig DEFAULT = new TuningConfig(2, 2, 150, 12, 0.3, 200, 6, 0);
 
   /** No tuning. */
   public static final TuningConfig OFF = new TuningConfig(0, 0, 0, 2, 0.05, 0, 0, 0);

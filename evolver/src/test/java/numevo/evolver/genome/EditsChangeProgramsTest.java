@@ -31,6 +31,9 @@ class EditsChangeProgramsTest {
   void everyKindUsuallyChangesTheProgramAndTheFunction() {
     SplittableRandom rng = new SplittableRandom(7);
     for (MutationKind kind : MutationKind.values()) {
+      if (kind == MutationKind.GUARD) {
+        continue; // needs comparisons and a select: guardsRouteAUseThroughACompareAndASelect
+      }
       int applied = 0;
       int changed = 0;
       int newFunction = 0;
@@ -54,6 +57,44 @@ class EditsChangeProgramsTest {
       assertTrue(changed >= 0.9 * applied, k + ": " + changed + " of " + applied + " changed");
       assertTrue(newFunction >= 0.6 * applied, k + ": " + newFunction + " of " + applied);
     }
+  }
+
+  @Test
+  void guardsRouteAUseThroughACompareAndASelect() {
+    GenomeConfig codes =
+        GenomeConfig.of(
+            NumberFormat.E4M3FN,
+            List.of(Type.I32, Type.I32),
+            Type.I32,
+            List.of(Op.IADD, Op.ISUB, Op.IAND, Op.ILT, Op.IEQ, Op.ISELECT));
+    RandomKernels random = RandomKernels.of(codes);
+    Mutations m = Mutations.of(codes, MutationConfig.DEFAULT);
+    SplittableRandom rng = new SplittableRandom(3);
+    int applied = 0;
+    int guarded = 0;
+    for (int i = 0; i < 300; i++) {
+      Program p = random.next(rng);
+      Program q = m.apply(MutationKind.GUARD, p, rng);
+      if (q == null) {
+        continue;
+      }
+      applied++;
+      assertEquals(p.body().size() + 2, q.body().size());
+      boolean[] live = q.liveValues();
+      int k = q.inputs().size();
+      for (int j = 0; j + 1 < q.body().size(); j++) {
+        Op a = q.body().get(j).op();
+        Op b = q.body().get(j + 1).op();
+        if ((a == Op.ILT || a == Op.IEQ) && b == Op.ISELECT && live[k + j + 1]) {
+          guarded++;
+          break;
+        }
+      }
+    }
+    assertTrue(applied > 200, "applied " + applied);
+    assertTrue(guarded > 0.8 * applied, guarded + " of " + applied);
+    // Without a comparison or a select it does not apply.
+    assertNull(mutations.apply(MutationKind.GUARD, kernels.next(rng), rng));
   }
 
   @Test

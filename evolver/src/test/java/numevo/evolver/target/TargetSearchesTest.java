@@ -51,4 +51,17 @@ class TargetSearchesTest {
     assertEquals(e4m3, TargetSearches.genome(target("lmul-e4m3", Map.of()), 32).literals().ints());
     assertEquals(List.of(), TargetSearches.genome(target("exp2", Map.of()), 20).literals().ints());
   }
+
+  @Test
+  void onlyIntegerKernelsClimbTheirIntegerConstants() {
+    Target seq = target("seq", Map.of("terms", "1,1,2,3,5,8,13,21,34,55,89,144"));
+    assertEquals(200, TargetSearches.tuning(seq).intClimbEvaluations());
+    assertEquals(200, TargetSearches.tuning(target("lmul-e4m3", Map.of())).intClimbEvaluations());
+    assertEquals(0, TargetSearches.tuning(target("exp2", Map.of())).intClimbEvaluations());
+    assertEquals(
+        0.0,
+        TargetSearches.mutation(target("exp2", Map.of()))
+            .weights()
+            .get(numevo.evolver.genome.MutationKind.GUARD));
+  }
 }

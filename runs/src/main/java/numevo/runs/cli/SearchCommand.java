@@ -22,6 +22,8 @@ import numevo.dsl.text.Printer;
 import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.fitness.Objective;
 import numevo.evolver.genome.GenomeConfig;
+import numevo.evolver.genome.MutationConfig;
+import numevo.evolver.genome.MutationKind;
 import numevo.evolver.search.EngineConfig;
 import numevo.evolver.search.GenerationStats;
 import numevo.evolver.search.IslandConfig;
@@ -106,7 +108,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--population",
       paramLabel = "N",
-      description = "individuals per island; default: 100 (float targets), 200 (seq, lmul-*)")
+      description = "individuals per island; default: 100")
   Integer population;
 
   @Option(
@@ -151,12 +153,20 @@ final class SearchCommand implements Callable<Integer> {
       names = "--seed-from",
       paramLabel = "FILE",
       arity = "1..*",
-      description = {
-        "known kernels to put into the first populations: kernel files, or @baselines for the",
-        "target's baselines (seq: the Berlekamp-Massey and P-recursive fits of the training",
-        "terms) or @NAME for one of them; a search starts from scratch without it"
-      })
+      description =
+          "known kernels to put into the first populations: kernel files, or @baselines for the"
+              + " target's baselines (seq: the Berlekamp-Massey and P-recursive fits of the"
+              + " training terms), or @NAME for one of them; without it a search starts from"
+              + " scratch")
   List<String> seedFrom = new ArrayList<>();
+
+  @Option(
+      names = "--mutation",
+      paramLabel = "KIND=W,...",
+      description =
+          "change mutation weights, e.g. guard=0,insert=2 (kinds: op operand output constant_ulp"
+              + " constant_relative insert delete duplicate guard)")
+  String mutation;
 
   @Option(names = "--no-tuning", description = "do not tune constants")
   boolean noTuning;
@@ -405,13 +415,47 @@ final class SearchCommand implements Callable<Integer> {
     try {
       return SearchConfig.of(seed, g, stop)
           .withCosts(TargetSearches.costs(t))
+          .withMutation(mutation(TargetSearches.mutation(t)))
           .withObjective(objective)
           .withEngine(EngineConfig.DEFAULT.withPopulationSize(pop))
           .withIslands(IslandConfig.of(is, 10, 2, th))
-          .withTuning(noTuning ? TuningConfig.OFF : TuningConfig.DEFAULT)
+          .withTuning(noTuning ? TuningConfig.OFF : TargetSearches.tuning(t))
           .withSeeds(seeds);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), 2);
+    }
+  }
+
+  /** The target's mutation weights with the --mutation changes. */
+  private MutationConfig mutation(MutationConfig base) {
+    if (mutation == null) {
+      return base;
+    }
+    java.util.Map<MutationKind, Double> weights = new java.util.EnumMap<>(base.weights());
+    for (String item : mutation.split(",")) {
+      String[] kv = item.trim().split("=");
+      MutationKind kind = null;
+      for (MutationKind k : MutationKind.values()) {
+        if (kv.length == 2 && k.name().equalsIgnoreCase(kv[0].trim())) {
+          kind = k;
+        }
+      }
+      double w;
+      try {
+        w = kv.length == 2 ? Double.parseDouble(kv[1].trim()) : Double.NaN;
+      } catch (NumberFormatException e) {
+        w = Double.NaN;
+      }
+      if (kind == null || !(w >= 0) || Double.isInfinite(w)) {
+        throw new UserError(
+            "bad --mutation '" + item.trim() + "': use KIND=WEIGHT, e.g. guard=0.5", 2);
+      }
+      weights.put(kind, w);
+    }
+    try {
+      return base.withWeights(weights);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("bad --mutation: " + e.getMessage(), 2);
     }
   }
 

@@ -100,6 +100,31 @@ class SearchCommandTest {
   }
 
   @Test
+  void mutationWeightsAreSetByKindAndBadOnesAreOneLineErrors() {
+    Run ok =
+        run(
+            "search",
+            "exp2",
+            "--generations",
+            "1",
+            "--population",
+            "10",
+            "--islands",
+            "1",
+            "--threads",
+            "1",
+            "--mutation",
+            "insert=3,GUARD=0.5");
+    assertEquals(0, ok.exit(), ok.err());
+    for (String bad : new String[] {"frob=1", "insert=-1", "insert", "insert=x"}) {
+      Run r = run("search", "exp2", "--generations", "1", "--mutation", bad);
+      assertEquals(2, r.exit(), bad);
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertTrue(r.err().contains("--mutation"), r.err());
+    }
+  }
+
+  @Test
   void durationsReadAsUsersWriteThem() {
     assertEquals(Duration.ofSeconds(90), SearchCommand.duration("90s"));
     assertEquals(Duration.ofMinutes(10), SearchCommand.duration("10m"));
