@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +47,7 @@ import numevo.targets.lmul.LmulTarget;
 import numevo.targets.seq.Recurrences;
 import numevo.targets.seq.SeqTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -183,29 +183,7 @@ final class SearchCommand implements Callable<Integer> {
       description = "seconds between progress lines; default: ${DEFAULT-VALUE}")
   double progressSeconds = 5;
 
-  @Option(names = "--terms", paramLabel = "A,B,...", description = "seq: the sequence's terms")
-  String terms;
-
-  @Option(names = "--data", paramLabel = "FILE", description = "seq: an OEIS stripped-format file")
-  String data;
-
-  @Option(names = "--id", paramLabel = "A000045", description = "seq: the sequence's id in --data")
-  String id;
-
-  @Option(names = "--holdout", paramLabel = "K", description = "seq: terms held out (default 10)")
-  String holdout;
-
-  @Option(
-      names = "--order",
-      paramLabel = "K",
-      description = "seq: previous terms a kernel sees (default 4, fewer for short sequences)")
-  String order;
-
-  @Option(
-      names = "--offset",
-      paramLabel = "N",
-      description = "seq: the index of the first of --terms (default 0)")
-  String offset;
+  @Mixin TargetParamOptions targetParams;
 
   /** The search order of the seq target when --order is not given. */
   static final int DEFAULT_SEQ_ORDER = 4;
@@ -344,14 +322,10 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private Target resolveTarget() {
-    Map<String, String> params = new LinkedHashMap<>();
-    put(params, "terms", terms);
-    put(params, "data", data);
-    put(params, "id", id);
-    put(params, "holdout", holdout);
-    put(params, "offset", offset);
+    Map<String, String> params = targetParams.values();
+    String order = params.remove("order");
     boolean seq = target.equals(SeqTarget.NAME);
-    if (!seq && (order != null || offset != null)) {
+    if (!seq && (order != null || params.containsKey("offset"))) {
       throw new UserError("--order and --offset are seq parameters, not " + target + "'s", 2);
     }
     if (seq && order == null) {
@@ -370,17 +344,13 @@ final class SearchCommand implements Callable<Integer> {
       }
       throw new UserError(last.getMessage());
     }
-    put(params, "order", order);
+    if (order != null) {
+      params.put("order", order);
+    }
     try {
       return Targets.resolve(target, TargetParams.of(params));
     } catch (TargetException e) {
       throw new UserError(e.getMessage());
-    }
-  }
-
-  private static void put(Map<String, String> m, String k, String v) {
-    if (v != null) {
-      m.put(k, v);
     }
   }
 

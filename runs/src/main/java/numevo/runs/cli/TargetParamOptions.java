@@ -29,11 +29,18 @@ final class TargetParamOptions {
   @Option(
       names = "--order",
       paramLabel = "K",
-      description = "seq: previous terms of the kernels a search generates (default 2)")
+      description =
+          "seq: previous terms a kernel sees (score: default 2; search: default 4, fewer for"
+              + " short sequences)")
   String order;
 
   /** The parameters given, by key ({@code terms}, {@code data}, ...). */
   TargetParams params() {
+    return TargetParams.of(values());
+  }
+
+  /** The parameters given, by key, in a new mutable map. */
+  Map<String, String> values() {
     Map<String, String> m = new LinkedHashMap<>();
     put(m, "terms", terms);
     put(m, "data", data);
@@ -41,7 +48,7 @@ final class TargetParamOptions {
     put(m, "holdout", holdout);
     put(m, "offset", offset);
     put(m, "order", order);
-    return TargetParams.of(m);
+    return m;
   }
 
   private static void put(Map<String, String> m, String k, String v) {
