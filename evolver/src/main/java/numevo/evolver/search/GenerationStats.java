@@ -55,15 +55,57 @@ public record GenerationStats(
     int frontSize,
     double bestError) {
 
+  /**
+   * These counts and {@code later}'s added up, with {@code later}'s generation, front size and best
+   * error: what the generations since a progress line did.
+   *
+   * @param later the stats of a later generation (or of several, summed)
+   * @return the sums
+   */
+  public GenerationStats plus(GenerationStats later) {
+    return new GenerationStats(
+        later.generation,
+        proposed + later.proposed,
+        cacheHits + later.cacheHits,
+        duplicateHits + later.duplicateHits,
+        misses + later.misses,
+        uncached + later.uncached,
+        audits + later.audits,
+        falseHits + later.falseHits,
+        scored + later.scored,
+        invalid + later.invalid,
+        remutations + later.remutations,
+        sameFunctionKept + later.sameFunctionKept,
+        deduplicated + later.deduplicated,
+        tunings + later.tunings,
+        tuningImprovements + later.tuningImprovements,
+        tuningEvaluations + later.tuningEvaluations,
+        intTuningEvaluations + later.intTuningEvaluations,
+        later.frontSize,
+        later.bestError);
+  }
+
   /** A one-line summary for progress output. */
   public String summary() {
+    return summary(generation);
+  }
+
+  /**
+   * A one-line summary of generations {@code from} to this one, whose counts this holds (see {@link
+   * #plus}).
+   *
+   * @param from the first generation summed
+   * @return the line
+   */
+  public String summary(long from) {
+    String gens = from == generation ? "gen " + generation : "gens " + from + "-" + generation;
     return String.format(
         java.util.Locale.ROOT,
-        "gen %d: proposed %d, scored %d, cache hits %d (+%d dup), false hits %d/%d audited,"
+        gens
+            + ": proposed %d, scored %d, cache hits %d (+%d dup), false hits %d/%d audited,"
             + " remutated %d, deduplicated %d, tuned %d (%d better, %d scorings, %d on"
             + " integers), front %d,"
             + " best error %.6g",
-        generation,
         proposed,
         scored,
         cacheHits,

@@ -50,4 +50,31 @@ class MinimaxRefinerTest {
     double[][] jac = lineVsSquare(101, -0.125, 1, r);
     assertNull(MinimaxRefiner.step(jac, r));
   }
+
+  @Test
+  void onAThousandPointsTheWorkingSetFindsTheMinimaxFit() {
+    // 1,024 points: the fit runs on a working set of them and is checked on all.
+    double[] r = new double[1024];
+    double[][] jac = lineVsSquare(1024, 0, 0, r);
+    double[] delta = MinimaxRefiner.step(jac, r);
+    double max = 0;
+    for (int j = 0; j < r.length; j++) {
+      max = Math.max(max, Math.abs(r[j] + jac[0][j] * delta[0] + jac[1][j] * delta[1]));
+    }
+    assertEquals(0.125, max, 1e-3);
+    assertEquals(1.0, delta[1], 2e-3);
+  }
+
+  @Test
+  void aSinglePeakIsBalancedAgainstTheOtherThousandPoints() {
+    // Residuals 0 except 1 at one point, and a constant term: least squares would barely move
+    // (-1/1024); the minimax constant settles halfway between the peak and the rest.
+    int n = 1024;
+    double[] r = new double[n];
+    double[][] jac = new double[1][n];
+    java.util.Arrays.fill(jac[0], 1);
+    r[777] = 1;
+    double[] delta = MinimaxRefiner.step(jac, r);
+    assertEquals(-0.5, delta[0], 1e-3);
+  }
 }

@@ -227,6 +227,8 @@ final class SearchCommand implements Callable<Integer> {
     double loadBefore = loadAverage();
     long started = System.nanoTime();
     long[] lastPrint = {started};
+    GenerationStats[] since = {null};
+    long[] firstSince = {1};
     StringBuilder discoveries =
         new StringBuilder("elapsed_s\tgeneration\tisland\tcost\ttrain_error\tnew_best\tkernel\n");
     double[] bestError = {Double.POSITIVE_INFINITY};
@@ -235,11 +237,16 @@ final class SearchCommand implements Callable<Integer> {
         Search.of(config, scorer)
             .run(
                 s -> {
+                  // A progress line sums the generations since the last one: a single
+                  // generation's counts would miss what happens every few generations (tuning).
+                  since[0] = since[0] == null ? s : since[0].plus(s);
                   long now = System.nanoTime();
                   if ((now - lastPrint[0]) / 1e9 >= progressSeconds) {
                     lastPrint[0] = now;
-                    w.println(s.summary());
+                    w.println(since[0].summary(firstSince[0]));
                     w.flush();
+                    since[0] = null;
+                    firstSince[0] = s.generation() + 1;
                   }
                 },
                 e -> {
