@@ -138,15 +138,20 @@ final class ProbeGenerator {
     return out.stream().mapToLong(Long::longValue).toArray();
   }
 
-  /** The special values of an int range, most telling first. */
+  /** The special values of an int range, most telling first: the domain's own, then generic. */
   static long[] i32Specials(I32Domain d) {
     long lo = d.lo();
     long hi = d.hi();
-    long[] candidates = {
+    long[] generic = {
       0, 1, -1, lo, hi, 2, -2, Integer.MIN_VALUE, Integer.MAX_VALUE, lo + 1, hi - 1, 0x7f80_0000
     };
     List<Long> out = new ArrayList<>();
-    for (long c : candidates) {
+    for (int c : d.specials()) {
+      if (!out.contains((long) c)) {
+        out.add((long) c);
+      }
+    }
+    for (long c : generic) {
       if (c >= lo && c <= hi && !out.contains(c)) {
         out.add(c);
       }

@@ -65,6 +65,11 @@ public record HashConfig(
     return new HashConfig(enabled, inputs, probes, cache, sameFunctionRetries);
   }
 
+  /** This configuration with other probes. */
+  public HashConfig withProbes(ProbeConfig probes) {
+    return new HashConfig(enabled, inputs, probes, cache, sameFunctionRetries);
+  }
+
   /** This configuration with another cache. */
   public HashConfig withCache(CacheConfig cache) {
     return new HashConfig(enabled, inputs, probes, cache, sameFunctionRetries);

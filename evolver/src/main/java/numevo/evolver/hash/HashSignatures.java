@@ -46,7 +46,7 @@ final class HashSignatures {
           switch (inputs.get(i)) {
             case F ->
                 b.equals(Bounds.ALL) ? FloatDomain.all(ff) : FloatDomain.of(ff, b.lo(), b.hi());
-            case I32 -> I32Domain.of(clampToInt(b.lo()), clampToInt(b.hi()));
+            case I32 -> i32Domain(format, clampToInt(b.lo()), clampToInt(b.hi()));
             case INT -> IntDomain.RESIDUES;
           });
     }
@@ -60,6 +60,75 @@ final class HashSignatures {
           });
     }
     return Signature.of(domains, codomains);
+  }
+
+  /**
+   * The ints in {@code [lo, hi]}; in a format of at most 16 bits, an i32 input in the range of its
+   * codes is probed first at the codes where arithmetic on them misbehaves (NaN, infinities, zeros,
+   * one, the largest finite, the smallest subnormal and normal values, each sign): random pairs of
+   * 8-bit codes rarely meet them, and two kernels that differ only in how they treat special
+   * operands otherwise hash alike.
+   */
+  static I32Domain i32Domain(NumberFormat format, int lo, int hi) {
+    if (format.bits() > 16 || lo > 0 || hi < 0) {
+      return I32Domain.of(lo, hi);
+    }
+    List<Integer> specials = new ArrayList<>();
+    for (int code : codeSpecials(format)) {
+      if (code >= lo && code <= hi) {
+        specials.add(code);
+      }
+    }
+    return I32Domain.of(lo, hi, specials);
+  }
+
+  /** The codes of a format's special values, most telling first. */
+  static List<Integer> codeSpecials(NumberFormat format) {
+    int codes = 1 << format.bits();
+    List<Integer> nan = new ArrayList<>();
+    double[] wanted = {
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      0.0,
+      -0.0,
+      1.0,
+      -1.0,
+      format.maxFinite(),
+      -format.maxFinite(),
+      format.minSubnormal(),
+      -format.minSubnormal(),
+      format.minNormal(),
+      -format.minNormal()
+    };
+    int[] found = new int[wanted.length];
+    java.util.Arrays.fill(found, -1);
+    for (int c = 0; c < codes; c++) {
+      double v = format.decode(c);
+      if (Double.isNaN(v)) {
+        nan.add(c);
+        continue;
+      }
+      for (int w = 0; w < wanted.length; w++) {
+        if (found[w] < 0
+            && Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(wanted[w])) {
+          found[w] = c;
+        }
+      }
+    }
+    List<Integer> out = new ArrayList<>();
+    // A positive and a negative NaN code (the first and last), then the rest in order.
+    if (!nan.isEmpty()) {
+      out.add(nan.get(0));
+      if (nan.size() > 1) {
+        out.add(nan.get(nan.size() - 1));
+      }
+    }
+    for (int c : found) {
+      if (c >= 0 && !out.contains(c)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /**

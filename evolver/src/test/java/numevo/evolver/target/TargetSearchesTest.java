@@ -39,6 +39,9 @@ class TargetSearchesTest {
     assertEquals(8192, TargetSearches.defaults(lmul).trainingPoints());
     assertEquals(20, TargetSearches.defaults(exp2).maxSize());
     assertEquals(1024, TargetSearches.defaults(exp2).trainingPoints());
+    // Code kernels are hashed on more probes; the command line's search takes the same.
+    assertEquals(TargetSearches.CODE_PROBES, TargetSearches.hash(lmul).probes().count());
+    assertEquals(128, TargetSearches.hash(exp2).probes().count());
   }
 
   @Test

@@ -392,6 +392,7 @@ final class SearchCommand implements Callable<Integer> {
     try {
       return SearchConfig.of(seed, g, stop)
           .withCosts(TargetSearches.costs(t))
+          .withHash(TargetSearches.hash(t))
           .withMutation(mutation(TargetSearches.mutation(t)))
           .withObjective(objective)
           .withEngine(EngineConfig.DEFAULT.withPopulationSize(pop))
