@@ -28,12 +28,12 @@ import numevo.hashing.Signature;
  * format. Immutable and thread-safe (each thread has its own scratch columns and evaluator).
  *
  * <p>A genome whose inputs and outputs are all exact {@code int}s (the sequence target's
- * recurrences) is hashed modulo the prime {@link ModP#P} instead ({@link ModPKernels}): a program
- * made of {@code add}, {@code sub}, {@code mul} and {@code neg} computes an integer polynomial, and
- * two different polynomials agree at random residues with negligible probability, so equal hashes
- * mean equal functions on every input, the data's included. A program with any other live op
- * ({@code div}, whose exactness depends on the data; comparisons and {@code select}, which have no
- * meaning modulo a prime) gets no hash and is scored uncached.
+ * recurrences) is hashed modulo the prime {@link ModP#P} instead ({@link ResidueEvaluator},
+ * polynomial code only): a program made of {@code add}, {@code sub}, {@code mul} and {@code neg}
+ * computes an integer polynomial, and two different polynomials agree at random residues with
+ * negligible probability, so equal hashes mean equal functions on every input, the data's included.
+ * A program with any other live op ({@code div}, whose exactness depends on the data; comparisons
+ * and {@code select}, which have no meaning modulo a prime) gets no hash and is scored uncached.
  *
  * <p>A program gets no hash (empty) when hashing is disabled, when the genome mixes exact {@code
  * int} with other types, when (in an all-{@code int} genome) it uses an op outside the polynomial
@@ -61,7 +61,10 @@ public final class ProgramHasher {
     this.inputs = genome.inputs().size();
     boolean exactInt =
         genome.inputTypes().contains(Type.INT) || genome.outputTypes().contains(Type.INT);
-    this.modP = exactInt && ModPKernels.allInt(genome.inputTypes(), genome.outputTypes());
+    this.modP =
+        exactInt
+            && genome.inputTypes().stream().allMatch(t -> t == Type.INT)
+            && genome.outputTypes().stream().allMatch(t -> t == Type.INT);
     if (!config.enabled() || (exactInt && !modP)) {
       this.hasher = null;
       this.scratch = null;
@@ -134,10 +137,10 @@ public final class ProgramHasher {
     }
     if (modP) {
       Program live = Kernels.stripDead(program);
-      if (!ModPKernels.supports(live)) {
+      if (!ResidueEvaluator.isPolynomial(live)) {
         return Optional.empty();
       }
-      return hasher.hash(batch -> ModPKernels.evaluate(live, batch));
+      return hasher.hash(ProgramEvaluators.residues(live));
     }
     Scratch s = scratch.get();
     Batch in = s.in;

@@ -57,6 +57,21 @@ final class ResidueEvaluator {
   }
 
   /**
+   * Whether {@code live} (dead code stripped by the caller) is made of {@code add}, {@code sub},
+   * {@code mul} and {@code neg} only: an integer polynomial, whose residues at random points tell
+   * it from any other polynomial, and whose exact evaluation is valid everywhere (no division whose
+   * exactness depends on the data). The search caches only such recurrences.
+   */
+  static boolean isPolynomial(Program live) {
+    for (Instr ins : live.body()) {
+      if (!RING.contains(ins.op()) || ins.op() == Op.ZDIV) {
+        return false;
+      }
+    }
+    return live.outputTypes().stream().allMatch(t -> t == Type.INT);
+  }
+
+  /**
    * An evaluator of the live code of {@code p}.
    *
    * @throws IllegalArgumentException if {@code p} is not {@linkplain #supports supported}
