@@ -44,6 +44,7 @@ final class Tally {
     t.tunings = tunings;
     t.tuningImprovements = tuningImprovements;
     t.tuningEvaluations = tuningEvaluations;
+    t.intTuningEvaluations = intTuningEvaluations;
     t.stepNanos = stepNanos;
     t.selectNanos = selectNanos;
     t.alterNanos = alterNanos;

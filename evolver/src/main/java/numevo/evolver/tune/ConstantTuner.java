@@ -236,27 +236,22 @@ public final class ConstantTuner {
     while (improved && s.evaluations < budget) {
       improved = false;
       for (int i = 0; i < s.sites.length && s.evaluations < budget; i++) {
-        for (int dir = -1; dir <= 1 && s.evaluations < budget; dir += 2) {
-          long step = 1;
-          while (s.evaluations < budget) {
-            long[] c = s.best.clone();
-            long next = c[i] + dir * step;
-            c[i] = s.i32[i] ? (int) next : next;
-            if (c[i] == s.best[i] || (!s.i32[i] && Math.abs(next) > 1L << 62)) {
-              break;
-            }
-            double before = s.bestError;
-            s.evaluate(c);
-            if (s.bestError < before) {
-              improved = true;
-              step = Math.min(step * 2, 1L << 30);
-            } else if (step > 1) {
-              step = 1;
-            } else {
-              break;
-            }
-          }
-        }
+        int site = i;
+        improved |=
+            climbOne(
+                1L << 30,
+                () -> s.evaluations < budget,
+                delta -> {
+                  long[] c = s.best.clone();
+                  long next = c[site] + delta;
+                  c[site] = s.i32[site] ? (int) next : next;
+                  if (c[site] == s.best[site] || (!s.i32[site] && Math.abs(next) > 1L << 62)) {
+                    return Move.NONE;
+                  }
+                  double before = s.bestError;
+                  s.evaluate(c);
+                  return s.bestError < before ? Move.BETTER : Move.WORSE;
+                });
         int bits =
             s.i32[i] ? 32 : Math.min(62, 64 - Long.numberOfLeadingZeros(Math.abs(s.best[i])) + 2);
         for (int b = 0; b < bits && s.evaluations < budget; b++) {
@@ -268,6 +263,47 @@ public final class ConstantTuner {
         }
       }
     }
+  }
+
+  /** What moving a constant did. */
+  private enum Move {
+    /** The move leaves the constant as it is (at the end of its range): nothing scored. */
+    NONE,
+    BETTER,
+    WORSE
+  }
+
+  /**
+   * The climb of one constant shared by the ULP and the integer climbs: in each direction, steps of
+   * 1, 2, 4... units (at most {@code maxStep}) from the best while they improve, back to 1 when one
+   * fails, until a single unit fails or the budget is spent.
+   *
+   * @param move scores the best constants with this one moved by the given signed units
+   * @return whether any move improved
+   */
+  private static boolean climbOne(
+      long maxStep,
+      java.util.function.BooleanSupplier budgetLeft,
+      java.util.function.LongFunction<Move> move) {
+    boolean improved = false;
+    for (int dir = -1; dir <= 1 && budgetLeft.getAsBoolean(); dir += 2) {
+      long step = 1;
+      while (budgetLeft.getAsBoolean()) {
+        Move m = move.apply(dir * step);
+        if (m == Move.NONE) {
+          break;
+        }
+        if (m == Move.BETTER) {
+          improved = true;
+          step = Math.min(step * 2, maxStep);
+        } else if (step > 1) {
+          step = 1;
+        } else {
+          break;
+        }
+      }
+    }
+    return improved;
   }
 
   private void cma(Search s, long seed) {
@@ -414,26 +450,21 @@ public final class ConstantTuner {
     while (improved && s.evaluations < budget) {
       improved = false;
       for (int i = 0; i < s.sites.length && s.evaluations < budget; i++) {
-        for (int dir = -1; dir <= 1 && s.evaluations < budget; dir += 2) {
-          long step = 1;
-          while (s.evaluations < budget) {
-            double[] c = s.best.clone();
-            c[i] = FormatSteps.step(s.format, c[i], dir * step);
-            if (c[i] == s.best[i]) {
-              break;
-            }
-            double before = s.bestError;
-            s.evaluate(c);
-            if (s.bestError < before) {
-              improved = true;
-              step = Math.min(step * 2, 1L << 20);
-            } else if (step > 1) {
-              step = 1;
-            } else {
-              break;
-            }
-          }
-        }
+        int site = i;
+        improved |=
+            climbOne(
+                1L << 20,
+                () -> s.evaluations < budget,
+                delta -> {
+                  double[] c = s.best.clone();
+                  c[site] = FormatSteps.step(s.format, c[site], delta);
+                  if (c[site] == s.best[site]) {
+                    return Move.NONE;
+                  }
+                  double before = s.bestError;
+                  s.evaluate(c);
+                  return s.bestError < before ? Move.BETTER : Move.WORSE;
+                });
       }
     }
   }
