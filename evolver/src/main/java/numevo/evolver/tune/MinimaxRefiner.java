@@ -45,7 +45,12 @@ final class MinimaxRefiner {
   /** Points of an even spread over the sample that join them. */
   static final int SPREAD = 64;
 
-  /** Points outside the set that a fit leaves worst that join it, per round. */
+  /**
+   * Points outside the set that a fit leaves worst that join it, per round: this many, or 1/32 of
+   * the points if more. With a fixed 32, four rounds on 131,072 points never caught up with the
+   * points outside the set and no step was taken (a degree-6 exp2 kernel stayed at 0.917 ULP on
+   * that sample; with 4,096 joining per round the step took it to 0.884).
+   */
   static final int JOINING = 32;
 
   /** Rounds of fitting and checking at most. */
@@ -145,7 +150,7 @@ final class MinimaxRefiner {
       if (all <= inside || size == n) {
         break; // no point outside the set is worse than the set's own
       }
-      for (int j : largest(e, inSet, JOINING)) {
+      for (int j : largest(e, inSet, Math.max(JOINING, n / 32))) {
         if (e[j] <= inside) {
           break;
         }
