@@ -27,6 +27,7 @@ import numevo.evolver.genome.ProgramCodec;
 import numevo.evolver.genome.ProgramGene;
 import numevo.evolver.hash.ProgramHasher;
 import numevo.evolver.tune.ConstantTuner;
+import numevo.evolver.tune.TuningConfig;
 import numevo.hashing.cache.CacheStats;
 import numevo.hashing.cache.EquivalenceCache;
 
@@ -216,19 +217,7 @@ public final class Search {
     CachedEvaluator<C> evaluator =
         new CachedEvaluator<>(
             hasher, cache, scorer, config.costs(), ranking, workers, index, tally);
-    numevo.evolver.tune.Residuals residuals = CachedEvaluator.residualsOf(scorer);
-    ConstantTuner tuner =
-        residuals == null
-            ? ConstantTuner.of(
-                config.tuning(),
-                // ConstantTuning hands the tuner kernels stripped of dead code.
-                CachedEvaluator.liveErrorOf(scorer),
-                CachedEvaluator.liveCoarseErrorOf(scorer))
-            : ConstantTuner.of(
-                config.tuning(),
-                CachedEvaluator.liveErrorOf(scorer),
-                CachedEvaluator.liveCoarseErrorOf(scorer),
-                residuals);
+    ConstantTuner tuner = tuner(scorer, config.tuning());
     Engine<ProgramGene, C> engine =
         new Engine.Builder<>(evaluator, codec.encoding())
             .populationSize(ec.populationSize())
@@ -291,6 +280,26 @@ public final class Search {
    */
   static long entryBytes(Program p) {
     return 124 + 160L * p.body().size();
+  }
+
+  /**
+   * The constant tuner a search uses on this scorer: CMA-ES on the scorer's coarse error, minimax
+   * steps where the scorer gives per-point residuals, then the ULP (and integer) climbs on its
+   * error. It expects kernels without dead code ({@link numevo.evolver.genome.Kernels#stripDead}).
+   *
+   * @param scorer the objective, never null
+   * @param config the effort per kernel, never null
+   */
+  public static ConstantTuner tuner(CandidateScorer scorer, TuningConfig config) {
+    numevo.evolver.tune.Residuals residuals = CachedEvaluator.residualsOf(scorer);
+    return residuals == null
+        ? ConstantTuner.of(
+            config, CachedEvaluator.liveErrorOf(scorer), CachedEvaluator.liveCoarseErrorOf(scorer))
+        : ConstantTuner.of(
+            config,
+            CachedEvaluator.liveErrorOf(scorer),
+            CachedEvaluator.liveCoarseErrorOf(scorer),
+            residuals);
   }
 
   private static GenerationStats stats(

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       JmhCommand.class,
       ScoreCommand.class,
       SearchCommand.class,
-      TargetsCommand.class
+      TargetsCommand.class,
+      TuneCommand.class
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,188 @@
+package numevo.runs.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import numevo.dsl.program.Program;
+import numevo.dsl.text.ParsedProgram;
+import numevo.dsl.text.Printer;
+import numevo.evolver.genome.Kernels;
+import numevo.evolver.search.Search;
+import numevo.evolver.target.TargetScorer;
+import numevo.evolver.target.TargetSearches;
+import numevo.evolver.tune.Tuned;
+import numevo.evolver.tune.TuningConfig;
+import numevo.targets.Method;
+import numevo.targets.Score;
+import numevo.targets.ScoreOptions;
+import numevo.targets.Target;
+import numevo.targets.TargetException;
+import numevo.targets.Targets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code numevo tune FILE --target T [--points N] [--seed S] [-o OUT] [--force]}: tunes the
+ * constants of one kernel against a target with the search's tuner, on a training sample larger
+ * than a search's, and reports the objective on the validation sample before and after.
+ */
+@Command(
+    name = "tune",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Tunes the constants of a kernel against a target with the search's constant tuner",
+      "(CMA-ES, linearized minimax steps, then a ULP climb; integer constants of code kernels",
+      "by an integer climb) on a training sample, and prints the objective on that sample and",
+      "on the validation sample (as 'numevo score' draws it) before and after. The tuned kernel",
+      "goes to standard output or to -o OUT; the structure is kept, dead code is dropped."
+    })
+final class TuneCommand implements Callable<Integer> {
+  /** The ULP climb's budget: larger than a search's, for one kernel a user asked about. */
+  static final int CLIMB_EVALUATIONS = 2000;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "the kernel file")
+  Path file;
+
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "T",
+      description = "a target name (see 'numevo targets') or a FILE.target")
+  String target;
+
+  @Option(
+      names = "--points",
+      paramLabel = "N",
+      description = "training sample size; default: ${DEFAULT-VALUE}")
+  int points = 32_768;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "training sample and tuner seed; default: ${DEFAULT-VALUE}")
+  long seed = 1;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
+      description = "write the tuned kernel to OUT; an existing OUT needs --force")
+  Path output;
+
+  @Option(names = "--force", description = "overwrite OUT if it exists")
+  boolean force;
+
+  @Mixin TargetParamOptions targetParams;
+
+  @Override
+  public Integer call() {
+    if (points < 1) {
+      throw new UserError("--points must be at least 1, got " + points, 2);
+    }
+    if (output != null && !force && Files.exists(output)) {
+      throw new UserError(output + ": exists (use --force to overwrite)");
+    }
+    Target t;
+    try {
+      t = Targets.resolve(target, targetParams.params());
+    } catch (TargetException e) {
+      throw new UserError(e.getMessage());
+    }
+    ParsedProgram parsed = KernelFiles.read(file);
+    Program p = Kernels.stripDead(parsed.program());
+    TargetScorer training = TargetScorer.of(t, ScoreOptions.training(points, seed));
+    double before;
+    Score validationBefore;
+    try {
+      before = training.error(p);
+      validationBefore = t.score(p, ScoreOptions.of());
+    } catch (TargetException e) {
+      throw new UserError(
+          e.aboutKernel() ? parsed.sourceMap().kernel() + ": " + e.getMessage() : e.getMessage());
+    }
+    TuningConfig d = TargetSearches.tuning(t);
+    TuningConfig config =
+        TuningConfig.of(
+            d.every(),
+            d.perIsland(),
+            d.cmaEvaluations(),
+            d.cmaPopulation(),
+            d.sigma(),
+            CLIMB_EVALUATIONS,
+            d.refineSteps(),
+            d.intClimbEvaluations());
+    long start = System.nanoTime();
+    Tuned tuned = Search.tuner(training, config).tune(p, before, seed);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Program q = tuned.program();
+    Score validationAfter = t.score(q, ScoreOptions.of());
+    PrintWriter err = spec.commandLine().getErr();
+    String metric = t.objective();
+    err.println("target " + t.name() + ": " + metric);
+    err.printf(
+        Locale.ROOT,
+        "training (%s): %.6g -> %.6g (%,d scorings, %.1f s)%n",
+        training.scorer().description(),
+        before,
+        tuned.error(),
+        tuned.evaluations(),
+        seconds);
+    String how =
+        validationBefore.method() == Method.EXHAUSTIVE
+            ? String.format(Locale.ROOT, "exhaustive, all %,d points", validationBefore.points())
+            : String.format(
+                Locale.ROOT,
+                "sampled, %,d points, seed %d",
+                validationBefore.points(),
+                validationBefore.seed().orElse(ScoreOptions.DEFAULT_SEED));
+    err.printf(
+        Locale.ROOT,
+        "validation (%s): %.6g -> %.6g%n",
+        how,
+        objective(validationBefore, metric),
+        objective(validationAfter, metric));
+    if (q == p) {
+      err.println("no better constants found on the training sample; the kernel is unchanged");
+    }
+    err.flush();
+    String text = Printer.print(q);
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+    } else {
+      write(text);
+      err.println("wrote " + output);
+    }
+    return 0;
+  }
+
+  private static double objective(Score s, String metric) {
+    return s.value(metric).orElse(Double.NaN);
+  }
+
+  private void write(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    try {
+      if (force) {
+        Files.write(output, bytes);
+      } else {
+        Files.write(output, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      }
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new UserError(output + ": exists (use --force to overwrite)");
+    } catch (IOException e) {
+      throw new UserError(output + ": cannot write (" + e.getMessage() + ")");
+    }
+  }
+}
