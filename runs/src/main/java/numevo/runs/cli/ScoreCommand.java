@@ -17,7 +17,6 @@ import numevo.targets.Score;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 import numevo.targets.TargetException;
-import numevo.targets.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,12 +88,7 @@ final class ScoreCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UserError("--threads must be at least 1, got " + threads, 2);
     }
-    Target t;
-    try {
-      t = Targets.resolve(target, targetParams.params());
-    } catch (TargetException e) {
-      throw new UserError(e.getMessage());
-    }
+    Target t = targetParams.resolve(target);
     ParsedProgram parsed = KernelFiles.read(file);
     Program p = parsed.program();
     ScoreOptions options =

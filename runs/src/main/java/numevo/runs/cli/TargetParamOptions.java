@@ -2,7 +2,10 @@ package numevo.runs.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import numevo.targets.Target;
+import numevo.targets.TargetException;
 import numevo.targets.TargetParams;
+import numevo.targets.Targets;
 import picocli.CommandLine.Option;
 
 /** The parameters of parameterized targets (the seq target's data), shared by the commands. */
@@ -37,6 +40,19 @@ final class TargetParamOptions {
   /** The parameters given, by key ({@code terms}, {@code data}, ...). */
   TargetParams params() {
     return TargetParams.of(values());
+  }
+
+  /**
+   * The target named {@code nameOrPath} with these parameters.
+   *
+   * @throws UserError if there is no such target or the parameters do not fit it
+   */
+  Target resolve(String nameOrPath) {
+    try {
+      return Targets.resolve(nameOrPath, params());
+    } catch (TargetException e) {
+      throw new UserError(e.getMessage());
+    }
   }
 
   /** The parameters given, by key, in a new mutable map. */

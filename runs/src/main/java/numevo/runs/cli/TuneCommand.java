@@ -22,7 +22,6 @@ import numevo.targets.Score;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 import numevo.targets.TargetException;
-import numevo.targets.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,12 +91,7 @@ final class TuneCommand implements Callable<Integer> {
     if (output != null && !force && Files.exists(output)) {
       throw new UserError(output + ": exists (use --force to overwrite)");
     }
-    Target t;
-    try {
-      t = Targets.resolve(target, targetParams.params());
-    } catch (TargetException e) {
-      throw new UserError(e.getMessage());
-    }
+    Target t = targetParams.resolve(target);
     ParsedProgram parsed = KernelFiles.read(file);
     Program p = Kernels.stripDead(parsed.program());
     TargetScorer training = TargetScorer.of(t, ScoreOptions.training(points, seed));
