@@ -107,27 +107,14 @@ public final class KernelHash {
   /** Outputs where valid and the validity column, modulo the prime. */
   private static Evaluator partialModP(Program live) {
     ResidueEvaluator eval = ResidueEvaluator.of(live);
-    List<Type> in = live.inputTypes();
     int m = live.outputs().size();
     return b -> {
-      int n = b.size();
-      long[][] inputs = new long[in.size()][];
-      for (int p = 0; p < inputs.length; p++) {
-        if (in.get(p) == Type.INT) {
-          inputs[p] = b.intInput(p);
-        }
-      }
-      long[][] out = new long[m][];
-      for (int j = 0; j < m; j++) {
-        out[j] = b.output(j);
-      }
-      boolean[] invalid = new boolean[n];
-      eval.evaluate(inputs, out, invalid, n);
+      boolean[] invalid = eval.evaluate(b);
       long[] valid = b.output(m);
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < invalid.length; i++) {
         if (invalid[i]) {
-          for (long[] o : out) {
-            o[i] = 0;
+          for (int j = 0; j < m; j++) {
+            b.output(j)[i] = 0;
           }
         } else {
           valid[i] = 1;

@@ -93,23 +93,8 @@ public final class ProgramEvaluators {
    */
   public static Evaluator residues(Program program) {
     ResidueEvaluator eval = ResidueEvaluator.of(Objects.requireNonNull(program, "program"));
-    List<Type> in = program.inputTypes();
-    int outputs = program.outputs().size();
     return b -> {
-      int n = b.size();
-      long[][] inputs = new long[in.size()][];
-      for (int p = 0; p < inputs.length; p++) {
-        if (in.get(p) == Type.INT) {
-          inputs[p] = b.intInput(p);
-        }
-      }
-      long[][] out = new long[outputs][];
-      for (int j = 0; j < outputs; j++) {
-        out[j] = b.output(j);
-      }
-      boolean[] invalid = new boolean[n];
-      eval.evaluate(inputs, out, invalid, n);
-      for (boolean bad : invalid) {
+      for (boolean bad : eval.evaluate(b)) {
         if (bad) {
           return false;
         }

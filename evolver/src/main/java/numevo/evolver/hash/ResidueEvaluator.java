@@ -136,6 +136,30 @@ final class ResidueEvaluator {
     }
   }
 
+  /**
+   * Evaluates the probes of a hashing batch: its {@code int} input columns in, the program's
+   * outputs into the batch's first output columns.
+   *
+   * @return for each probe, whether a divisor's residue was 0 there (outputs there are meaningless)
+   */
+  boolean[] evaluate(numevo.hashing.Batch b) {
+    int n = b.size();
+    List<Type> in = program.inputTypes();
+    long[][] inputs = new long[in.size()][];
+    for (int p = 0; p < inputs.length; p++) {
+      if (in.get(p) == Type.INT) {
+        inputs[p] = b.intInput(p);
+      }
+    }
+    long[][] out = new long[program.outputs().size()][];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = b.output(j);
+    }
+    boolean[] invalid = new boolean[n];
+    evaluate(inputs, out, invalid, n);
+    return invalid;
+  }
+
   private static void binary(Op op, long[] a, long[] b, long[] r, boolean[] invalid, int n) {
     switch (op) {
       case ZADD -> {
