@@ -10,7 +10,7 @@ import numevo.dsl.text.Parser;
 import numevo.evolver.fitness.ErrorMetric;
 import numevo.evolver.fitness.SampledScorer;
 import numevo.evolver.genome.Literals;
-import numevo.evolver.target.TargetScorer;
+import numevo.evolver.problem.TargetScorer;
 import numevo.targets.ScoreOptions;
 import numevo.targets.TargetParams;
 import numevo.targets.Targets;

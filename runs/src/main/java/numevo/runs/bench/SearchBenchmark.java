@@ -1,14 +1,14 @@
 package numevo.runs.bench;
 
 import java.util.concurrent.TimeUnit;
+import numevo.evolver.problem.TargetScorer;
+import numevo.evolver.problem.TargetSearches;
 import numevo.evolver.search.GenerationStats;
 import numevo.evolver.search.IslandConfig;
 import numevo.evolver.search.Search;
 import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.SearchResult;
 import numevo.evolver.search.StopConfig;
-import numevo.evolver.target.TargetScorer;
-import numevo.evolver.target.TargetSearches;
 import numevo.evolver.tune.TuningConfig;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;

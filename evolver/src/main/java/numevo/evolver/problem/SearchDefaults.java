@@ -1,4 +1,4 @@
-package numevo.evolver.target;
+package numevo.evolver.problem;
 
 /**
  * What a search of a target uses unless the user says otherwise, chosen by the kind of its kernels

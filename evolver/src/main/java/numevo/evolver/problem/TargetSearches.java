@@ -1,4 +1,4 @@
-package numevo.evolver.target;
+package numevo.evolver.problem;
 
 import java.util.ArrayList;
 import java.util.List;

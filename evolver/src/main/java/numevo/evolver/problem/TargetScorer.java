@@ -1,4 +1,4 @@
-package numevo.evolver.target;
+package numevo.evolver.problem;
 
 import java.util.Objects;
 import java.util.OptionalDouble;

@@ -1,4 +1,4 @@
-package numevo.evolver.target;
+package numevo.evolver.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
