@@ -7,6 +7,7 @@ import numevo.evolver.search.IslandConfig;
 import numevo.evolver.search.Search;
 import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.SearchResult;
+import numevo.evolver.search.Stat;
 import numevo.evolver.search.StopConfig;
 import numevo.evolver.tune.TuningConfig;
 import numevo.targets.ScoreOptions;
@@ -41,8 +42,8 @@ public final class SearchThroughput {
   private static void run(String label, SearchConfig c, TargetScorer scorer) {
     SearchResult r = Search.of(c, scorer).run();
     double s = r.timings().elapsed().toNanos() / 1e9;
-    long tuning = r.history().stream().mapToLong(g -> g.tuningEvaluations()).sum();
-    long proposed = r.history().stream().mapToLong(g -> g.proposed()).sum();
+    long tuning = r.history().stream().mapToLong(g -> g.get(Stat.TUNING_SCORINGS)).sum();
+    long proposed = r.history().stream().mapToLong(g -> g.get(Stat.PROPOSED)).sum();
     System.out.printf(
         Locale.ROOT,
         "%-10s %d threads: %d generations, %,d scorings (%,d by tuning) in %.1f s = %,.0f/s;"

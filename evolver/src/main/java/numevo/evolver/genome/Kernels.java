@@ -128,4 +128,46 @@ public final class Kernels {
     }
     return new Draft(shape, seed).build();
   }
+
+  /**
+   * A 64-bit fingerprint of a program's text (name, format, inputs, instructions with their names,
+   * ops and operands, outputs): equal programs have equal fingerprints, on any machine and JVM (it
+   * uses only specified hash codes). For population digests and remembering programs; two different
+   * programs collide with probability about 2^-64.
+   */
+  public static long fingerprint(Program p) {
+    long h = mix(0x6e75_6d65_766f_4650L ^ p.name().hashCode());
+    h = mix(h ^ p.format().name().hashCode());
+    for (numevo.dsl.program.Input in : p.inputs()) {
+      h = mix(h ^ in.name().hashCode());
+      h = mix(h ^ in.type().name().hashCode());
+    }
+    for (numevo.dsl.program.Instr ins : p.body()) {
+      h = mix(h ^ ins.name().hashCode());
+      h = mix(h ^ ins.op().name().hashCode());
+      for (numevo.dsl.program.Operand a : ins.args()) {
+        long v =
+            switch (a) {
+              case numevo.dsl.program.Operand.Ref r -> 0x1_0000_0000L | r.index();
+              case numevo.dsl.program.Operand.FloatLit f ->
+                  mix(Double.doubleToRawLongBits(f.value())) ^ 2;
+              case numevo.dsl.program.Operand.I32Lit i ->
+                  0x3_0000_0000L | (i.value() & 0xffff_ffffL);
+              case numevo.dsl.program.Operand.IntLit z -> mix(z.value().hashCode()) ^ 4;
+            };
+        h = mix(h ^ v);
+      }
+    }
+    for (numevo.dsl.program.Operand.Ref r : p.outputs()) {
+      h = mix(h ^ (0x5_0000_0000L | r.index()));
+    }
+    return h;
+  }
+
+  /** SplitMix64's finalizer. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58_476d_1ce4_e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d0_49bb_1331_11ebL;
+    return z ^ (z >>> 31);
+  }
 }

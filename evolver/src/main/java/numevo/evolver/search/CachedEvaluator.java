@@ -56,7 +56,7 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
   private static final byte AUDIT = 5;
 
   private final ProgramHasher hasher;
-  private final EquivalenceCache<Double, Program> cache;
+  private final EquivalenceCache<Double, Long> cache;
   private final CandidateScorer scorer;
   private final CostModel costs;
   private final Ranking<C> ranking;
@@ -69,7 +69,7 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
 
   CachedEvaluator(
       ProgramHasher hasher,
-      EquivalenceCache<Double, Program> cache,
+      EquivalenceCache<Double, Long> cache,
       CandidateScorer scorer,
       CostModel costs,
       Ranking<C> ranking,
@@ -105,7 +105,7 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
    */
   void accept(ProgramGene gene, Fitness f) {
     Program p = gene.allele();
-    genesKey(gene).ifPresent(key -> cache.put(key, p, f.error()));
+    genesKey(gene).ifPresent(key -> cache.put(key, Kernels.fingerprint(p), f.error()));
     if (front.wouldEnter(f)) {
       FrontEntry e = FrontEntry.of(Kernels.stripDead(p), f, generation, island);
       front.offer(e);
@@ -117,8 +117,18 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
     return hasher.enabled() ? gene.functionKey(hasher::hash) : Optional.empty();
   }
 
+  /** The island's front, by increasing cost. */
+  List<FrontEntry> frontEntries() {
+    return front.entries();
+  }
+
+  /** Puts a kernel of a saved state back on the island's front, without reporting it. */
+  void restoreFrontEntry(FrontEntry e) {
+    front.offer(e);
+  }
+
   /** The island's cache. */
-  EquivalenceCache<Double, Program> cache() {
+  EquivalenceCache<Double, Long> cache() {
     return cache;
   }
 
@@ -139,7 +149,7 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
     for (int j = 0; j < m; j++) {
       genes[j] = population.get(todo[j]).genotype().gene();
     }
-    tally.proposed += m;
+    tally.add(Stat.PROPOSED, m);
 
     long t0 = System.nanoTime();
     if (hasher.enabled()) {
@@ -152,14 +162,14 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
     double[] error = new double[m];
     int[] first = new int[m];
     Hash128[] keys = new Hash128[m];
-    List<CacheHit<Double, Program>> hits = new ArrayList<>(Collections.nCopies(m, null));
+    List<CacheHit<Double, Long>> hits = new ArrayList<>(Collections.nCopies(m, null));
     Map<Hash128, Integer> seen = new HashMap<>();
     for (int j = 0; j < m; j++) {
       Optional<Hash128> key =
           hasher.enabled() ? genes[j].functionKey(hasher::hash) : Optional.empty();
       if (key.isEmpty()) {
         action[j] = UNCACHED;
-        tally.uncached++;
+        tally.inc(Stat.UNCACHED);
         continue;
       }
       keys[j] = key.get();
@@ -167,23 +177,23 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
       if (earlier != null) {
         action[j] = DUPLICATE;
         first[j] = earlier;
-        tally.duplicateHits++;
+        tally.inc(Stat.DUPLICATE_HITS);
         continue;
       }
-      Optional<CacheHit<Double, Program>> hit = cache.lookup(keys[j]);
+      Optional<CacheHit<Double, Long>> hit = cache.lookup(keys[j]);
       if (hit.isPresent()) {
-        tally.cacheHits++;
+        tally.inc(Stat.CACHE_HITS);
         hits.set(j, hit.get());
         if (hits.get(j).audit()) {
           action[j] = AUDIT;
-          tally.audits++;
+          tally.inc(Stat.AUDITS);
         } else {
           action[j] = HIT;
           error[j] = hits.get(j).fitness();
         }
       } else {
         action[j] = MISS;
-        tally.misses++;
+        tally.inc(Stat.MISSES);
         seen.put(keys[j], j);
       }
     }
@@ -203,21 +213,21 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
     for (int j = 0; j < m; j++) {
       Program p = genes[j].allele();
       switch (action[j]) {
-        case MISS -> cache.put(keys[j], p, error[j]);
+        case MISS -> cache.put(keys[j], Kernels.fingerprint(p), error[j]);
         case AUDIT -> {
-          if (!cache.recordAudit(hits.get(j), p, error[j])) {
-            tally.falseHits++;
+          if (!cache.recordAudit(hits.get(j), Kernels.fingerprint(p), error[j])) {
+            tally.inc(Stat.FALSE_HITS);
           }
         }
         case DUPLICATE -> error[j] = error[first[j]];
         default -> {}
       }
       if (action[j] >= MISS) {
-        tally.scored++;
+        tally.inc(Stat.SCORED);
       }
       Fitness f = Fitness.of(error[j], costs.cost(p));
       if (!f.isValid()) {
-        tally.invalid++;
+        tally.inc(Stat.INVALID);
       }
       if (front.wouldEnter(f)) {
         FrontEntry e = FrontEntry.of(Kernels.stripDead(p), f, generation, island);

@@ -41,7 +41,10 @@ import numevo.evolver.tune.TuningConfig;
  */
 final class ConstantTuning<C extends Comparable<? super C>>
     implements EvolutionInterceptor<ProgramGene, C> {
-  /** Kernels remembered as tuned; beyond this the memory restarts (re-tuning is harmless). */
+  /**
+   * Kernels remembered as tuned, by {@link Kernels#fingerprint}; beyond this the memory restarts
+   * (re-tuning is harmless).
+   */
   private static final int MAX_REMEMBERED = 100_000;
 
   private final TuningConfig config;
@@ -51,7 +54,7 @@ final class ConstantTuning<C extends Comparable<? super C>>
   private final CachedEvaluator<C> evaluator;
   private final Workers workers;
   private final Tally tally;
-  private final Set<Program> tuned = new HashSet<>();
+  private final Set<Long> tuned = new HashSet<>();
 
   ConstantTuning(
       TuningConfig config,
@@ -100,13 +103,13 @@ final class ConstantTuning<C extends Comparable<? super C>>
     }
     long generation = result.generation();
     for (int j = 0; j < picks.length; j++) {
-      tally.tunings++;
-      tally.tuningEvaluations += out[j].evaluations();
-      tally.intTuningEvaluations += out[j].intEvaluations();
-      tuned.add(pop.get(picks[j]).genotype().gene().allele());
-      tuned.add(out[j].program());
+      tally.inc(Stat.TUNINGS);
+      tally.add(Stat.TUNING_SCORINGS, out[j].evaluations());
+      tally.add(Stat.INT_TUNING_SCORINGS, out[j].intEvaluations());
+      tuned.add(Kernels.fingerprint(pop.get(picks[j]).genotype().gene().allele()));
+      tuned.add(Kernels.fingerprint(out[j].program()));
       if (out[j].error() < baseError[j]) {
-        tally.tuningImprovements++;
+        tally.inc(Stat.TUNING_IMPROVEMENTS);
         Program q = out[j].program();
         Fitness f = Fitness.of(out[j].error(), costs.cost(q));
         ProgramGene g = pop.get(picks[j]).genotype().gene().newInstance(q);
@@ -127,6 +130,19 @@ final class ConstantTuning<C extends Comparable<? super C>>
         result.alterCount());
   }
 
+  /** The fingerprints of the kernels remembered as tuned, sorted: part of a saved state. */
+  long[] remembered() {
+    return tuned.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /** Replaces the kernels remembered as tuned (from {@link #remembered()}). */
+  void remember(long[] fingerprints) {
+    tuned.clear();
+    for (long f : fingerprints) {
+      tuned.add(f);
+    }
+  }
+
   private boolean hasTunableConstants(Program p) {
     return Literals.sites(p).length > 0
         || (config.intClimbEvaluations() > 0 && Literals.intSites(p).length > 0);
@@ -142,7 +158,7 @@ final class ConstantTuning<C extends Comparable<? super C>>
       }
       Fitness f = ranking.fitness(p.fitness());
       Program prog = p.genotype().gene().allele();
-      if (!f.isValid() || tuned.contains(prog) || !hasTunableConstants(prog)) {
+      if (!f.isValid() || tuned.contains(Kernels.fingerprint(prog)) || !hasTunableConstants(prog)) {
         continue;
       }
       Integer j = bestAtCost.get(f.cost());

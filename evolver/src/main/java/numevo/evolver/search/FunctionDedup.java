@@ -92,7 +92,7 @@ final class FunctionDedup<C extends Comparable<? super C>>
             Phenotype.of(Genotype.of(ProgramChromosome.of(parent.newInstance(child))), generation));
       }
     }
-    tally.deduplicated += dropped;
+    tally.add(Stat.DEDUPLICATED, dropped);
     return EvolutionResult.of(
         result.optimize(),
         pop.toISeq(),

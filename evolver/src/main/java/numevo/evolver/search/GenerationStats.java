@@ -1,88 +1,76 @@
 package numevo.evolver.search;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import numevo.hashing.cache.CacheStats;
+
 /**
  * What one generation did, summed over the islands. Every field is a deterministic function of the
  * configuration and seed (nothing here depends on timing or threads), so two runs can be compared
- * field by field.
- *
- * <p>The counts add up: {@code proposed == cacheHits + duplicateHits + misses + uncached}, and
- * {@code scored == misses + uncached + audits}. Full scorings of the generation: {@code scored +
- * tuningEvaluations}.
+ * field by field: this is what a replay compares.
  *
  * @param generation the generation, from 1
- * @param proposed new candidates (offspring without fitness) the evaluator received
- * @param cacheHits candidates answered by the equivalence cache, audited ones included
- * @param duplicateHits candidates with the hash of an earlier candidate of the same generation and
- *     island, answered by its score
- * @param misses candidates looked up and not found, then scored
- * @param uncached candidates scored without a lookup: no hash (invalid on the probes, or hashing
- *     off or bypassed for exact-int kernels)
- * @param audits cache hits re-scored in full by the collision audit
- * @param falseHits audits whose full score differed from the cached one
- * @param scored full scorings made
- * @param invalid candidates whose error is infinite
- * @param remutations extra mutations of offspring that computed a known function (their parent's or
- *     one in the island's cache)
- * @param sameFunctionKept offspring kept although they still computed a known function after the
- *     last retry
- * @param deduplicated individuals replaced because another in their island's population computed
- *     the same function (at no higher cost)
- * @param tunings kernels whose constants were tuned
- * @param tuningImprovements tunings that lowered the kernel's error
- * @param tuningEvaluations scorings spent by constant tuning (not in {@code scored})
- * @param intTuningEvaluations of those, the scorings of the integer climb
+ * @param counts the counters of {@link Stat}, indexed by {@link Stat#ordinal()} (copied)
  * @param frontSize kernels on the run's Pareto front after this generation
  * @param bestError the smallest error on the front after this generation ({@code +Inf} if empty)
+ * @param cache the islands' equivalence caches after this generation, summed
+ * @param populationDigests a digest of each island's population after this generation (programs,
+ *     ages and fitness), in island order (copied)
  */
 public record GenerationStats(
     long generation,
-    long proposed,
-    long cacheHits,
-    long duplicateHits,
-    long misses,
-    long uncached,
-    long audits,
-    long falseHits,
-    long scored,
-    long invalid,
-    long remutations,
-    long sameFunctionKept,
-    long deduplicated,
-    long tunings,
-    long tuningImprovements,
-    long tuningEvaluations,
-    long intTuningEvaluations,
+    List<Long> counts,
     int frontSize,
-    double bestError) {
+    double bestError,
+    CacheStats cache,
+    List<Long> populationDigests) {
 
   /**
-   * These counts and {@code later}'s added up, with {@code later}'s generation, front size and best
-   * error: what the generations since a progress line did.
+   * Copies the lists.
+   *
+   * @throws IllegalArgumentException if {@code counts} does not have one value per {@link Stat}
+   */
+  public GenerationStats {
+    counts = List.copyOf(counts);
+    if (counts.size() != Stat.COUNT) {
+      throw new IllegalArgumentException(
+          "expected " + Stat.COUNT + " counts, got " + counts.size());
+    }
+    Objects.requireNonNull(cache, "cache");
+    populationDigests = List.copyOf(populationDigests);
+  }
+
+  /** A counter's value. */
+  public long get(Stat s) {
+    return counts.get(s.ordinal());
+  }
+
+  /** Full scorings of this generation: candidates scored and constant tuning's scorings. */
+  public long scorings() {
+    return get(Stat.SCORED) + get(Stat.TUNING_SCORINGS);
+  }
+
+  /**
+   * These counts and {@code later}'s added up, with {@code later}'s generation, front, cache and
+   * digests: what the generations since a progress line did.
    *
    * @param later the stats of a later generation (or of several, summed)
    * @return the sums
    */
   public GenerationStats plus(GenerationStats later) {
+    List<Long> sums = new ArrayList<>(Stat.COUNT);
+    for (int i = 0; i < Stat.COUNT; i++) {
+      sums.add(counts.get(i) + later.counts.get(i));
+    }
     return new GenerationStats(
         later.generation,
-        proposed + later.proposed,
-        cacheHits + later.cacheHits,
-        duplicateHits + later.duplicateHits,
-        misses + later.misses,
-        uncached + later.uncached,
-        audits + later.audits,
-        falseHits + later.falseHits,
-        scored + later.scored,
-        invalid + later.invalid,
-        remutations + later.remutations,
-        sameFunctionKept + later.sameFunctionKept,
-        deduplicated + later.deduplicated,
-        tunings + later.tunings,
-        tuningImprovements + later.tuningImprovements,
-        tuningEvaluations + later.tuningEvaluations,
-        intTuningEvaluations + later.intTuningEvaluations,
+        sums,
         later.frontSize,
-        later.bestError);
+        later.bestError,
+        later.cache,
+        later.populationDigests);
   }
 
   /** A one-line summary for progress output. */
@@ -92,33 +80,51 @@ public record GenerationStats(
 
   /**
    * A one-line summary of generations {@code from} to this one, whose counts this holds (see {@link
-   * #plus}).
+   * #plus}): the counters {@link Stat#inProgress()} marks, the front's size and best error.
    *
    * @param from the first generation summed
    * @return the line
    */
   public String summary(long from) {
-    String gens = from == generation ? "gen " + generation : "gens " + from + "-" + generation;
-    return String.format(
-        java.util.Locale.ROOT,
-        gens
-            + ": proposed %d, scored %d, cache hits %d (+%d dup), false hits %d/%d audited,"
-            + " remutated %d, deduplicated %d, tuned %d (%d better, %d scorings, %d on"
-            + " integers), front %d,"
-            + " best error %.6g",
-        proposed,
-        scored,
-        cacheHits,
-        duplicateHits,
-        falseHits,
-        audits,
-        remutations,
-        deduplicated,
-        tunings,
-        tuningImprovements,
-        tuningEvaluations,
-        intTuningEvaluations,
-        frontSize,
-        bestError);
+    StringBuilder b =
+        new StringBuilder(
+            from == generation ? "gen " + generation : "gens " + from + "-" + generation);
+    String sep = ": ";
+    for (Stat s : Stat.values()) {
+      if (s.inProgress()) {
+        b.append(sep).append(s.label()).append(' ').append(get(s));
+        sep = ", ";
+      }
+    }
+    b.append(String.format(Locale.ROOT, ", front %d, best error %.6g", frontSize, bestError));
+    return b.toString();
+  }
+
+  /** The names of the columns of {@link #row()}: generation, each counter, front and cache. */
+  public static List<String> columns() {
+    List<String> c = new ArrayList<>();
+    c.add("generation");
+    for (Stat s : Stat.values()) {
+      c.add(s.column());
+    }
+    c.add("front_size");
+    c.add("best_error");
+    c.add("cache_entries");
+    c.add("cache_evictions");
+    return List.copyOf(c);
+  }
+
+  /** This generation's values in the order of {@link #columns()}, as text (doubles exactly). */
+  public List<String> row() {
+    List<String> r = new ArrayList<>();
+    r.add(Long.toString(generation));
+    for (long v : counts) {
+      r.add(Long.toString(v));
+    }
+    r.add(Integer.toString(frontSize));
+    r.add(Double.toString(bestError));
+    r.add(Integer.toString(cache.entries()));
+    r.add(Long.toString(cache.evictions()));
+    return r;
   }
 }

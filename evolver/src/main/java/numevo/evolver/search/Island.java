@@ -9,42 +9,50 @@ import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import numevo.evolver.alter.MutationCounters;
+import numevo.evolver.fitness.Fitness;
 import numevo.evolver.fitness.FrontEntry;
+import numevo.evolver.fitness.Ranking;
+import numevo.evolver.genome.Kernels;
 import numevo.evolver.genome.ProgramGene;
 import numevo.hashing.cache.CacheStats;
 
 /**
- * One island: a Jenetics engine, its own random generator, evaluator and cache. A generation step
- * runs the engine with {@link RandomRegistry#with} binding the island's generator to the running
- * thread, and the engine's own executor is the calling thread, so every random draw of selection
- * and alteration comes from this generator in a fixed order, whichever worker runs the island.
+ * One island: a Jenetics engine, its evaluator, cache and constant tuning. A generation step runs
+ * the engine with {@link RandomRegistry#with} binding the island's generator of that generation
+ * ({@link RandomStreams}) to the running thread, and the engine's own executor is the calling
+ * thread, so every random draw of selection and alteration comes from a generator that depends on
+ * the seed, the island and the generation only, in a fixed order, whichever worker runs the island.
  *
  * @param <C> the Jenetics fitness type
  */
 final class Island<C extends Comparable<? super C>> {
   final int index;
+  private final long seed;
   private final Engine<ProgramGene, C> engine;
-  private final RandomGenerator rng;
+  private final Ranking<C> ranking;
   private final CachedEvaluator<C> evaluator;
+  private final ConstantTuning<C> tuning;
   private final MutationCounters mutationCounters;
   private final Tally tally;
   private EvolutionStart<ProgramGene, C> start;
-  private ISeq<Phenotype<ProgramGene, C>> population = ISeq.empty();
 
   Island(
       int index,
+      long seed,
       Engine<ProgramGene, C> engine,
-      RandomGenerator rng,
+      Ranking<C> ranking,
       CachedEvaluator<C> evaluator,
+      ConstantTuning<C> tuning,
       MutationCounters mutationCounters,
       Tally tally,
       EvolutionStart<ProgramGene, C> start) {
     this.index = index;
+    this.seed = seed;
     this.engine = engine;
-    this.rng = rng;
+    this.ranking = ranking;
     this.evaluator = evaluator;
+    this.tuning = tuning;
     this.mutationCounters = mutationCounters;
     this.tally = tally;
     this.start = start;
@@ -52,22 +60,20 @@ final class Island<C extends Comparable<? super C>> {
 
   /**
    * What one generation of an island did: its counters and times, the kernels that entered its
-   * front, and its cache's statistics after it.
+   * front, its cache's statistics and its population's digest after it.
    *
    * @param tally the generation's counters and times (a copy)
-   * @param remutations the mutator's extra mutations
-   * @param sameFunctionKept offspring the mutator kept although they computed a known function
    * @param mutatorHashNanos the mutator's hashing time
    * @param entered the kernels that entered the island's front, in the order found
    * @param cache the island's cache statistics after the generation
+   * @param digest the population's digest after the generation ({@link #digest})
    */
   record Step(
       Tally tally,
-      long remutations,
-      long sameFunctionKept,
       long mutatorHashNanos,
       List<FrontEntry> entered,
-      CacheStats cache) {}
+      CacheStats cache,
+      long digest) {}
 
   /**
    * Runs up to {@code max} generations, at least one, and records each. Between barriers islands
@@ -86,14 +92,15 @@ final class Island<C extends Comparable<? super C>> {
         break;
       }
       step();
+      tally.add(Stat.REMUTATIONS, mutationCounters.remutationCount());
+      tally.add(Stat.SAME_FUNCTION_KEPT, mutationCounters.sameFunctionKeptCount());
       steps.add(
           new Step(
               tally.copy(),
-              mutationCounters.remutationCount(),
-              mutationCounters.sameFunctionKeptCount(),
               mutationCounters.hashNanos(),
               drainEntered(),
-              evaluator.cache().stats()));
+              evaluator.cache().stats(),
+              digest()));
     }
     return steps;
   }
@@ -102,9 +109,11 @@ final class Island<C extends Comparable<? super C>> {
   void step() {
     tally.reset();
     mutationCounters.reset();
-    evaluator.generation(start.generation());
+    long generation = start.generation();
+    evaluator.generation(generation);
     long t0 = System.nanoTime();
-    EvolutionResult<ProgramGene, C> result = RandomRegistry.with(rng, r -> engine.evolve(start));
+    EvolutionResult<ProgramGene, C> result =
+        RandomRegistry.with(RandomStreams.of(seed, index, generation), r -> engine.evolve(start));
     tally.stepNanos = System.nanoTime() - t0;
     // Jenetics times its own phases (with a nanosecond clock): selection, which for the Pareto
     // objective includes NSGA-II's ranking and crowding, and alteration, which includes the
@@ -113,23 +122,59 @@ final class Island<C extends Comparable<? super C>> {
     tally.selectNanos =
         d.offspringSelectionDuration().toNanos() + d.survivorsSelectionDuration().toNanos();
     tally.alterNanos = d.offspringAlterDuration().toNanos();
-    population = result.population();
     start = result.next();
   }
 
-  /** The population after the last step. */
+  /** The population the next step starts from. */
   ISeq<Phenotype<ProgramGene, C>> population() {
-    return population;
+    return start.population();
+  }
+
+  /** The generation the next step runs (from 1). */
+  long nextGeneration() {
+    return start.generation();
   }
 
   /** Replaces the population the next step starts from (after a migration). */
   void restart(ISeq<Phenotype<ProgramGene, C>> next) {
-    population = next;
     start = EvolutionStart.of(next, start.generation());
+  }
+
+  /**
+   * A digest of the population: each individual's program ({@link Kernels#fingerprint}), birth
+   * generation, error and cost, in population order. Equal populations give equal digests on any
+   * machine.
+   */
+  long digest() {
+    long h = 0x706f_7075_6c61_7469L;
+    for (Phenotype<ProgramGene, C> p : start.population()) {
+      h = mix(h ^ Kernels.fingerprint(p.genotype().gene().allele()));
+      h = mix(h ^ p.generation());
+      if (p.isEvaluated()) {
+        Fitness f = ranking.fitness(p.fitness());
+        h = mix(h ^ Double.doubleToLongBits(f.error()));
+        h = mix(h ^ Double.doubleToLongBits(f.cost()));
+      }
+    }
+    return h;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58_476d_1ce4_e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d0_49bb_1331_11ebL;
+    return z ^ (z >>> 31);
   }
 
   CachedEvaluator<C> evaluator() {
     return evaluator;
+  }
+
+  ConstantTuning<C> tuning() {
+    return tuning;
+  }
+
+  Ranking<C> ranking() {
+    return ranking;
   }
 
   /** Front entries found in the last step, in the order found. */

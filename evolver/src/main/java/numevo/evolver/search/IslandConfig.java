@@ -35,13 +35,16 @@ public record IslandConfig(int islands, int migrationInterval, int migrants, int
     return new IslandConfig(islands, migrationInterval, migrants, threads);
   }
 
+  /** The default number of islands: a constant, so that results never depend on the machine. */
+  public static final int DEFAULT_ISLANDS = 4;
+
   /**
-   * One island per available processor, each thread one island, migrating 2 individuals every 10
-   * generations.
+   * {@value #DEFAULT_ISLANDS} islands (whatever the machine: the island count changes results),
+   * migrating 2 individuals every 10 generations, on one thread per available processor (which
+   * changes only the speed).
    */
   public static IslandConfig defaults() {
-    int cpus = Runtime.getRuntime().availableProcessors();
-    return new IslandConfig(cpus, 10, 2, cpus);
+    return new IslandConfig(DEFAULT_ISLANDS, 10, 2, Runtime.getRuntime().availableProcessors());
   }
 
   /** This configuration with another thread count (which does not change results). */

@@ -22,6 +22,7 @@ import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.fitness.KernelFront;
 import numevo.evolver.fitness.Ranking;
 import numevo.evolver.genome.Crossovers;
+import numevo.evolver.genome.Kernels;
 import numevo.evolver.genome.Mutations;
 import numevo.evolver.genome.ProgramCodec;
 import numevo.evolver.genome.ProgramGene;
@@ -72,9 +73,12 @@ public final class Search {
     return new Search(config, scorer);
   }
 
+  /** The stop reason of a search stopped by {@link SearchListener#stopRequested()}. */
+  public static final String INTERRUPTED = "interrupted";
+
   /** Runs the search to its stop. */
   public SearchResult run() {
-    return run(s -> {});
+    return run(new SearchListener() {});
   }
 
   /**
@@ -83,7 +87,7 @@ public final class Search {
    * @param progress called after each generation on the calling thread
    */
   public SearchResult run(Consumer<GenerationStats> progress) {
-    return run(config.objective().ranking(), progress, e -> {});
+    return run(progress, e -> {});
   }
 
   /**
@@ -95,11 +99,56 @@ public final class Search {
    *     {@code progress} for its generation
    */
   public SearchResult run(Consumer<GenerationStats> progress, Consumer<FrontEntry> entered) {
-    return run(config.objective().ranking(), progress, Objects.requireNonNull(entered, "entered"));
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(entered, "entered");
+    return run(
+        new SearchListener() {
+          @Override
+          public void entered(FrontEntry e) {
+            entered.accept(e);
+          }
+
+          @Override
+          public void generation(GenerationStats stats) {
+            progress.accept(stats);
+          }
+        });
+  }
+
+  /**
+   * Runs the search from its first generation to its stop, telling {@code listener} what happens.
+   *
+   * @param listener told of front entries, generations and barriers; never null
+   */
+  public SearchResult run(SearchListener listener) {
+    return run(config.objective().ranking(), Objects.requireNonNull(listener, "listener"), null);
+  }
+
+  /**
+   * Continues a search from a state it reached at a barrier, to this search's stop: the front, the
+   * statistics and every later state are those of the uninterrupted search of the same
+   * configuration (the stop may differ: a resumed search may run longer). The time limit counts
+   * from this call; generation and evaluation limits count from the search's start.
+   *
+   * @param state a state this search's configuration reached ({@link SearchListener#barrier})
+   * @param listener told of front entries, generations and barriers after the state; never null
+   * @throws IllegalArgumentException if the state does not fit the configuration (another island
+   *     count, or caches larger than its bounds)
+   */
+  public SearchResult resume(SearchState state, SearchListener listener) {
+    Objects.requireNonNull(state, "state");
+    if (state.islands().size() != config.islands().islands()) {
+      throw new IllegalArgumentException(
+          "the state has "
+              + state.islands().size()
+              + " islands, the configuration "
+              + config.islands().islands());
+    }
+    return run(config.objective().ranking(), Objects.requireNonNull(listener, "listener"), state);
   }
 
   private <C extends Comparable<? super C>> SearchResult run(
-      Ranking<C> ranking, Consumer<GenerationStats> progress, Consumer<FrontEntry> entered) {
+      Ranking<C> ranking, SearchListener listener, SearchState resumed) {
     long started = System.nanoTime();
     IslandConfig ic = config.islands();
     try (Workers workers = Workers.of(ic.threads())) {
@@ -107,23 +156,43 @@ public final class Search {
       ProgramCodec codec = ProgramCodec.of(config.genome());
       Mutations mutations = Mutations.of(config.genome(), config.mutation());
       Crossovers crossovers = Crossovers.of(config.genome());
-      SplittableRandom root = new SplittableRandom(config.seed());
-      SplittableRandom migration = root.split();
       List<Island<C>> islands = new ArrayList<>();
       for (int i = 0; i < ic.islands(); i++) {
         islands.add(
-            island(i, root.split(), ranking, workers, hasher, codec, mutations, crossovers));
+            island(
+                i,
+                ranking,
+                workers,
+                hasher,
+                codec,
+                mutations,
+                crossovers,
+                resumed == null ? null : resumed.islands().get(i),
+                resumed == null ? 0 : resumed.generation()));
       }
       KernelFront front = KernelFront.of();
-      List<GenerationStats> history = new ArrayList<>();
       long evaluations = 0;
+      long gen = 0; // generations replayed
+      Timings before = Timings.ZERO;
+      if (resumed != null) {
+        resumed.front().forEach(front::offer);
+        evaluations = resumed.evaluations();
+        gen = resumed.generation();
+        before = resumed.timings();
+      }
+      List<GenerationStats> history = new ArrayList<>();
       long[] nanos = new long[6];
       StopConfig stop = config.stop();
       boolean hasDeadline = !stop.time().isZero();
       long deadline = started + (hasDeadline ? stop.time().toNanos() : 0);
       List<CacheStats> caches = new ArrayList<>();
-      String reason = null;
-      long gen = 0; // generations replayed
+      for (Island<C> is : islands) {
+        caches.add(is.evaluator().cache().stats());
+      }
+      String reason = stopReason(gen, evaluations, front, started, false);
+      if (reason == null && resumed != null && resumed.migrationPending()) {
+        migrate(islands, ranking, gen, hasher);
+      }
       while (reason == null) {
         // Islands run on their own up to the next barrier: a migration, or a bounded batch (so
         // that the other stops are checked often and little work past them is discarded).
@@ -132,18 +201,9 @@ public final class Search {
         if (stop.generations() > 0) {
           batch = (int) Math.min(batch, stop.generations() - gen);
         }
-        int max = batch;
-        List<List<Island.Step>> steps = new ArrayList<>();
-        List<Runnable> tasks = new ArrayList<>();
-        for (int i = 0; i < islands.size(); i++) {
-          steps.add(null);
-          int index = i;
-          tasks.add(() -> steps.set(index, islands.get(index).run(max, deadline, hasDeadline)));
-        }
-        workers.runAll(tasks);
-        int done = batch;
+        List<List<Island.Step>> steps = runBatch(islands, workers, batch, deadline, hasDeadline);
+        int done = steps.get(0).size();
         for (List<Island.Step> st : steps) {
-          done = Math.min(done, st.size());
           for (Island.Step step : st) {
             Tally t = step.tally();
             // All the work done counts as time, also past a stop.
@@ -159,19 +219,21 @@ public final class Search {
         // Replay the generations in order, as if the islands had met after each: the front, the
         // statistics and the stop are those of a lockstep run. Generations past the stop (some
         // islands ran further) are dropped.
+        int replayed = 0;
         for (int k = 0; k < done && reason == null; k++) {
           gen++;
+          replayed++;
           for (List<Island.Step> st : steps) {
             for (FrontEntry e : st.get(k).entered()) {
               if (front.offer(e)) {
-                entered.accept(e);
+                listener.entered(e);
               }
             }
           }
           GenerationStats stats = stats(gen, steps, k, front);
-          evaluations += stats.scored() + stats.tuningEvaluations();
+          evaluations += stats.scorings();
           history.add(stats);
-          progress.accept(stats);
+          listener.generation(stats);
           reason = stopReason(gen, evaluations, front, started, k == done - 1);
           if (reason != null || k == done - 1) {
             caches.clear();
@@ -180,44 +242,133 @@ public final class Search {
             }
           }
         }
-        if (reason == null
-            && islands.size() > 1
-            && ic.migrants() > 0
-            && gen % ic.migrationInterval() == 0) {
-          migrate(islands, ranking, migration, hasher);
+        if (reason == null && listener.stopRequested()) {
+          reason = INTERRUPTED;
+        }
+        if (reason == null && migrationDue(gen)) {
+          migrate(islands, ranking, gen, hasher);
+        }
+        if (replayed == done) {
+          // Every island is at generation gen: the state can be taken.
+          long g = gen;
+          long ev = evaluations;
+          boolean pending = reason != null && migrationDue(gen);
+          Timings t = before.plus(timings(started, nanos));
+          listener.barrier(gen, reason, () -> state(islands, ranking, g, pending, ev, front, t));
         }
       }
-      Timings timings =
-          new Timings(
-              Duration.ofNanos(System.nanoTime() - started),
-              Duration.ofNanos(nanos[0]),
-              Duration.ofNanos(nanos[1]),
-              Duration.ofNanos(nanos[2]),
-              Duration.ofNanos(nanos[3]),
-              Duration.ofNanos(nanos[4]),
-              Duration.ofNanos(nanos[5]));
-      return new SearchResult(front.entries(), history, caches, evaluations, reason, timings);
+      return new SearchResult(
+          front.entries(),
+          history,
+          caches,
+          evaluations,
+          reason,
+          before.plus(timings(started, nanos)),
+          gen);
     }
+  }
+
+  /**
+   * Runs every island up to {@code batch} generations (fewer once the deadline passes), then the
+   * islands that stopped early up to the most any island ran, so that all end at one generation: a
+   * barrier where the state can be taken. Which generation that is depends on timing only through
+   * the deadline; what each generation computes does not.
+   */
+  private <C extends Comparable<? super C>> List<List<Island.Step>> runBatch(
+      List<Island<C>> islands, Workers workers, int batch, long deadline, boolean hasDeadline) {
+    List<List<Island.Step>> steps = new ArrayList<>();
+    List<Runnable> tasks = new ArrayList<>();
+    for (int i = 0; i < islands.size(); i++) {
+      steps.add(null);
+      int index = i;
+      tasks.add(() -> steps.set(index, islands.get(index).run(batch, deadline, hasDeadline)));
+    }
+    workers.runAll(tasks);
+    int most = 0;
+    for (List<Island.Step> st : steps) {
+      most = Math.max(most, st.size());
+    }
+    List<Runnable> catchUp = new ArrayList<>();
+    for (int i = 0; i < islands.size(); i++) {
+      List<Island.Step> st = new ArrayList<>(steps.get(i));
+      steps.set(i, st);
+      int missing = most - st.size();
+      if (missing > 0) {
+        Island<C> is = islands.get(i);
+        catchUp.add(() -> st.addAll(is.run(missing, 0, false)));
+      }
+    }
+    if (!catchUp.isEmpty()) {
+      workers.runAll(catchUp);
+    }
+    return steps;
+  }
+
+  private boolean migrationDue(long gen) {
+    IslandConfig ic = config.islands();
+    return gen > 0 && ic.islands() > 1 && ic.migrants() > 0 && gen % ic.migrationInterval() == 0;
+  }
+
+  private static Timings timings(long started, long[] nanos) {
+    return new Timings(
+        Duration.ofNanos(System.nanoTime() - started),
+        Duration.ofNanos(nanos[0]),
+        Duration.ofNanos(nanos[1]),
+        Duration.ofNanos(nanos[2]),
+        Duration.ofNanos(nanos[3]),
+        Duration.ofNanos(nanos[4]),
+        Duration.ofNanos(nanos[5]));
+  }
+
+  /** The search's state at a barrier: islands idle, all at generation {@code gen}. */
+  private static <C extends Comparable<? super C>> SearchState state(
+      List<Island<C>> islands,
+      Ranking<C> ranking,
+      long gen,
+      boolean migrationPending,
+      long evaluations,
+      KernelFront front,
+      Timings timings) {
+    List<SearchState.IslandState> states = new ArrayList<>();
+    for (Island<C> is : islands) {
+      List<SearchState.Individual> pop = new ArrayList<>();
+      for (Phenotype<ProgramGene, C> p : is.population()) {
+        pop.add(
+            new SearchState.Individual(
+                p.genotype().gene().allele(), p.generation(), ranking.fitness(p.fitness())));
+      }
+      states.add(
+          new SearchState.IslandState(
+              pop,
+              is.evaluator().frontEntries(),
+              is.evaluator().cache().snapshot(),
+              is.tuning().remembered()));
+    }
+    return new SearchState(gen, migrationPending, evaluations, states, front.entries(), timings);
   }
 
   private <C extends Comparable<? super C>> Island<C> island(
       int index,
-      SplittableRandom rng,
       Ranking<C> ranking,
       Workers workers,
       ProgramHasher hasher,
       ProgramCodec codec,
       Mutations mutations,
-      Crossovers crossovers) {
+      Crossovers crossovers,
+      SearchState.IslandState saved,
+      long savedGeneration) {
     EngineConfig ec = config.engine();
     Tally tally = new Tally();
     MutationCounters counters = new MutationCounters();
-    EquivalenceCache<Double, Program> cache =
-        EquivalenceCache.of(config.hash().cache(), (error, p) -> entryBytes(p));
+    EquivalenceCache<Double, Long> cache =
+        EquivalenceCache.of(config.hash().cache(), (error, fingerprint) -> ENTRY_BYTES);
     CachedEvaluator<C> evaluator =
         new CachedEvaluator<>(
             hasher, cache, scorer, config.costs(), ranking, workers, index, tally);
     ConstantTuner tuner = tuner(scorer, config.tuning());
+    ConstantTuning<C> tuning =
+        new ConstantTuning<>(
+            config.tuning(), tuner, config.costs(), ranking, evaluator, workers, tally);
     Engine<ProgramGene, C> engine =
         new Engine.Builder<>(evaluator, codec.encoding())
             .populationSize(ec.populationSize())
@@ -241,46 +392,51 @@ public final class Search {
             .executor(Runnable::run)
             .interceptor(
                 new FunctionDedup<C>(hasher, mutations, config.costs(), ranking, tally)
-                    .compose(
-                        new ConstantTuning<>(
-                            config.tuning(),
-                            tuner,
-                            config.costs(),
-                            ranking,
-                            evaluator,
-                            workers,
-                            tally)))
+                    .compose(tuning))
             .build();
-    // The first population: the seed kernels, then random ones drawn from the island's generator.
-    // (Jenetics fills an empty start population itself, but leaves a partial one partial.)
-    ISeq<Phenotype<ProgramGene, C>> first =
-        RandomRegistry.with(
-            rng,
-            r -> {
-              List<Phenotype<ProgramGene, C>> pop = new ArrayList<>();
-              for (Program p : config.seeds()) {
-                if (pop.size() < ec.populationSize()) {
-                  pop.add(Phenotype.of(codec.encode(p), 1));
+    EvolutionStart<ProgramGene, C> start;
+    if (saved != null) {
+      cache.restore(saved.cache());
+      saved.front().forEach(evaluator::restoreFrontEntry);
+      tuning.remember(saved.tuned());
+      List<Phenotype<ProgramGene, C>> pop = new ArrayList<>();
+      for (SearchState.Individual ind : saved.population()) {
+        pop.add(
+            Phenotype.of(codec.encode(ind.program()), ind.birth(), ranking.rank(ind.fitness())));
+      }
+      start = EvolutionStart.of(ISeq.of(pop), savedGeneration + 1);
+    } else {
+      // The first population: the seed kernels, then random ones drawn from the island's
+      // generator of generation 0. (Jenetics fills an empty start population itself, but leaves
+      // a partial one partial.)
+      ISeq<Phenotype<ProgramGene, C>> first =
+          RandomRegistry.with(
+              RandomStreams.of(config.seed(), index, 0),
+              r -> {
+                List<Phenotype<ProgramGene, C>> pop = new ArrayList<>();
+                for (Program p : config.seeds()) {
+                  if (pop.size() < ec.populationSize()) {
+                    pop.add(Phenotype.of(codec.encode(p), 1));
+                  }
                 }
-              }
-              while (pop.size() < ec.populationSize()) {
-                pop.add(Phenotype.of(codec.encoding().newInstance(), 1));
-              }
-              return ISeq.of(pop);
-            });
+                while (pop.size() < ec.populationSize()) {
+                  pop.add(Phenotype.of(codec.encoding().newInstance(), 1));
+                }
+                return ISeq.of(pop);
+              });
+      start = EvolutionStart.of(first, 1);
+    }
     return new Island<>(
-        index, engine, rng, evaluator, counters, tally, EvolutionStart.of(first, 1));
+        index, config.seed(), engine, ranking, evaluator, tuning, counters, tally, start);
   }
 
   /**
-   * The bytes a cache entry's boxed error and representative program hold once nothing else refers
-   * to them, so that the cache's byte bound sees them: measured 2,065 bytes for a 12-instruction
-   * program built as the search builds them (docs/BENCHMARKS.md, memory per cache entry), about 24
-   * for the boxed error, 100 for the program record and its lists, 160 per instruction.
+   * The bytes of a cache entry's boxed error and boxed fingerprint, beyond the cache's own overhead
+   * per entry. The search's caches keep a fingerprint of the first program scored for a function,
+   * not the program: nothing reads the program back, and a fingerprint keeps the cache (and a saved
+   * state) small.
    */
-  static long entryBytes(Program p) {
-    return 124 + 160L * p.body().size();
-  }
+  static final long ENTRY_BYTES = 40;
 
   /**
    * The constant tuner a search uses on this scorer: CMA-ES on the scorer's coarse error, minimax
@@ -304,47 +460,53 @@ public final class Search {
 
   private static GenerationStats stats(
       long gen, List<List<Island.Step>> steps, int k, KernelFront front) {
-    long[] s = new long[16];
+    long[] sums = new long[Stat.COUNT];
+    List<Long> digests = new ArrayList<>(steps.size());
+    long[] cache = new long[11];
     for (List<Island.Step> st : steps) {
       Island.Step step = st.get(k);
-      Tally t = step.tally();
-      s[0] += t.proposed;
-      s[1] += t.cacheHits;
-      s[2] += t.duplicateHits;
-      s[3] += t.misses;
-      s[4] += t.uncached;
-      s[5] += t.audits;
-      s[6] += t.falseHits;
-      s[7] += t.scored;
-      s[8] += t.invalid;
-      s[9] += step.remutations();
-      s[10] += step.sameFunctionKept();
-      s[11] += t.deduplicated;
-      s[12] += t.tunings;
-      s[13] += t.tuningImprovements;
-      s[14] += t.tuningEvaluations;
-      s[15] += t.intTuningEvaluations;
+      step.tally().addTo(sums);
+      digests.add(step.digest());
+      CacheStats c = step.cache();
+      long[] v = {
+        c.lookups(),
+        c.hits(),
+        c.misses(),
+        c.coalesced(),
+        c.evictions(),
+        c.forgotten(),
+        c.rejected(),
+        c.audits(),
+        c.falseHits(),
+        c.entries(),
+        c.bytes()
+      };
+      for (int i = 0; i < v.length; i++) {
+        cache[i] += v[i];
+      }
+    }
+    List<Long> counts = new ArrayList<>(Stat.COUNT);
+    for (long v : sums) {
+      counts.add(v);
     }
     return new GenerationStats(
         gen,
-        s[0],
-        s[1],
-        s[2],
-        s[3],
-        s[4],
-        s[5],
-        s[6],
-        s[7],
-        s[8],
-        s[9],
-        s[10],
-        s[11],
-        s[12],
-        s[13],
-        s[14],
-        s[15],
+        counts,
         front.size(),
-        front.bestError());
+        front.bestError(),
+        new CacheStats(
+            cache[0],
+            cache[1],
+            cache[2],
+            cache[3],
+            cache[4],
+            cache[5],
+            cache[6],
+            cache[7],
+            cache[8],
+            (int) cache[9],
+            cache[10]),
+        digests);
   }
 
   /**
@@ -375,7 +537,8 @@ public final class Search {
    * All choices are made from the populations before any replacement.
    */
   private <C extends Comparable<? super C>> void migrate(
-      List<Island<C>> islands, Ranking<C> ranking, SplittableRandom rng, ProgramHasher hasher) {
+      List<Island<C>> islands, Ranking<C> ranking, long gen, ProgramHasher hasher) {
+    SplittableRandom rng = RandomStreams.of(config.seed(), RandomStreams.MIGRATION, gen);
     int n = islands.size();
     int k = Math.min(config.islands().migrants(), config.engine().populationSize());
     List<ISeq<Phenotype<ProgramGene, C>>> sent = new ArrayList<>();
@@ -402,7 +565,10 @@ public final class Search {
                 key ->
                     to.evaluator()
                         .cache()
-                        .put(key, g.allele(), ranking.fitness(m.fitness()).error()));
+                        .put(
+                            key,
+                            Kernels.fingerprint(g.allele()),
+                            ranking.fitness(m.fitness()).error()));
       }
       to.restart(pop.toISeq());
     }

@@ -9,11 +9,13 @@ import numevo.hashing.cache.CacheStats;
  * What a search found and did.
  *
  * @param front the run's Pareto front, by increasing cost
- * @param history the statistics of every generation, in order
+ * @param history the statistics of every generation this call ran, in order (a resumed search's
+ *     start after its state)
  * @param caches the final statistics of each island's equivalence cache
  * @param evaluations full scorings made
  * @param stopReason which limit stopped the search
- * @param timings where the time went (not deterministic)
+ * @param timings where the time went (not deterministic; accumulated over resumes)
+ * @param generation the generations run in all, resumed ones included
  */
 public record SearchResult(
     List<FrontEntry> front,
@@ -21,7 +23,8 @@ public record SearchResult(
     List<CacheStats> caches,
     long evaluations,
     String stopReason,
-    Timings timings) {
+    Timings timings,
+    long generation) {
 
   /** Copies the lists. */
   public SearchResult {
@@ -42,9 +45,9 @@ public record SearchResult(
     return sum;
   }
 
-  /** The number of generations run. */
+  /** The number of generations run in all ({@link #generation()}). */
   public long generations() {
-    return history.size();
+    return generation;
   }
 
   /** The smallest error on the front, {@code +Inf} if empty. */

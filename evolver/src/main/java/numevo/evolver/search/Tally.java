@@ -1,24 +1,13 @@
 package numevo.evolver.search;
 
+import java.util.Arrays;
+
 /**
- * The counters of one island during one generation, and the time it spent, folded into {@link
- * GenerationStats} and {@link Timings}. Mutable; used by one island's thread at a time.
+ * The counters of one island during one generation ({@link Stat}), and the time it spent, folded
+ * into {@link GenerationStats} and {@link Timings}. Mutable; used by one island's thread at a time.
  */
 final class Tally {
-  long proposed;
-  long cacheHits;
-  long duplicateHits;
-  long misses;
-  long uncached;
-  long audits;
-  long falseHits;
-  long scored;
-  long invalid;
-  long deduplicated;
-  long tunings;
-  long tuningImprovements;
-  long tuningEvaluations;
-  long intTuningEvaluations;
+  private final long[] counts = new long[Stat.COUNT];
 
   // Time, in nanoseconds: measured once per phase and generation, never per candidate.
   long stepNanos;
@@ -28,23 +17,32 @@ final class Tally {
   long scoreNanos;
   long tuneNanos;
 
+  /** Adds {@code n} to a counter. */
+  void add(Stat s, long n) {
+    counts[s.ordinal()] += n;
+  }
+
+  /** Adds one to a counter. */
+  void inc(Stat s) {
+    counts[s.ordinal()]++;
+  }
+
+  /** A counter's value. */
+  long get(Stat s) {
+    return counts[s.ordinal()];
+  }
+
+  /** Adds every counter into {@code sums}, indexed by {@link Stat#ordinal()}. */
+  void addTo(long[] sums) {
+    for (int i = 0; i < counts.length; i++) {
+      sums[i] += counts[i];
+    }
+  }
+
   /** A copy, to keep a generation's values while the island runs the next. */
   Tally copy() {
     Tally t = new Tally();
-    t.proposed = proposed;
-    t.cacheHits = cacheHits;
-    t.duplicateHits = duplicateHits;
-    t.misses = misses;
-    t.uncached = uncached;
-    t.audits = audits;
-    t.falseHits = falseHits;
-    t.scored = scored;
-    t.invalid = invalid;
-    t.deduplicated = deduplicated;
-    t.tunings = tunings;
-    t.tuningImprovements = tuningImprovements;
-    t.tuningEvaluations = tuningEvaluations;
-    t.intTuningEvaluations = intTuningEvaluations;
+    System.arraycopy(counts, 0, t.counts, 0, counts.length);
     t.stepNanos = stepNanos;
     t.selectNanos = selectNanos;
     t.alterNanos = alterNanos;
@@ -55,20 +53,7 @@ final class Tally {
   }
 
   void reset() {
-    proposed = 0;
-    cacheHits = 0;
-    duplicateHits = 0;
-    misses = 0;
-    uncached = 0;
-    audits = 0;
-    falseHits = 0;
-    scored = 0;
-    invalid = 0;
-    deduplicated = 0;
-    tunings = 0;
-    tuningImprovements = 0;
-    tuningEvaluations = 0;
-    intTuningEvaluations = 0;
+    Arrays.fill(counts, 0);
     stepNanos = 0;
     selectNanos = 0;
     alterNanos = 0;

@@ -30,6 +30,29 @@ public record Timings(
     Duration scoring,
     Duration tuning) {
 
+  /** No time at all. */
+  public static final Timings ZERO =
+      new Timings(
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO);
+
+  /** These times and {@code o}'s added up, phase by phase (a run resumed after another). */
+  public Timings plus(Timings o) {
+    return new Timings(
+        elapsed.plus(o.elapsed),
+        islandSteps.plus(o.islandSteps),
+        selection.plus(o.selection),
+        alteration.plus(o.alteration),
+        hashing.plus(o.hashing),
+        scoring.plus(o.scoring),
+        tuning.plus(o.tuning));
+  }
+
   /**
    * The rest of the islands' steps: Jenetics' age filter (and the random kernels replacing old
    * individuals), the evaluator's cache lookups, fitness and front updates, the deduplication of

@@ -24,19 +24,25 @@ class CacheStatisticsTest {
     long tuning = 0;
     for (GenerationStats g : r.history()) {
       assertEquals(
-          g.proposed(),
-          g.cacheHits() + g.duplicateHits() + g.misses() + g.uncached(),
+          g.get(Stat.PROPOSED),
+          g.get(Stat.CACHE_HITS)
+              + g.get(Stat.DUPLICATE_HITS)
+              + g.get(Stat.MISSES)
+              + g.get(Stat.UNCACHED),
           g.toString());
-      assertEquals(g.scored(), g.misses() + g.uncached() + g.audits(), g.toString());
-      assertTrue(g.audits() <= g.cacheHits());
-      assertTrue(g.falseHits() <= g.audits());
-      hits += g.cacheHits();
-      misses += g.misses();
-      audits += g.audits();
-      falseHits += g.falseHits();
-      scored += g.scored();
-      tuning += g.tuningEvaluations();
-      assertTrue(g.tuningImprovements() <= g.tunings());
+      assertEquals(
+          g.get(Stat.SCORED),
+          g.get(Stat.MISSES) + g.get(Stat.UNCACHED) + g.get(Stat.AUDITS),
+          g.toString());
+      assertTrue(g.get(Stat.AUDITS) <= g.get(Stat.CACHE_HITS));
+      assertTrue(g.get(Stat.FALSE_HITS) <= g.get(Stat.AUDITS));
+      hits += g.get(Stat.CACHE_HITS);
+      misses += g.get(Stat.MISSES);
+      audits += g.get(Stat.AUDITS);
+      falseHits += g.get(Stat.FALSE_HITS);
+      scored += g.get(Stat.SCORED);
+      tuning += g.get(Stat.TUNING_SCORINGS);
+      assertTrue(g.get(Stat.TUNING_IMPROVEMENTS) <= g.get(Stat.TUNINGS));
     }
     long lookups = r.caches().stream().mapToLong(CacheStats::lookups).sum();
     assertEquals(hits + misses, lookups);
@@ -52,9 +58,9 @@ class CacheStatisticsTest {
     c = c.withHash(c.hash().withCache(CacheConfig.DEFAULT.withAuditFraction(0.5)));
     SearchResult r = Search.of(c, Searches.EXP2).run();
     assertAddsUp(r);
-    long hits = r.history().stream().mapToLong(GenerationStats::cacheHits).sum();
+    long hits = r.history().stream().mapToLong(g -> g.get(Stat.CACHE_HITS)).sum();
     assertTrue(hits > 0, "some hits");
-    assertTrue(r.history().stream().mapToLong(GenerationStats::audits).sum() > 0);
+    assertTrue(r.history().stream().mapToLong(g -> g.get(Stat.AUDITS)).sum() > 0);
   }
 
   @Test
@@ -63,8 +69,8 @@ class CacheStatisticsTest {
     SearchResult r = Search.of(c.withHash(c.hash().withEnabled(false)), Searches.EXP2).run();
     assertAddsUp(r);
     for (GenerationStats g : r.history()) {
-      assertEquals(g.proposed(), g.uncached());
-      assertEquals(0, g.cacheHits() + g.duplicateHits());
+      assertEquals(g.get(Stat.PROPOSED), g.get(Stat.UNCACHED));
+      assertEquals(0, g.get(Stat.CACHE_HITS) + g.get(Stat.DUPLICATE_HITS));
     }
   }
 
@@ -109,9 +115,9 @@ class CacheStatisticsTest {
     long hits = 0;
     for (GenerationStats g : r.history()) {
       // Polynomial kernels all get a hash modulo the prime: none is scored uncached.
-      assertEquals(0, g.uncached());
-      assertEquals(0, g.falseHits());
-      hits += g.cacheHits() + g.duplicateHits();
+      assertEquals(0, g.get(Stat.UNCACHED));
+      assertEquals(0, g.get(Stat.FALSE_HITS));
+      hits += g.get(Stat.CACHE_HITS) + g.get(Stat.DUPLICATE_HITS);
     }
     assertTrue(hits > 0, "no candidate was answered by the cache");
     assertEquals(0, r.bestError(), "a + b is one mutation from most kernels");

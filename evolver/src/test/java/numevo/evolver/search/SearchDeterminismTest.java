@@ -40,7 +40,7 @@ class SearchDeterminismTest {
     assertTrue(one.caches().stream().anyMatch(s -> s.evictions() > 0), "evictions happened");
     assertTrue(one.caches().stream().anyMatch(s -> s.audits() > 0), "audits happened");
     assertTrue(
-        one.history().stream().mapToLong(GenerationStats::tuningImprovements).sum() > 0,
+        one.history().stream().mapToLong(g -> g.get(Stat.TUNING_IMPROVEMENTS)).sum() > 0,
         "constant tuning improved kernels");
 
     SearchResult other = Search.of(config(18, 3, 2, 300), Searches.EXP2).run();

@@ -18,7 +18,7 @@ class StoppingTest {
     assertTrue(r.evaluations() >= 2_000);
     long before =
         r.history().subList(0, r.history().size() - 1).stream()
-            .mapToLong(g -> g.scored() + g.tuningEvaluations())
+            .mapToLong(g -> g.get(Stat.SCORED) + g.get(Stat.TUNING_SCORINGS))
             .sum();
     assertTrue(before < 2_000, "the limit was reached only in the last generation");
   }

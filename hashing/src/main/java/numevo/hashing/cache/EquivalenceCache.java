@@ -331,6 +331,83 @@ public final class EquivalenceCache<V, R> {
     }
   }
 
+  /**
+   * The cache's entries, least recently used first, and its counters, taken under the lock: call it
+   * while no {@link #getOrScore} is scoring, or the key being scored is missing from the snapshot.
+   */
+  public CacheSnapshot<V, R> snapshot() {
+    lock.lock();
+    try {
+      java.util.List<CacheSnapshot.Entry<V, R>> list = new java.util.ArrayList<>(map.size());
+      for (Map.Entry<Hash128, Entry<V, R>> e : map.entrySet()) {
+        Entry<V, R> v = e.getValue();
+        list.add(new CacheSnapshot.Entry<>(e.getKey(), v.fitness, v.representative, v.hits));
+      }
+      return new CacheSnapshot<>(list, stats());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Replaces this cache's entries and counters with a snapshot's, entries in the snapshot's order
+   * of recency (sized again by this cache's sizer), so that it answers and evicts as the cache the
+   * snapshot was taken from did.
+   *
+   * @param snapshot from {@link #snapshot()} of a cache with the same settings and sizer
+   * @throws IllegalArgumentException if the snapshot holds more entries or bytes than this cache's
+   *     bounds allow, or its counters do not match its entries
+   * @throws IllegalStateException if a key is being scored
+   */
+  public void restore(CacheSnapshot<V, R> snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    lock.lock();
+    try {
+      if (!scoring.isEmpty()) {
+        throw new IllegalStateException("cannot restore while keys are being scored");
+      }
+      map.clear();
+      bytes = 0;
+      for (CacheSnapshot.Entry<V, R> e : snapshot.entries()) {
+        Entry<V, R> v =
+            new Entry<>(
+                e.fitness(), e.representative(), entryBytes(e.fitness(), e.representative()));
+        v.hits = e.hits();
+        if (map.putLast(e.key(), v) != null) {
+          throw new IllegalArgumentException("snapshot holds key " + e.key() + " twice");
+        }
+        bytes += v.bytes;
+      }
+      CacheStats c = snapshot.counters();
+      if (map.size() > config.maxEntries()
+          || bytes > config.maxBytes()
+          || c.entries() != map.size()
+          || c.bytes() != bytes) {
+        throw new IllegalArgumentException(
+            "snapshot does not fit this cache: "
+                + map.size()
+                + " entries, "
+                + bytes
+                + " bytes; counters say "
+                + c.entries()
+                + " entries, "
+                + c.bytes()
+                + " bytes");
+      }
+      lookups = c.lookups();
+      hits = c.hits();
+      misses = c.misses();
+      coalesced = c.coalesced();
+      evictions = c.evictions();
+      forgotten = c.forgotten();
+      rejected = c.rejected();
+      audits = c.audits();
+      falseHits = c.falseHits();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   // --- Internals; the lock is held where the name says so -------------------------------------
 
   /**

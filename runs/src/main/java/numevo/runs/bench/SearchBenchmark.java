@@ -3,11 +3,11 @@ package numevo.runs.bench;
 import java.util.concurrent.TimeUnit;
 import numevo.evolver.problem.TargetScorer;
 import numevo.evolver.problem.TargetSearches;
-import numevo.evolver.search.GenerationStats;
 import numevo.evolver.search.IslandConfig;
 import numevo.evolver.search.Search;
 import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.SearchResult;
+import numevo.evolver.search.Stat;
 import numevo.evolver.search.StopConfig;
 import numevo.evolver.tune.TuningConfig;
 import numevo.targets.ScoreOptions;
@@ -91,7 +91,7 @@ public class SearchBenchmark {
   public SearchResult search(Counts counts) {
     SearchResult r = Search.of(config, scorer).run();
     counts.scorings += r.evaluations();
-    counts.proposed += r.total(GenerationStats::proposed);
+    counts.proposed += r.total(g -> g.get(Stat.PROPOSED));
     return r;
   }
 }

@@ -32,6 +32,7 @@ import numevo.evolver.search.IslandConfig;
 import numevo.evolver.search.Search;
 import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.SearchResult;
+import numevo.evolver.search.Stat;
 import numevo.evolver.search.StopConfig;
 import numevo.evolver.tune.TuningConfig;
 import numevo.targets.Baseline;
@@ -310,11 +311,11 @@ final class SearchCommand implements Callable<Integer> {
     long audits = 0;
     long falseHits = 0;
     for (GenerationStats g : r.history()) {
-      proposed += g.proposed();
-      hits += g.cacheHits() + g.duplicateHits();
-      uncached += g.uncached();
-      audits += g.audits();
-      falseHits += g.falseHits();
+      proposed += g.get(Stat.PROPOSED);
+      hits += g.get(Stat.CACHE_HITS) + g.get(Stat.DUPLICATE_HITS);
+      uncached += g.get(Stat.UNCACHED);
+      audits += g.get(Stat.AUDITS);
+      falseHits += g.get(Stat.FALSE_HITS);
     }
     return String.format(
         Locale.ROOT,
@@ -799,14 +800,20 @@ final class SearchCommand implements Callable<Integer> {
               + "\tscored\tinvalid\tremutations\tdeduplicated\ttunings\ttuning_scorings"
               + "\tint_tuning_scorings\tfront_size\tbest_error\n");
       for (GenerationStats g : r.history()) {
-        h.append(g.generation()).append('\t').append(g.proposed()).append('\t');
-        h.append(g.cacheHits()).append('\t').append(g.duplicateHits()).append('\t');
-        h.append(g.misses()).append('\t').append(g.uncached()).append('\t');
-        h.append(g.audits()).append('\t').append(g.falseHits()).append('\t');
-        h.append(g.scored()).append('\t').append(g.invalid()).append('\t');
-        h.append(g.remutations()).append('\t').append(g.deduplicated()).append('\t');
-        h.append(g.tunings()).append('\t').append(g.tuningEvaluations()).append('\t');
-        h.append(g.intTuningEvaluations()).append('\t');
+        h.append(g.generation()).append('\t').append(g.get(Stat.PROPOSED)).append('\t');
+        h.append(g.get(Stat.CACHE_HITS))
+            .append('\t')
+            .append(g.get(Stat.DUPLICATE_HITS))
+            .append('\t');
+        h.append(g.get(Stat.MISSES)).append('\t').append(g.get(Stat.UNCACHED)).append('\t');
+        h.append(g.get(Stat.AUDITS)).append('\t').append(g.get(Stat.FALSE_HITS)).append('\t');
+        h.append(g.get(Stat.SCORED)).append('\t').append(g.get(Stat.INVALID)).append('\t');
+        h.append(g.get(Stat.REMUTATIONS))
+            .append('\t')
+            .append(g.get(Stat.DEDUPLICATED))
+            .append('\t');
+        h.append(g.get(Stat.TUNINGS)).append('\t').append(g.get(Stat.TUNING_SCORINGS)).append('\t');
+        h.append(g.get(Stat.INT_TUNING_SCORINGS)).append('\t');
         h.append(g.frontSize()).append('\t').append(g.bestError()).append('\n');
       }
       Files.writeString(out.resolve("history.tsv"), h);

@@ -1,9 +1,9 @@
 package numevo.runs.cli;
 
 import java.util.Locale;
-import numevo.evolver.search.GenerationStats;
 import numevo.evolver.search.IslandConfig;
 import numevo.evolver.search.SearchResult;
+import numevo.evolver.search.Stat;
 import numevo.evolver.search.Timings;
 
 /**
@@ -49,19 +49,20 @@ record Throughput(
   }
 
   long proposed() {
-    return result.total(GenerationStats::proposed);
+    return result.total(g -> g.get(Stat.PROPOSED));
   }
 
   long answeredByCache() {
-    return result.total(g -> g.cacheHits() - g.audits() + g.duplicateHits());
+    return result.total(
+        g -> g.get(Stat.CACHE_HITS) - g.get(Stat.AUDITS) + g.get(Stat.DUPLICATE_HITS));
   }
 
   long scored() {
-    return result.total(GenerationStats::scored);
+    return result.total(g -> g.get(Stat.SCORED));
   }
 
   long tuningScorings() {
-    return result.total(GenerationStats::tuningEvaluations);
+    return result.total(g -> g.get(Stat.TUNING_SCORINGS));
   }
 
   long scorings() {
