@@ -6,10 +6,10 @@ import numevo.dsl.text.ParsedProgram;
 import numevo.dsl.text.Parser;
 
 /** Reads kernel files for commands, turning every problem into a one-line {@link UserError}. */
-final class KernelFiles {
+public final class KernelFiles {
   private KernelFiles() {}
 
-  static ParsedProgram read(Path file) {
+  public static ParsedProgram read(Path file) {
     try {
       return Parser.parseFile(file);
     } catch (ProgramException e) {

@@ -19,8 +19,12 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       HashCommand.class,
       JmhCommand.class,
+      ReplayCommand.class,
+      ResumeCommand.class,
+      RunsCommand.class,
       ScoreCommand.class,
       SearchCommand.class,
+      ShowCommand.class,
       TargetsCommand.class,
       TuneCommand.class
     })

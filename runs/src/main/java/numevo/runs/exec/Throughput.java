@@ -1,4 +1,4 @@
-package numevo.runs.cli;
+package numevo.runs.exec;
 
 import java.util.Locale;
 import numevo.evolver.search.IslandConfig;

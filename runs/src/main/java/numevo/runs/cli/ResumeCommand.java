@@ -1,0 +1,121 @@
+package numevo.runs.cli;
+
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import numevo.runs.exec.RunPlan;
+import numevo.runs.exec.SearchRunner;
+import numevo.runs.store.Manifest;
+import numevo.runs.store.RunDb;
+import numevo.runs.store.RunDir;
+import numevo.runs.store.RunSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code numevo resume RUN}: continues a stored run from its last checkpoint. */
+@Command(
+    name = "resume",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Continues a stored run from its last checkpoint, after a crash, kill -9, Ctrl-C or a",
+      "reboot, and ends as the uninterrupted run would. Without limits it runs to the run's own",
+      "stop (its time limit counts what is left of it); --generations extends a finished run."
+    })
+final class ResumeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RUN", description = "the run's directory")
+  Path run;
+
+  @Option(names = "--time", paramLabel = "T", description = "limit the resumed part: 90s, 10m, 2h")
+  String time;
+
+  @Option(
+      names = "--generations",
+      paramLabel = "N",
+      description = "stop after N generations in all")
+  Long generations;
+
+  @Option(names = "--evaluations", paramLabel = "N", description = "stop after N scorings in all")
+  Long evaluations;
+
+  @Option(names = "--threads", paramLabel = "N", description = "threads; default: the cores")
+  Integer threads;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "S",
+      description = "seconds between progress lines; default: ${DEFAULT-VALUE}")
+  double progressSeconds = 5;
+
+  @Option(
+      names = "--checkpoint-every",
+      paramLabel = "S",
+      description = "least seconds between checkpoints; default: ${DEFAULT-VALUE}")
+  double checkpointSeconds = 10;
+
+  @Override
+  public Integer call() {
+    int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (th < 1) {
+      throw new UserError("--threads must be >= 1", 2);
+    }
+    if (generations != null && generations < 1) {
+      throw new UserError("--generations must be >= 1", 2);
+    }
+    if (evaluations != null && evaluations < 1) {
+      throw new UserError("--evaluations must be >= 1", 2);
+    }
+    if (progressSeconds <= 0 || !Double.isFinite(progressSeconds)) {
+      throw new UserError("--progress must be a positive number of seconds", 2);
+    }
+    Duration d = time != null ? SearchCommand.duration(time) : null;
+    if (d != null && (d.isNegative() || d.isZero())) {
+      throw new UserError("--time must be positive: '" + time + "'", 2);
+    }
+    RunDir dir = RunDir.open(run);
+    Manifest m = dir.manifest();
+    RunArgs.checkFiles(dir, m.spec());
+    FileLock lock = dir.lock();
+    try (RunDb db = RunDb.open(dir.databaseFile(), false)) {
+      RunSpec s = m.spec();
+      String t = d != null ? d.toString() : remainingTime(s, db);
+      if (generations != null || evaluations != null || d != null) {
+        // New limits replace the run's own.
+        s =
+            s.withStop(
+                generations != null ? generations : 0,
+                evaluations != null ? evaluations : 0,
+                d != null ? d.toString() : null);
+        if (s.generations() == 0 && s.evaluations() == 0 && s.time() == null) {
+          s = s.withStop(0, 0, t);
+        }
+      } else {
+        s = s.withStop(s.generations(), s.evaluations(), t);
+      }
+      RunPlan plan = RunPlan.of(s, th);
+      return SearchRunner.run(
+          dir,
+          db,
+          lock,
+          plan,
+          new SearchRunner.Options(th, progressSeconds, checkpointSeconds, null),
+          spec.commandLine().getOut());
+    }
+  }
+
+  /** The run's time limit less the time its checkpoint had used, at least a millisecond. */
+  private static String remainingTime(RunSpec s, RunDb db) {
+    if (s.time() == null) {
+      return null;
+    }
+    Duration limit = Duration.parse(s.time());
+    long usedMs = db.generations().stream().mapToLong(r -> r.elapsedMs()).max().orElse(0);
+    Duration left = limit.minusMillis(usedMs);
+    return (left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left).toString();
+  }
+}

@@ -1,0 +1,304 @@
+package numevo.runs.exec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import numevo.dsl.program.Op;
+import numevo.dsl.program.Program;
+import numevo.dsl.program.Type;
+import numevo.dsl.random.RandomProgramConfig;
+import numevo.evolver.fitness.Objective;
+import numevo.evolver.genome.GenomeConfig;
+import numevo.evolver.genome.Kernels;
+import numevo.evolver.genome.MutationConfig;
+import numevo.evolver.genome.MutationKind;
+import numevo.evolver.problem.SearchDefaults;
+import numevo.evolver.problem.TargetScorer;
+import numevo.evolver.problem.TargetSearches;
+import numevo.evolver.search.EngineConfig;
+import numevo.evolver.search.IslandConfig;
+import numevo.evolver.search.SearchConfig;
+import numevo.evolver.search.StopConfig;
+import numevo.evolver.tune.TuningConfig;
+import numevo.runs.cli.UserError;
+import numevo.runs.store.RunSpec;
+import numevo.targets.Baseline;
+import numevo.targets.ScoreOptions;
+import numevo.targets.Target;
+import numevo.targets.TargetException;
+import numevo.targets.TargetParams;
+import numevo.targets.Targets;
+import numevo.targets.seq.Recurrences;
+import numevo.targets.seq.SeqTarget;
+
+/**
+ * A run's search built from its {@link RunSpec} alone: the target, the scorer and the search
+ * configuration. A new run, a resume and a replay all build their search here, so they search the
+ * same thing.
+ *
+ * @param spec the spec
+ * @param target the target
+ * @param scorer the training scorer
+ * @param config the search configuration
+ * @param notes what the user should know about how the spec was read (seed kernels left out)
+ */
+public record RunPlan(
+    RunSpec spec, Target target, TargetScorer scorer, SearchConfig config, List<String> notes) {
+
+  /** The search order of the seq target when --order is not given. */
+  public static final int DEFAULT_SEQ_ORDER = 4;
+
+  /**
+   * Builds the plan.
+   *
+   * @param spec the run's spec
+   * @param threads the worker threads (they change no result)
+   * @throws UserError if the spec does not describe a search (naming the flag)
+   */
+  public static RunPlan of(RunSpec spec, int threads) {
+    Target t = resolveTarget(spec);
+    SearchDefaults d = TargetSearches.defaults(t);
+    int pts = spec.points() != null ? spec.points() : d.trainingPoints();
+    if (pts < 1) {
+      throw new UserError("--points must be >= 1", 2);
+    }
+    TargetScorer scorer = TargetScorer.of(t, ScoreOptions.training(pts, spec.seed()));
+    List<String> notes = new ArrayList<>();
+    SearchConfig config = config(spec, t, d, threads, notes);
+    config =
+        config.withHash(
+            config.hash().inputs().isEmpty() && !isExactInt(config.genome())
+                ? config.hash().withInputs(TargetSearches.sampleBounds(scorer))
+                : config.hash());
+    return new RunPlan(spec, t, scorer, config, List.copyOf(notes));
+  }
+
+  private static Target resolveTarget(RunSpec spec) {
+    Map<String, String> params = new java.util.LinkedHashMap<>(spec.params());
+    String order = params.remove("order");
+    String target = spec.target();
+    boolean seq = target.equals(SeqTarget.NAME);
+    if (!seq && (order != null || params.containsKey("offset"))) {
+      throw new UserError("--order and --offset are seq parameters, not " + target + "'s", 2);
+    }
+    if (seq && order == null) {
+      // The default order, lowered for sequences too short for it.
+      TargetException last = null;
+      for (int k = DEFAULT_SEQ_ORDER; k >= 1; k--) {
+        params.put("order", Integer.toString(k));
+        try {
+          return Targets.resolve(target, TargetParams.of(params));
+        } catch (TargetException e) {
+          if (!e.getMessage().contains("initial terms")) {
+            throw new UserError(e.getMessage());
+          }
+          last = e;
+        }
+      }
+      throw new UserError(last.getMessage());
+    }
+    if (order != null) {
+      params.put("order", order);
+    }
+    try {
+      return Targets.resolve(target, TargetParams.of(params));
+    } catch (TargetException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private static SearchConfig config(
+      RunSpec spec, Target t, SearchDefaults d, int threads, List<String> notes) {
+    int size = spec.maxSize() != null ? spec.maxSize() : d.maxSize();
+    int pop = spec.population() != null ? spec.population() : d.population();
+    if (size < 1) {
+      throw new UserError("--max-size must be >= 1", 2);
+    }
+    if (pop < 2) {
+      throw new UserError("--population must be >= 2", 2);
+    }
+    if (spec.maxError() != null && spec.maxCost() != null) {
+      throw new UserError("--max-error and --max-cost exclude each other", 2);
+    }
+    if (threads < 1) {
+      throw new UserError("--threads must be >= 1", 2);
+    }
+    if (spec.islands() < 1) {
+      throw new UserError("--islands must be >= 1", 2);
+    }
+    GenomeConfig g;
+    try {
+      g = TargetSearches.genome(t, size);
+      g = g.withOps(ops(spec, g));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("cannot search " + t.name() + ": " + e.getMessage(), 2);
+    }
+    StopConfig stop = stop(spec);
+    List<Program> seeds = seeds(spec, t, g, notes);
+    Objective objective =
+        spec.maxError() != null
+            ? Objective.cheapestUnder(spec.maxError())
+            : spec.maxCost() != null
+                ? Objective.smallestErrorUnder(spec.maxCost())
+                : Objective.pareto();
+    try {
+      return SearchConfig.of(spec.seed(), g, stop)
+          .withCosts(TargetSearches.costs(t))
+          .withHash(TargetSearches.hash(t))
+          .withMutation(mutation(spec.mutation(), TargetSearches.mutation(t)))
+          .withObjective(objective)
+          .withEngine(EngineConfig.DEFAULT.withPopulationSize(pop))
+          .withIslands(IslandConfig.of(spec.islands(), 10, 2, threads))
+          .withTuning(spec.noTuning() ? TuningConfig.OFF : TargetSearches.tuning(t))
+          .withSeeds(seeds);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), 2);
+    }
+  }
+
+  /** The target's mutation weights with the --mutation changes. */
+  private static MutationConfig mutation(String changes, MutationConfig base) {
+    if (changes == null) {
+      return base;
+    }
+    Map<MutationKind, Double> weights = new EnumMap<>(base.weights());
+    for (String item : changes.split(",")) {
+      String[] kv = item.trim().split("=");
+      MutationKind kind = null;
+      for (MutationKind k : MutationKind.values()) {
+        if (kv.length == 2 && k.name().equalsIgnoreCase(kv[0].trim())) {
+          kind = k;
+        }
+      }
+      double w;
+      try {
+        w = kv.length == 2 ? Double.parseDouble(kv[1].trim()) : Double.NaN;
+      } catch (NumberFormatException e) {
+        w = Double.NaN;
+      }
+      if (kind == null || !(w >= 0) || Double.isInfinite(w)) {
+        throw new UserError(
+            "bad --mutation '" + item.trim() + "': use KIND=WEIGHT, e.g. guard=0.5", 2);
+      }
+      weights.put(kind, w);
+    }
+    try {
+      return base.withWeights(weights);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("bad --mutation: " + e.getMessage(), 2);
+    }
+  }
+
+  /**
+   * The seed kernels: files, and the target's baselines for {@code @baselines} (those that fit the
+   * genome; the others are noted) or {@code @NAME} (which must fit).
+   */
+  private static List<Program> seeds(RunSpec spec, Target t, GenomeConfig g, List<String> notes) {
+    List<Program> seeds = new ArrayList<>();
+    for (String item : spec.seedFrom()) {
+      if (item.startsWith("@")) {
+        String name = item.substring(1);
+        boolean all = name.equals("baselines");
+        List<Baseline> chosen =
+            t.baselines().stream().filter(b -> all || b.name().equals(name)).toList();
+        if (chosen.isEmpty()) {
+          throw new UserError(
+              "--seed-from "
+                  + item
+                  + ": "
+                  + t.name()
+                  + (t.baselines().isEmpty()
+                      ? " has no baselines"
+                      : " has the baselines "
+                          + String.join(
+                              ", ", t.baselines().stream().map(b -> "@" + b.name()).toList())),
+              2);
+        }
+        for (Baseline b : chosen) {
+          try {
+            seeds.add(fit(t, b.program(), g));
+          } catch (IllegalArgumentException e) {
+            if (!all) {
+              throw new UserError("--seed-from " + item + ": " + e.getMessage(), 2);
+            }
+            notes.add("not seeding baseline " + b.name() + ": " + e.getMessage());
+          }
+        }
+        continue;
+      }
+      java.nio.file.Path f = java.nio.file.Path.of(item);
+      Program p = numevo.runs.cli.KernelFiles.read(f).program();
+      try {
+        seeds.add(fit(t, p, g));
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--seed-from " + f + ": " + e.getMessage(), 2);
+      }
+    }
+    return seeds;
+  }
+
+  /** A seed in the genome's shape (a recurrence widened to the search's order first). */
+  private static Program fit(Target t, Program p, GenomeConfig g) {
+    Program q = t instanceof SeqTarget seq ? Recurrences.widen(p, seq.searchOrder()) : p;
+    return Kernels.fit(q, g);
+  }
+
+  private static boolean isExactInt(GenomeConfig g) {
+    return g.inputTypes().contains(Type.INT) || g.outputTypes().contains(Type.INT);
+  }
+
+  private static List<Op> ops(RunSpec spec, GenomeConfig g) {
+    Set<Op> set = spec.ops() != null ? mnemonics(spec.ops(), g) : EnumSet.copyOf(g.ops());
+    if (spec.addOps() != null) {
+      set.addAll(mnemonics(spec.addOps(), g));
+    }
+    if (spec.dropOps() != null) {
+      set.removeAll(mnemonics(spec.dropOps(), g));
+    }
+    if (set.isEmpty()) {
+      throw new UserError("no ops left to search with", 2);
+    }
+    return List.copyOf(set);
+  }
+
+  /** Every overload of each mnemonic that exists in the genome's format. */
+  private static Set<Op> mnemonics(String list, GenomeConfig g) {
+    Set<Op> s = EnumSet.noneOf(Op.class);
+    for (String m : list.split(",")) {
+      String name = m.trim();
+      if (name.isEmpty()) {
+        continue;
+      }
+      List<Op> overloads = Op.overloads(name);
+      if (overloads.isEmpty()) {
+        throw new UserError(
+            "unknown op '" + name + "'; ops: " + String.join(" ", Op.mnemonics()), 2);
+      }
+      for (Op op : overloads) {
+        if (RandomProgramConfig.isValid(op, g.format())) {
+          s.add(op);
+        }
+      }
+    }
+    return s;
+  }
+
+  private static StopConfig stop(RunSpec spec) {
+    Duration d = spec.time() != null ? Duration.parse(spec.time()) : Duration.ZERO;
+    if (spec.generations() < 0 || spec.evaluations() < 0 || d.isNegative()) {
+      throw new UserError("--generations, --evaluations and --time must not be negative", 2);
+    }
+    if (d.isZero() && spec.generations() == 0 && spec.evaluations() == 0) {
+      throw new UserError("a run needs a limit: --time, --generations or --evaluations", 2);
+    }
+    return new StopConfig(
+        spec.generations(),
+        spec.evaluations(),
+        d,
+        spec.targetError() != null ? spec.targetError() : Double.NEGATIVE_INFINITY);
+  }
+}

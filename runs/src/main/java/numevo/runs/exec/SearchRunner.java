@@ -1,0 +1,388 @@
+package numevo.runs.exec;
+
+import java.io.PrintWriter;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import numevo.evolver.fitness.FrontEntry;
+import numevo.evolver.search.GenerationStats;
+import numevo.evolver.search.Search;
+import numevo.evolver.search.SearchListener;
+import numevo.evolver.search.SearchResult;
+import numevo.evolver.search.SearchState;
+import numevo.evolver.search.SearchStateCodec;
+import numevo.evolver.search.StopConfig;
+import numevo.runs.cli.UserError;
+import numevo.runs.store.GenerationRow;
+import numevo.runs.store.RunDb;
+import numevo.runs.store.RunDir;
+import numevo.runs.store.RunStatus;
+import numevo.targets.seq.SeqTarget;
+
+/**
+ * Runs a search as a stored run: a new one, or a resumed one from its last checkpoint. Generations
+ * and front entries go to the run's store at each barrier, a checkpoint at the first barrier after
+ * {@code checkpointSeconds} (and where the search stops), each in one transaction. Ctrl-C and
+ * SIGTERM stop the search at its next barrier, which writes a checkpoint, and the process exits.
+ *
+ * <p>A resumed run recomputes the generations between its checkpoint and the last stored one and
+ * checks them against the store before it writes new ones: a resume that would diverge stops with
+ * an error instead of mixing two histories.
+ */
+public final class SearchRunner {
+
+  /**
+   * How to run.
+   *
+   * @param threads worker threads
+   * @param progressSeconds seconds between progress lines
+   * @param checkpointSeconds the least seconds between checkpoints
+   * @param out the directory to export the front to, or null
+   */
+  public record Options(int threads, double progressSeconds, double checkpointSeconds, Path out) {}
+
+  private final RunDir dir;
+  private final RunDb db;
+  private final RunPlan plan;
+  private final Options options;
+  private final PrintWriter w;
+
+  private SearchRunner(RunDir dir, RunDb db, RunPlan plan, Options options, PrintWriter w) {
+    this.dir = dir;
+    this.db = db;
+    this.plan = plan;
+    this.options = options;
+    this.w = w;
+  }
+
+  /**
+   * Runs a plan in a run directory whose store is new ({@code state == null}) or from the store's
+   * last checkpoint.
+   *
+   * @return the exit code
+   */
+  public static int run(
+      RunDir dir, RunDb db, FileLock lock, RunPlan plan, Options options, PrintWriter w) {
+    return new SearchRunner(dir, db, plan, options, w).run(lock);
+  }
+
+  private int run(FileLock lock) {
+    SearchState state = null;
+    var cp = db.lastCheckpoint();
+    if (cp.isPresent()) {
+      try {
+        state = SearchStateCodec.read(cp.get().state());
+      } catch (SearchStateCodec.StateFormatException e) {
+        throw new UserError(
+            dir.databaseFile()
+                + ": checkpoint of generation "
+                + cp.get().generation()
+                + " unreadable: "
+                + e.getMessage(),
+            1);
+      }
+    }
+    List<GenerationRow> stored = db.generations();
+    var config = plan.config();
+    w.println("target " + plan.target().name() + ": " + plan.target().summary());
+    w.println(
+        "search: seed "
+            + config.seed()
+            + ", "
+            + config.islands().islands()
+            + (config.islands().islands() == 1 ? " island" : " islands")
+            + " of "
+            + config.engine().populationSize()
+            + " on "
+            + config.islands().threads()
+            + (config.islands().threads() == 1 ? " thread, " : " threads, ")
+            + config.genome().ops().size()
+            + " ops, at most "
+            + config.genome().maxSize()
+            + " instructions, "
+            + (config.seeds().isEmpty() ? "from scratch" : config.seeds().size() + " seed kernels")
+            + ", "
+            + stopText(config.stop()));
+    w.println(
+        "training: "
+            + plan.scorer().scorer().objective()
+            + " on "
+            + plan.scorer().scorer().description());
+    plan.notes().forEach(w::println);
+    w.println(
+        "run: "
+            + dir.path()
+            + (state == null
+                ? stored.isEmpty() ? "" : " (no checkpoint yet: starting again from generation 0)"
+                : " (resumed from the checkpoint of generation " + state.generation() + ")"));
+    w.flush();
+
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.set(true);
+              try {
+                finished.await(120, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "numevo-checkpoint-on-exit");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return search(state, stored, stop);
+    } finally {
+      w.flush();
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Shutting down: the hook is running and exits once we return.
+      }
+    }
+  }
+
+  private int search(SearchState state, List<GenerationRow> stored, AtomicBoolean stop) {
+    long processStart = System.nanoTime();
+    long baseElapsedMs = state == null ? 0 : state.timings().elapsed().toMillis();
+    long storedUpTo = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).generation();
+    Store store =
+        new Store(
+            stored,
+            storedUpTo,
+            processStart,
+            baseElapsedMs,
+            stop,
+            state == null ? 0 : state.generation());
+    db.status(RunStatus.RUNNING, null);
+    Search search = Search.of(plan.config(), plan.scorer());
+    double loadBefore = loadAverage();
+    SearchResult r = state == null ? search.run(store) : search.resume(state, store);
+    double loadAfter = loadAverage();
+    if (!store.finalStored) {
+      // The search stopped inside a batch (an error or scoring limit): its final front is newer
+      // than the last checkpoint's.
+      db.front(r.front(), r.generation());
+    }
+    boolean interrupted = Search.INTERRUPTED.equals(r.stopReason());
+    db.status(interrupted ? RunStatus.INTERRUPTED : RunStatus.FINISHED, r.stopReason());
+    if (!r.history().isEmpty()) {
+      w.println(r.history().get(r.history().size() - 1).summary());
+    }
+    Throughput tp =
+        Throughput.of(
+            r,
+            plan.scorer().scorer().points(),
+            plan.scorer().scorer().description(),
+            plan.config().islands(),
+            loadBefore,
+            loadAfter);
+    w.print(tp.text());
+    w.println(FrontOutput.cacheText(r));
+    if (interrupted) {
+      w.println(
+          "interrupted at generation "
+              + r.generation()
+              + " (checkpoint written); continue with: numevo resume "
+              + dir.path());
+      w.flush();
+      return 130;
+    }
+    w.flush();
+    StringBuilder report = new StringBuilder();
+    FrontOutput.printFront(
+        plan.target(),
+        plan.scorer().scorer().objective(),
+        r.front(),
+        plan.spec().exhaustive(),
+        w,
+        report);
+    if (plan.target() instanceof SeqTarget seq) {
+      String verdict = SeqVerdict.of(seq, r.front()).text();
+      w.print(verdict);
+      report.append(verdict);
+    }
+    if (options.out() != null) {
+      FrontOutput.write(options.out(), plan.target(), plan, r, tp, report.toString(), w);
+      FrontOutput.writeRecords(options.out(), plan.target(), store.records, store.discoveries);
+    }
+    w.println("run stored in " + dir.path() + " (numevo show " + dir.path() + ")");
+    w.flush();
+    return 0;
+  }
+
+  /** The listener that writes the store and prints progress. */
+  private final class Store implements SearchListener {
+    private final List<GenerationRow> stored;
+    private final long storedUpTo;
+    private final long processStart;
+    private final long baseElapsedMs;
+    private final AtomicBoolean stop;
+    private final List<GenerationRow> rows = new ArrayList<>();
+    private final List<RunDb.Discovery> found = new ArrayList<>();
+    private long lastCheckpoint = System.nanoTime();
+    private long lastPrint = System.nanoTime();
+    private GenerationStats since;
+    private long firstSince;
+    private double bestError = Double.POSITIVE_INFINITY;
+    final List<FrontEntry> records = new ArrayList<>();
+    final StringBuilder discoveries =
+        new StringBuilder("elapsed_s\tgeneration\tisland\tcost\ttrain_error\tnew_best\tkernel\n");
+    boolean finalStored;
+
+    Store(
+        List<GenerationRow> stored,
+        long storedUpTo,
+        long processStart,
+        long baseElapsedMs,
+        AtomicBoolean stop,
+        long from) {
+      this.stored = stored;
+      this.storedUpTo = storedUpTo;
+      this.processStart = processStart;
+      this.baseElapsedMs = baseElapsedMs;
+      this.stop = stop;
+      this.firstSince = from + 1;
+    }
+
+    private long elapsedMs() {
+      return baseElapsedMs + (System.nanoTime() - processStart) / 1_000_000;
+    }
+
+    @Override
+    public void entered(FrontEntry e) {
+      boolean best = e.fitness().error() < bestError;
+      if (best) {
+        bestError = e.fitness().error();
+        records.add(e);
+      }
+      long ms = elapsedMs();
+      discoveries
+          .append(String.format(Locale.ROOT, "%.3f", ms / 1e3))
+          .append('\t')
+          .append(e.generation())
+          .append('\t')
+          .append(e.island())
+          .append('\t')
+          .append(e.fitness().cost())
+          .append('\t')
+          .append(e.fitness().error())
+          .append('\t')
+          .append(best ? records.size() : 0)
+          .append('\t')
+          .append(FrontOutput.oneLine(e.program()))
+          .append('\n');
+      if (e.generation() > storedUpTo) {
+        found.add(
+            new RunDb.Discovery(
+                e.generation(),
+                e.island(),
+                e.fitness().cost(),
+                e.fitness().error(),
+                ms,
+                RunDb.text(e.program())));
+      }
+    }
+
+    @Override
+    public void generation(GenerationStats s) {
+      GenerationRow row = GenerationRow.of(s, elapsedMs());
+      if (s.generation() <= storedUpTo) {
+        GenerationRow old = stored.get((int) s.generation() - 1);
+        String diff = old.difference(row);
+        if (diff != null) {
+          throw new UserError(
+              dir.path()
+                  + ": the resumed search diverged from the stored run at generation "
+                  + s.generation()
+                  + ": "
+                  + diff,
+              1);
+        }
+      } else {
+        rows.add(row);
+      }
+      // A progress line sums the generations since the last one: a single generation's counts
+      // would miss what happens every few generations (tuning).
+      since = since == null ? s : since.plus(s);
+      long now = System.nanoTime();
+      if ((now - lastPrint) / 1e9 >= options.progressSeconds()) {
+        lastPrint = now;
+        w.println(since.summary(firstSince));
+        w.flush();
+        since = null;
+        firstSince = s.generation() + 1;
+      }
+    }
+
+    @Override
+    public void barrier(long generation, String stopReason, Supplier<SearchState> state) {
+      long now = System.nanoTime();
+      boolean due =
+          generation > storedUpTo
+              && (stopReason != null
+                  || (now - lastCheckpoint) / 1e9 >= options.checkpointSeconds());
+      if (rows.isEmpty() && found.isEmpty() && !due) {
+        return;
+      }
+      byte[] bytes = null;
+      List<FrontEntry> front = null;
+      if (due) {
+        SearchState s = state.get();
+        bytes = SearchStateCodec.write(s);
+        front = s.front();
+        lastCheckpoint = now;
+      }
+      db.append(rows, found, generation, bytes, front);
+      rows.clear();
+      found.clear();
+      if (stopReason != null && due) {
+        finalStored = true;
+      }
+    }
+
+    @Override
+    public boolean stopRequested() {
+      return stop.get();
+    }
+  }
+
+  static String stopText(StopConfig s) {
+    List<String> parts = new ArrayList<>();
+    if (s.generations() > 0) {
+      parts.add(s.generations() + " generations");
+    }
+    if (s.evaluations() > 0) {
+      parts.add(s.evaluations() + " scorings");
+    }
+    if (!s.time().isZero()) {
+      parts.add(seconds(s.time()));
+    }
+    if (s.targetError() > Double.NEGATIVE_INFINITY) {
+      parts.add("error <= " + s.targetError());
+    }
+    return "stop at " + String.join(" or ", parts);
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0
+        ? d.toSeconds() + " s"
+        : String.format(Locale.ROOT, "%.3f s", d.toMillis() / 1e3);
+  }
+
+  /** The 1-minute load average of the machine, NaN where the platform does not tell. */
+  private static double loadAverage() {
+    double l =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return l < 0 ? Double.NaN : l;
+  }
+}
