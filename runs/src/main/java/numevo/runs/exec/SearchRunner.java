@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import numevo.evolver.fitness.FrontEntry;
+import numevo.evolver.fitness.KernelFront;
 import numevo.evolver.search.GenerationStats;
 import numevo.evolver.search.Search;
 import numevo.evolver.search.SearchListener;
@@ -166,7 +167,12 @@ public final class SearchRunner {
     db.status(RunStatus.RUNNING, null);
     Search search = Search.of(plan.config(), plan.scorer());
     double loadBefore = loadAverage();
-    SearchResult r = state == null ? search.run(store) : search.resume(state, store);
+    SearchResult r;
+    try {
+      r = state == null ? search.run(store) : search.resume(state, store);
+    } finally {
+      store.progress.close();
+    }
     double loadAfter = loadAverage();
     if (!store.finalStored) {
       // The search stopped inside a batch (an error or scoring limit): its final front is newer
@@ -230,9 +236,7 @@ public final class SearchRunner {
     private final List<GenerationRow> rows = new ArrayList<>();
     private final List<RunDb.Discovery> found = new ArrayList<>();
     private long lastCheckpoint = System.nanoTime();
-    private long lastPrint = System.nanoTime();
-    private GenerationStats since;
-    private long firstSince;
+    private final Progress progress;
     private double bestError = Double.POSITIVE_INFINITY;
     final List<FrontEntry> records = new ArrayList<>();
     final StringBuilder discoveries =
@@ -245,13 +249,14 @@ public final class SearchRunner {
         long processStart,
         long baseElapsedMs,
         AtomicBoolean stop,
-        long from) {
+        long from,
+        KernelFront front) {
       this.stored = stored;
       this.storedUpTo = storedUpTo;
       this.processStart = processStart;
       this.baseElapsedMs = baseElapsedMs;
       this.stop = stop;
-      this.firstSince = from + 1;
+      this.progress = Progress.of(w, options.progressSeconds(), plan.config().stop(), from, front);
     }
 
     private long elapsedMs() {
@@ -260,6 +265,7 @@ public final class SearchRunner {
 
     @Override
     public void entered(FrontEntry e) {
+      progress.entered(e);
       boolean best = e.fitness().error() < bestError;
       if (best) {
         bestError = e.fitness().error();
@@ -311,17 +317,7 @@ public final class SearchRunner {
       } else {
         rows.add(row);
       }
-      // A progress line sums the generations since the last one: a single generation's counts
-      // would miss what happens every few generations (tuning).
-      since = since == null ? s : since.plus(s);
-      long now = System.nanoTime();
-      if ((now - lastPrint) / 1e9 >= options.progressSeconds()) {
-        lastPrint = now;
-        w.println(since.summary(firstSince));
-        w.flush();
-        since = null;
-        firstSince = s.generation() + 1;
-      }
+      progress.generation(s);
     }
 
     @Override
