@@ -19,7 +19,9 @@
  *
  * <p>Literals: a <em>float-looking</em> literal (with a point, an exponent, a hex {@code p}
  * exponent, {@code inf}, {@code -inf} or {@code nan}) is an f, read by {@link
- * numevo.dsl.format.FloatLiterals#parse} and so rounded once to the kernel's format. An
+ * numevo.dsl.format.FloatLiterals#parse} and so rounded once to the kernel's format, except that a
+ * hex literal ({@code 0x1.8p3}, or {@code 0x18} read as an f) is exact: one the format cannot
+ * represent exactly is an error naming the literal and the format. An
  * <em>integer-looking</em> literal (optionally signed decimal digits, or {@code 0x} hex digits
  * without {@code p}) is an f, i32 or int as the op needs: i32 literals are decimal in {@code
  * [-2^31, 2^31-1]} or unsigned hex up to {@code 0xffffffff} (wrapping to negative); int literals
