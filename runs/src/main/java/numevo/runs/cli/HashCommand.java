@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     name = "hash",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the functional hash of each kernel, one line per file:",
+      "Prints the functional hash of each kernel. One line per file:",
       "'<32 hex digits>  <file>', and nothing else on standard output, so that",
       "'sort | uniq -c' groups the files that compute the same function.",
       "",

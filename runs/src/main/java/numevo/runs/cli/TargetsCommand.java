@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     name = "targets",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists every built-in target, one line each; with a TARGET (a name or a FILE.target),",
-      "describes it: signature, domain size, objective, primitives, cost model and baselines.",
+      "Lists the built-in targets, or describes one. Without a TARGET, one line each; with a",
+      "TARGET (a name or a FILE.target), its signature, domain size, objective, primitives,",
+      "cost model and baselines.",
       "The seq target takes its data (--terms, or --data FILE --id ID); its baselines are then",
       "what the classical solvers (Berlekamp-Massey, P-recursive guesser) find."
     })
