@@ -88,6 +88,7 @@ final class ScoreCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UserError("--threads must be at least 1, got " + threads, 2);
     }
+    targetParams.rejectOrder("score");
     Target t = targetParams.resolve(target);
     ParsedProgram parsed = KernelFiles.read(file);
     Program p = parsed.program();

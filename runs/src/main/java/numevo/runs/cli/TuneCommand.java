@@ -91,6 +91,7 @@ final class TuneCommand implements Callable<Integer> {
     if (output != null && !force && Files.exists(output)) {
       throw new UserError(output + ": exists (use --force to overwrite)");
     }
+    targetParams.rejectOrder("tune");
     Target t = targetParams.resolve(target);
     ParsedProgram parsed = KernelFiles.read(file);
     Program p = Kernels.stripDead(parsed.program());
