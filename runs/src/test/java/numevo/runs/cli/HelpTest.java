@@ -15,7 +15,7 @@ class HelpTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "bench", "check", "convert", "exec", "export", "hash", "score", "search", "targets"
+        "bench", "check", "convert", "exec", "export", "hash", "ops", "score", "search", "targets"
       })
   void helpPrintsTheSubcommandsUsage(String command) {
     StringWriter out = new StringWriter();
