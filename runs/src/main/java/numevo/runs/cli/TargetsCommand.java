@@ -75,12 +75,7 @@ final class TargetsCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    Target t;
-    try {
-      t = Targets.resolve(target, params);
-    } catch (TargetException e) {
-      throw new UserError(e.getMessage());
-    }
+    Target t = targetParams.resolve(target);
     describe(t, out);
     out.flush();
     return 0;

@@ -247,6 +247,9 @@ class ScoreCommandTest {
     r = run("score", fib, "--target", "seq", "--terms", "1,2");
     assertEquals(2, r.exit());
     assertTrue(r.err().startsWith("numevo: seq: --terms gives 2 terms; at least 3"), r.err());
+    r = run("targets", "seq", "--terms", "1,2");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("numevo: seq: --terms gives 2 terms; at least 3"), r.err());
   }
 
   @Test
