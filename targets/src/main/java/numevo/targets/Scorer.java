@@ -30,7 +30,7 @@ public interface Scorer {
    * 1)"} or {@code "all 65,536 pairs"}. By default the point count.
    */
   default String description() {
-    return String.format(java.util.Locale.ROOT, "%,d points", points());
+    return String.format(java.util.Locale.ROOT, "%,d point%s", points(), points() == 1 ? "" : "s");
   }
 
   /**

@@ -9,17 +9,34 @@ public final class TargetException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final boolean aboutKernel;
+  private final boolean aboutUsage;
 
   /**
    * @param message the complete one-line message, never null
    */
   public TargetException(String message) {
-    this(message, false);
+    this(message, false, false);
   }
 
-  private TargetException(String message, boolean aboutKernel) {
+  private TargetException(String message, boolean aboutKernel, boolean aboutUsage) {
     super(message, null, false, false);
     this.aboutKernel = aboutKernel;
+    this.aboutUsage = aboutUsage;
+  }
+
+  /**
+   * A target parameter (a command-line flag) is out of range or does not fit the data: a usage
+   * error, whose message names the flag.
+   *
+   * @param message the complete one-line message naming the flag, never null
+   */
+  public static TargetException usage(String message) {
+    return new TargetException(message, false, true);
+  }
+
+  /** Whether the problem is a parameter's value, a usage error ({@link #usage}). */
+  public boolean aboutUsage() {
+    return aboutUsage;
   }
 
   /**
@@ -29,7 +46,7 @@ public final class TargetException extends RuntimeException {
    * @param message the complete one-line message, never null
    */
   public static TargetException kernel(String message) {
-    return new TargetException(message, true);
+    return new TargetException(message, true, false);
   }
 
   /** Whether the problem is the kernel's shape rather than the target or its parameters. */

@@ -87,6 +87,40 @@ public final class FloatLiterals {
     return special(t) != null || DECIMAL.matcher(t).matches() || HEX.matcher(t).matches();
   }
 
+  /**
+   * Whether {@code text} is a hex literal: a hex float ({@code 0x1.8p3}) or hex digits ({@code
+   * 0x18}), optionally signed.
+   *
+   * @param text any string, never null
+   */
+  public static boolean isHex(String text) {
+    String t = text.strip();
+    int i = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+    return t.regionMatches(true, i, "0x", 0, 2);
+  }
+
+  /**
+   * Whether the finite literal {@code text} (decimal or hex float) has a value that {@code format}
+   * represents exactly, so that reading it involves no rounding; {@code inf}, {@code -inf} and
+   * {@code nan} count as exact (what they read as in a format without them is a separate matter).
+   *
+   * @param text a float literal, never null
+   * @param format the format, never null
+   * @throws NumberFormatException with a one-line message if {@code text} is not a float literal
+   */
+  public static boolean isExact(String text, NumberFormat format) {
+    Double special = special(text.strip().toLowerCase(Locale.ROOT));
+    if (special != null) {
+      return true;
+    }
+    BigDecimal exact = exactValue(text);
+    if (exact.signum() == 0) {
+      return true;
+    }
+    double r = format.roundExact(exact);
+    return Double.isFinite(r) && new BigDecimal(r).compareTo(exact) == 0;
+  }
+
   private static Double special(String t) {
     return switch (t) {
       case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;

@@ -23,61 +23,66 @@ import java.util.Map;
  * an inexact {@code div} makes the whole evaluation invalid.
  */
 public enum Op {
-  FADD("add", F, F, F),
-  FSUB("sub", F, F, F),
-  FMUL("mul", F, F, F),
-  FDIV("div", F, F, F),
-  FFMA("fma", F, F, F, F),
-  FNEG("neg", F, F),
-  FABS("abs", F, F),
-  FMIN("min", F, F, F),
-  FMAX("max", F, F, F),
-  FSQRT("sqrt", F, F),
-  FRINT("rint", F, F),
-  FFLOOR("floor", F, F),
-  FLT("lt", I32, F, F),
-  FLE("le", I32, F, F),
-  FEQ("eq", I32, F, F),
-  FSELECT("select", F, I32, F, F),
+  FADD("add", "a + b", F, F, F),
+  FSUB("sub", "a - b", F, F, F),
+  FMUL("mul", "a * b", F, F, F),
+  FDIV("div", "a / b", F, F, F),
+  FFMA("fma", "a * b + c, fused: one rounding", F, F, F, F),
+  FNEG("neg", "-a", F, F),
+  FABS("abs", "|a|", F, F),
+  FMIN("min", "the smaller of a and b as Java's Math.min (NaN if either is NaN; -0 < +0)", F, F, F),
+  FMAX("max", "the larger of a and b as Java's Math.max (NaN if either is NaN; -0 < +0)", F, F, F),
+  FSQRT("sqrt", "square root of a", F, F),
+  FRINT("rint", "a rounded to an integer, ties to even", F, F),
+  FFLOOR("floor", "a rounded down to an integer", F, F),
+  FLT("lt", "1 if a < b, else 0 (NaN compares false)", I32, F, F),
+  FLE("le", "1 if a <= b, else 0 (NaN compares false)", I32, F, F),
+  FEQ("eq", "1 if a == b, else 0 (NaN compares false; -0 == +0)", I32, F, F),
+  FSELECT("select", "b if a != 0, else c", F, I32, F, F),
   /** e^x; float64 kernels only (reference functions), via StrictMath. */
-  FEXP("exp", F, F),
-  FLOG("log", F, F),
-  FSIN("sin", F, F),
-  FCOS("cos", F, F),
-  FTANH("tanh", F, F),
-  FPOW("pow", F, F, F),
+  FEXP("exp", "e^a (StrictMath)", F, F),
+  FLOG("log", "natural logarithm of a (StrictMath)", F, F),
+  FSIN("sin", "sine of a (StrictMath)", F, F),
+  FCOS("cos", "cosine of a (StrictMath)", F, F),
+  FTANH("tanh", "hyperbolic tangent of a (StrictMath)", F, F),
+  FPOW("pow", "a^b (StrictMath)", F, F, F),
 
-  IADD("add", I32, I32, I32),
-  ISUB("sub", I32, I32, I32),
-  IMUL("mul", I32, I32, I32),
-  INEG("neg", I32, I32),
-  ISHL("shl", I32, I32, I32),
-  ISHR("shr", I32, I32, I32),
-  IUSHR("ushr", I32, I32, I32),
-  IAND("and", I32, I32, I32),
-  IOR("or", I32, I32, I32),
-  IXOR("xor", I32, I32, I32),
-  ILT("lt", I32, I32, I32),
-  ILE("le", I32, I32, I32),
-  IEQ("eq", I32, I32, I32),
-  ISELECT("select", I32, I32, I32, I32),
+  IADD("add", "a + b, wrapping", I32, I32, I32),
+  ISUB("sub", "a - b, wrapping", I32, I32, I32),
+  IMUL("mul", "a * b, wrapping", I32, I32, I32),
+  INEG("neg", "-a, wrapping", I32, I32),
+  ISHL("shl", "a << (b & 31)", I32, I32, I32),
+  ISHR("shr", "a >> (b & 31), arithmetic (sign-filling)", I32, I32, I32),
+  IUSHR("ushr", "a >>> (b & 31), logical (zero-filling)", I32, I32, I32),
+  IAND("and", "bitwise a & b", I32, I32, I32),
+  IOR("or", "bitwise a | b", I32, I32, I32),
+  IXOR("xor", "bitwise a ^ b", I32, I32, I32),
+  ILT("lt", "1 if a < b, else 0", I32, I32, I32),
+  ILE("le", "1 if a <= b, else 0", I32, I32, I32),
+  IEQ("eq", "1 if a == b, else 0", I32, I32, I32),
+  ISELECT("select", "b if a != 0, else c", I32, I32, I32, I32),
 
-  TOI("toi", I32, F),
-  TRUNC("trunc", I32, F),
-  ITOF("itof", F, I32),
-  BITS("bits", I32, F),
-  FROMBITS("frombits", F, I32),
+  TOI("toi", "a rounded to the nearest i32, ties to even; saturating; NaN gives 0", I32, F),
+  TRUNC("trunc", "a truncated toward zero to an i32; saturating; NaN gives 0", I32, F),
+  ITOF("itof", "the value of a in the kernel's format", F, I32),
+  BITS("bits", "the format's code of a (every NaN as the canonical NaN)", I32, F),
+  FROMBITS("frombits", "the value whose code is the low bits of a", F, I32),
 
-  ZADD("add", INT, INT, INT),
-  ZSUB("sub", INT, INT, INT),
-  ZMUL("mul", INT, INT, INT),
-  ZNEG("neg", INT, INT),
-  ZDIV("div", INT, INT, INT),
-  ZLT("lt", I32, INT, INT),
-  ZLE("le", I32, INT, INT),
-  ZEQ("eq", I32, INT, INT),
-  ZSELECT("select", INT, I32, INT, INT),
-  TOINT("toint", INT, I32);
+  ZADD("add", "a + b, exact", INT, INT, INT),
+  ZSUB("sub", "a - b, exact", INT, INT, INT),
+  ZMUL("mul", "a * b, exact", INT, INT, INT),
+  ZNEG("neg", "-a, exact", INT, INT),
+  ZDIV(
+      "div",
+      "a / b, exact; an inexact or zero division makes the evaluation invalid",
+      INT,
+      INT,
+      INT),
+  ZLT("lt", "1 if a < b, else 0", I32, INT, INT),
+  ZLE("le", "1 if a <= b, else 0", I32, INT, INT),
+  ZEQ("eq", "1 if a == b, else 0", I32, INT, INT),
+  ZSELECT("select", "b if a != 0, else c", INT, I32, INT, INT),
+  TOINT("toint", "the value of a as an int", INT, I32);
 
   private static final Map<String, List<Op>> BY_MNEMONIC;
 
@@ -91,13 +96,23 @@ public enum Op {
   }
 
   private final String mnemonic;
+  private final String meaning;
   private final Type result;
   private final List<Type> params;
 
-  Op(String mnemonic, Type result, Type... params) {
+  Op(String mnemonic, String meaning, Type result, Type... params) {
     this.mnemonic = mnemonic;
+    this.meaning = meaning;
     this.result = result;
     this.params = List.of(params);
+  }
+
+  /**
+   * What the op computes, one line, naming its operands a, b, c in order (as {@code numevo ops}
+   * shows it). Float results are rounded once to the kernel's format, as the class says.
+   */
+  public String meaning() {
+    return meaning;
   }
 
   /** The name in the text syntax (shared by the overloads of one operation). */

@@ -85,6 +85,19 @@ final class LiteralSyntax {
     // An integer-looking hex literal has no 'p'; FloatLiterals reads it given a zero exponent.
     String literal = kind == Kind.INTEGER && isHex(text) ? text + "p0" : text;
     double v = FloatLiterals.parse(literal, format);
+    if (FloatLiterals.isHex(text) && !FloatLiterals.isExact(literal, format)) {
+      // Hex literals are exact by definition: one that would round is an error, not a value.
+      throw new NumberFormatException(
+          "hex literal "
+              + Token.quote(text)
+              + " is not exactly representable in "
+              + format
+              + " (it would read as "
+              + FloatLiterals.format(v, format)
+              + "); hex literals are exact: write a "
+              + format
+              + " value or a decimal literal, which is rounded once");
+    }
     if (v == 0.0 && text.charAt(0) == '-') {
       // FloatLiterals reads an exact zero through BigDecimal, which has no -0; a negative literal
       // that is or rounds to zero is -0 wherever the format has one.

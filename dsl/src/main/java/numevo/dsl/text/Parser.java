@@ -1,14 +1,5 @@
 package numevo.dsl.text;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import numevo.dsl.program.Program;
@@ -72,51 +63,15 @@ public final class Parser {
    * @param file the file, never null
    * @return the program with its source map and warnings
    * @throws ProgramException if the file cannot be read, is larger than {@link #MAX_SOURCE_SIZE}
-   *     bytes, is not valid UTF-8, or is not a valid kernel
+   *     bytes, is not text ({@link TextFiles}), or is not a valid kernel
    */
   public static ParsedProgram parseFile(Path file) {
-    String name = file.toString();
-    byte[] bytes;
-    // Read at most one byte past the limit: a FIFO or a growing file cannot make us read more.
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_SOURCE_SIZE + 1);
-    } catch (IOException e) {
-      throw new ProgramException(name + ": cannot read: " + describe(e));
-    }
-    if (bytes.length > MAX_SOURCE_SIZE) {
-      throw new ProgramException(
-          name
-              + ": too large: more than "
-              + MAX_SOURCE_SIZE
-              + " bytes (limit "
-              + MAX_SOURCE_SIZE
-              + ")");
-    }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new ProgramException(name + ": not valid UTF-8");
+      text = TextFiles.read(file, MAX_SOURCE_SIZE);
+    } catch (TextFileException e) {
+      throw new ProgramException(e.getMessage());
     }
-    return parseDetailed(text, name);
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    String m = e.getMessage();
-    return m == null || m.isBlank()
-        ? e.getClass().getSimpleName()
-        : m.replaceAll("\\R", " "); // keep the message on one line
+    return parseDetailed(text, file.toString());
   }
 }

@@ -44,13 +44,30 @@ class ParseFileTest {
   void aFileOverOneMebibyteIsRejectedWithoutParsing() throws IOException {
     Path big = dir.resolve("big.kernel");
     Files.write(big, new byte[Parser.MAX_SOURCE_SIZE + 1]);
-    assertEquals(big + ": too large: more than 1048576 bytes (limit 1048576)", message(big));
+    assertEquals(big + ": too large: more than 1048576 bytes", message(big));
   }
 
   @Test
-  void invalidUtf8IsRejected() throws IOException {
+  void invalidUtf8IsRejectedAtItsLineAndColumn() throws IOException {
     Path latin1 = dir.resolve("latin1.kernel");
-    Files.write(latin1, "kernel k float32 # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-    assertEquals(latin1 + ": not valid UTF-8", message(latin1));
+    Files.write(latin1, "kernel k float32\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(
+        latin1 + ":2:6: not UTF-8 text (byte 0xe9): expected a UTF-8 text file", message(latin1));
+  }
+
+  @Test
+  void binaryContentIsRejectedAtItsLineAndColumn() throws IOException {
+    Path bin = dir.resolve("bin.kernel");
+    Files.write(bin, "kernel k float32\r\ninput x : f\u0000\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        bin + ":2:12: binary content (control character U+0000): expected a text file",
+        message(bin));
+  }
+
+  @Test
+  void aLeadingByteOrderMarkIsAccepted() throws IOException {
+    Path bom = dir.resolve("bom.kernel");
+    Files.writeString(bom, "\uFEFFkernel k e5m2\ninput x : f\noutput x\n");
+    assertEquals("k", Parser.parseFile(bom).program().name());
   }
 }

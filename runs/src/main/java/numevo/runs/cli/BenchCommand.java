@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Times compiled kernels and baselines with JMH in one run (forked JVMs, warm-up, inputs",
-      "drawn once from the domain and held in JMH state, results consumed) and prints ns per",
+      "Times compiled kernels and baselines with JMH in one run. Forked JVMs, warm-up, inputs",
+      "drawn once from the domain and held in JMH state, results consumed; prints ns per",
       "element with the 99.9% confidence half-width, and each kernel's ratio to the first",
       "baseline (ratio < 1: faster than the baseline).",
       "Built-in baselines: builtin:exp ((float) Math.exp), builtin:exp-strict (StrictMath.exp),",

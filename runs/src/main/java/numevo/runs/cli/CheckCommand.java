@@ -84,8 +84,7 @@ final class CheckCommand implements Callable<Integer> {
         + "), outputs ("
         + outs
         + "), "
-        + p.body().size()
-        + " ops"
+        + Plural.of(p.body().size(), "op")
         + (counts.isEmpty() ? "" : ": " + ops);
   }
 }

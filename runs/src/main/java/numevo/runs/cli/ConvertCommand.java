@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "numevo 0.1.0",
     description = {
-      "Rounds each VALUE once, to nearest with ties to even, from its exact value to the number"
-          + " format F, and prints the VALUE as given, the code in hex and the value of the code.",
+      "Rounds values once to a number format and shows each code and its value. Each VALUE is"
+          + " rounded to nearest with ties to even, from its exact value to the number format F;"
+          + " prints the VALUE as given, the code in hex and the value of the code.",
       "FP8 formats follow ml_dtypes (float8.h, v0.6.0) bit for bit.",
     },
     sortOptions = false)

@@ -1,12 +1,7 @@
 package numevo.runs.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +16,8 @@ import numevo.dsl.format.FloatLiterals;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
+import numevo.dsl.text.TextFileException;
+import numevo.dsl.text.TextFiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +30,7 @@ import picocli.CommandLine.Spec;
     name = "exec",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluates a kernel on input tuples and prints one line per tuple: each output as a value",
+      "Evaluates a kernel on input tuples. Prints one line per tuple: each output as a value",
       "and its hex encoding (the format's code for f, two's complement for i32).",
       "An invalid evaluation (inexact int division, int too large) prints 'invalid: REASON'."
     })
@@ -70,7 +67,10 @@ final class ExecCommand implements Callable<Integer> {
         names = "--in",
         arity = "1..*",
         paramLabel = "V",
-        description = "one input tuple: a value per kernel input")
+        description =
+            "input tuples: a value per kernel input, tuple after tuple (a one-input kernel:"
+                + " --in 0.5 1 2 is three tuples; a two-input kernel: --in 1 2 3 4 or --in 1 2"
+                + " --in 3 4 is two); --in may be repeated")
     List<String> values;
 
     @Option(
@@ -103,70 +103,76 @@ final class ExecCommand implements Callable<Integer> {
 
   private List<Object[]> fromFlag(Program p) {
     int k = p.inputs().size();
-    if (source.values.size() != k) {
+    int n = source.values.size();
+    if (k == 0 ? n != 1 : n % k != 0) {
       throw new UserError(
           "--in: the kernel has "
-              + k
-              + " input"
-              + (k == 1 ? "" : "s")
-              + ", got "
-              + source.values.size()
-              + " values");
+              + Plural.of(k, "input")
+              + ", so give "
+              + (k == 0 ? "one placeholder value" : "values in groups of " + k)
+              + " (one group per tuple); got "
+              + Plural.of(n, "value"),
+          2);
     }
-    Object[] t = new Object[k];
-    for (int i = 0; i < k; i++) {
-      t[i] =
-          InputTuples.parse(
-              source.values.get(i), p.inputs().get(i).type(), p.format(), "--in value " + (i + 1));
+    List<Object[]> tuples = new ArrayList<>();
+    for (int start = 0; start < n; start += Math.max(k, 1)) {
+      Object[] t = new Object[k];
+      for (int i = 0; i < k; i++) {
+        t[i] =
+            InputTuples.parse(
+                source.values.get(start + i),
+                p.inputs().get(i).type(),
+                p.format(),
+                "--in value " + (start + i + 1));
+      }
+      tuples.add(t);
     }
-    return List.<Object[]>of(t);
+    return tuples;
   }
 
   private List<Object[]> fromFile(Program p) {
     Path f = source.inputsFile;
     List<Object[]> tuples = new ArrayList<>();
     int k = p.inputs().size();
-    try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        int hash = line.indexOf('#');
-        String content = hash >= 0 ? line.substring(0, hash) : line;
-        List<String> values = InputTuples.split(content);
-        if (values.isEmpty()) {
-          continue;
-        }
-        if (values.size() != k) {
-          throw new UserError(
-              f
-                  + ":"
-                  + lineNo
-                  + ":1: expected "
-                  + k
-                  + " value"
-                  + (k == 1 ? "" : "s")
-                  + ", got "
-                  + values.size());
-        }
-        Object[] t = new Object[k];
-        int col = 0;
-        for (int i = 0; i < k; i++) {
-          col = content.indexOf(values.get(i), col);
-          t[i] =
-              InputTuples.parse(
-                  values.get(i),
-                  p.inputs().get(i).type(),
-                  p.format(),
-                  f + ":" + lineNo + ":" + (col + 1));
-          col += values.get(i).length();
-        }
-        tuples.add(t);
+    String text;
+    try {
+      text = TextFiles.read(f, TextFiles.MAX_DATA_BYTES);
+    } catch (TextFileException e) {
+      throw new UserError("--inputs: " + e.getMessage());
+    }
+    String[] lines = text.split("\\R", -1);
+    for (int ln = 0; ln < lines.length; ln++) {
+      String line = lines[ln];
+      int lineNo = ln + 1;
+      int hash = line.indexOf('#');
+      String content = hash >= 0 ? line.substring(0, hash) : line;
+      List<String> values = InputTuples.split(content);
+      if (values.isEmpty()) {
+        continue;
       }
-    } catch (NoSuchFileException e) {
-      throw new UserError("--inputs: " + f + ": no such file");
-    } catch (IOException e) {
-      throw new UserError("--inputs: " + f + ": cannot read: " + e.getMessage());
+      if (values.size() != k) {
+        throw new UserError(
+            f
+                + ":"
+                + lineNo
+                + ":1: expected "
+                + Plural.of(k, "value")
+                + " (one per kernel input), got "
+                + values.size());
+      }
+      Object[] t = new Object[k];
+      int col = 0;
+      for (int i = 0; i < k; i++) {
+        col = content.indexOf(values.get(i), col);
+        t[i] =
+            InputTuples.parse(
+                values.get(i),
+                p.inputs().get(i).type(),
+                p.format(),
+                f + ":" + lineNo + ":" + (col + 1));
+        col += values.get(i).length();
+      }
+      tuples.add(t);
     }
     return tuples;
   }

@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Exports a kernel: as a self-contained Java class (java), a C99 translation unit (c), its"
-          + " canonical text (dsl) or a JVM class file (class). The java and c exports compute what"
+      "Exports a kernel as Java, C, canonical text or a class file. As a self-contained Java"
+          + " class (java), a C99 translation unit (c), its canonical text (dsl) or a JVM class"
+          + " file (class). The java and c exports compute what"
           + " numevo computes, bit for bit; see docs/EXPORT.md.",
       "Text goes to standard output unless -o is given; class needs -o."
     },
@@ -75,7 +76,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "OUT",
-      description = "write to OUT instead of standard output; an existing OUT needs --force")
+      description =
+          "write to OUT instead of standard output; an existing file OUT needs --force; an"
+              + " existing directory OUT gets a file named for the kernel (java: CLASS.java, c:"
+              + " NAME.c, dsl: NAME.kernel, class: NAME.class)")
   Path output;
 
   @Option(names = "--force", description = "overwrite OUT if it exists")
@@ -100,10 +104,22 @@ final class ExportCommand implements Callable<Integer> {
     if (lang == Lang.CLASS && name != null) {
       throw new UserError("--name does not apply to --lang class", USAGE);
     }
+    if (output != null && output.toString().isEmpty()) {
+      throw new UserError("-o: empty path: give a file or a directory", USAGE);
+    }
+    Program program = KernelFiles.read(file).program();
+    if (output != null && Files.isDirectory(output)) {
+      output = output.resolve(fileName(lang, program));
+    }
+    if (lang == Lang.JAVA) {
+      checkClassMatchesFile(program);
+    }
     if (output != null && !force && Files.exists(output)) {
       throw new UserError(output + ": exists (use --force to overwrite)");
     }
-    Program program = KernelFiles.read(file).program();
+    if (output != null && Files.isDirectory(output)) {
+      throw new UserError(output + ": is a directory");
+    }
     byte[] bytes;
     try {
       bytes =
@@ -127,6 +143,48 @@ final class ExportCommand implements Callable<Integer> {
       write(bytes);
     }
     return 0;
+  }
+
+  /** The file written into a directory given as OUT. */
+  private String fileName(Lang lang, Program program) {
+    String kernel = name != null ? name : program.name();
+    return switch (lang) {
+      case JAVA -> simpleName(name != null ? name : JavaExporter.className(program)) + ".java";
+      case C -> kernel + ".c";
+      case DSL -> kernel + ".kernel";
+      case CLASS -> program.name() + ".class";
+    };
+  }
+
+  /** javac wants a public class in a file of its name: refuse a --name that OUT contradicts. */
+  private void checkClassMatchesFile(Program program) {
+    if (name == null || output == null || output.getFileName() == null) {
+      return;
+    }
+    String f = output.getFileName().toString();
+    if (!f.endsWith(".java")) {
+      return;
+    }
+    String simple = simpleName(name);
+    if (!f.equals(simple + ".java")) {
+      throw new UserError(
+          "--name "
+              + name
+              + ": javac needs the public class "
+              + simple
+              + " in "
+              + simple
+              + ".java, not "
+              + f
+              + " (give -o "
+              + simple
+              + ".java or a directory, or leave out --name to name the class after OUT)",
+          USAGE);
+    }
+  }
+
+  private static String simpleName(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
   }
 
   /** The class name: --name, else from OUT's file name if it is a .java file, else derived. */

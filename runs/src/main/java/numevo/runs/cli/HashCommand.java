@@ -19,6 +19,7 @@ import numevo.targets.Target;
 import numevo.targets.TargetException;
 import numevo.targets.TargetParams;
 import numevo.targets.Targets;
+import numevo.targets.seq.SeqTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
     name = "hash",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the functional hash of each kernel, one line per file:",
+      "Prints the functional hash of each kernel. One line per file:",
       "'<32 hex digits>  <file>', and nothing else on standard output, so that",
       "'sort | uniq -c' groups the files that compute the same function.",
       "",
@@ -122,6 +123,14 @@ final class HashCommand implements Callable<Integer> {
   }
 
   private static Target resolve(String nameOrPath) {
+    if (nameOrPath.equals(SeqTarget.NAME)) {
+      // Its probes would not depend on the sequence: refuse it rather than ask for data.
+      throw new UserError(
+          "--target seq: recurrences (exact-int kernels) are hashed at random residues whatever"
+              + " the sequence, so leave out --target: 'numevo hash FILE' prints the hash a seq"
+              + " search uses",
+          2);
+    }
     try {
       return Targets.resolve(nameOrPath, TargetParams.of(Map.of()));
     } catch (TargetException e) {

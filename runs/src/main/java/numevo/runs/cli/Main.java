@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       HashCommand.class,
       JmhCommand.class,
+      OpsCommand.class,
       ReplayCommand.class,
       ResumeCommand.class,
       RunsCommand.class,

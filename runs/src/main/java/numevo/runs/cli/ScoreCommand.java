@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     name = "score",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores a kernel against a target: on a seeded validation sample of the target's domain",
+      "Scores a kernel against a target. On a seeded validation sample of the target's domain",
       "("
           + ScoreOptions.DEFAULT_VALIDATION_POINTS
           + " points by default), or on every point with"
@@ -88,6 +88,7 @@ final class ScoreCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UserError("--threads must be at least 1, got " + threads, 2);
     }
+    targetParams.rejectOrder("score");
     Target t = targetParams.resolve(target);
     ParsedProgram parsed = KernelFiles.read(file);
     Program p = parsed.program();
@@ -170,8 +171,8 @@ final class ScoreCommand implements Callable<Integer> {
             + " ("
             + file
             + "): "
-            + s.ops()
-            + " ops, cost "
+            + Plural.of(s.ops(), "op")
+            + ", cost "
             + fmt(s.cost())
             + " "
             + t.costModel().unit()
@@ -182,15 +183,14 @@ final class ScoreCommand implements Callable<Integer> {
         s.method() == Method.EXHAUSTIVE
             ? String.format(
                 Locale.ROOT,
-                "exhaustive over all %,d points of the domain, %d thread%s, %.1f s",
-                s.points(),
-                threads,
-                threads == 1 ? "" : "s",
+                "exhaustive over all %s of the domain, %s, %.1f s",
+                Plural.of(s.points(), "point"),
+                Plural.of(threads, "thread"),
                 seconds)
             : String.format(
                 Locale.ROOT,
-                "sampled: %,d points of the validation sample with seed %d, %.1f s",
-                s.points(),
+                "sampled: %s of the validation sample with seed %d, %.1f s",
+                Plural.of(s.points(), "point"),
                 s.seed().orElse(seed),
                 seconds);
     out.println(how);

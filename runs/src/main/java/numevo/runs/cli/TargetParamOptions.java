@@ -33,9 +33,26 @@ final class TargetParamOptions {
       names = "--order",
       paramLabel = "K",
       description =
-          "seq: previous terms a kernel sees (score: default 2; search: default 4, fewer for"
-              + " short sequences)")
+          "seq, search and targets only: previous terms the kernels a search generates see"
+              + " (search: default 4, fewer for short sequences); score and tune take a kernel's"
+              + " order from its inputs")
   String order;
+
+  /**
+   * Refuses {@code --order} for a command that scores a given kernel, whose order its inputs fix.
+   *
+   * @throws UserError (usage) if {@code --order} was given
+   */
+  void rejectOrder(String command) {
+    if (order != null) {
+      throw new UserError(
+          "--order: "
+              + command
+              + " takes a kernel's order from its inputs (a1 .. ak); --order only sets the"
+              + " order of the kernels a search generates",
+          2);
+    }
+  }
 
   /** The parameters given, by key ({@code terms}, {@code data}, ...). */
   TargetParams params() {
@@ -51,7 +68,7 @@ final class TargetParamOptions {
     try {
       return Targets.resolve(nameOrPath, params());
     } catch (TargetException e) {
-      throw new UserError(e.getMessage());
+      throw new UserError(e.getMessage(), e.aboutUsage() ? 2 : 1);
     }
   }
 

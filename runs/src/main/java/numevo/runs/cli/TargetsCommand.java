@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     name = "targets",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists every built-in target, one line each; with a TARGET (a name or a FILE.target),",
-      "describes it: signature, domain size, objective, primitives, cost model and baselines.",
+      "Lists the built-in targets, or describes one. Without a TARGET, one line each; with a",
+      "TARGET (a name or a FILE.target), its signature, domain size, objective, primitives,",
+      "cost model and baselines.",
       "The seq target takes its data (--terms, or --data FILE --id ID); its baselines are then",
       "what the classical solvers (Berlekamp-Massey, P-recursive guesser) find."
     })
@@ -74,12 +75,7 @@ final class TargetsCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    Target t;
-    try {
-      t = Targets.resolve(target, params);
-    } catch (TargetException e) {
-      throw new UserError(e.getMessage());
-    }
+    Target t = targetParams.resolve(target);
     describe(t, out);
     out.flush();
     return 0;

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     name = "tune",
     mixinStandardHelpOptions = true,
     description = {
-      "Tunes the constants of a kernel against a target with the search's constant tuner",
+      "Tunes the constants of a kernel against a target. It uses the search's constant tuner",
       "(CMA-ES, linearized minimax steps, then a ULP climb; integer constants of code kernels",
       "by an integer climb) on a training sample, and prints the objective on that sample and",
       "on the validation sample (as 'numevo score' draws it) before and after. The tuned kernel",
@@ -91,6 +91,7 @@ final class TuneCommand implements Callable<Integer> {
     if (output != null && !force && Files.exists(output)) {
       throw new UserError(output + ": exists (use --force to overwrite)");
     }
+    targetParams.rejectOrder("tune");
     Target t = targetParams.resolve(target);
     ParsedProgram parsed = KernelFiles.read(file);
     Program p = Kernels.stripDead(parsed.program());
@@ -125,19 +126,19 @@ final class TuneCommand implements Callable<Integer> {
     err.println("target " + t.name() + ": " + metric);
     err.printf(
         Locale.ROOT,
-        "training (%s): %.6g -> %.6g (%,d scorings, %.1f s)%n",
+        "training (%s): %.6g -> %.6g (%s, %.1f s)%n",
         training.scorer().description(),
         before,
         tuned.error(),
-        tuned.evaluations(),
+        Plural.of(tuned.evaluations(), "scoring"),
         seconds);
     String how =
         validationBefore.method() == Method.EXHAUSTIVE
-            ? String.format(Locale.ROOT, "exhaustive, all %,d points", validationBefore.points())
+            ? "exhaustive, all " + Plural.of(validationBefore.points(), "point")
             : String.format(
                 Locale.ROOT,
-                "sampled, %,d points, seed %d",
-                validationBefore.points(),
+                "sampled, %s, seed %d",
+                Plural.of(validationBefore.points(), "point"),
                 validationBefore.seed().orElse(ScoreOptions.DEFAULT_SEED));
     err.printf(
         Locale.ROOT,

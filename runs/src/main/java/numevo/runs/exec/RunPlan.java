@@ -94,12 +94,12 @@ public record RunPlan(
           return Targets.resolve(target, TargetParams.of(params));
         } catch (TargetException e) {
           if (!e.getMessage().contains("initial terms")) {
-            throw new UserError(e.getMessage());
+            throw new UserError(e.getMessage(), e.aboutUsage() ? 2 : 1);
           }
           last = e;
         }
       }
-      throw new UserError(last.getMessage());
+      throw new UserError(last.getMessage(), last.aboutUsage() ? 2 : 1);
     }
     if (order != null) {
       params.put("order", order);
@@ -107,7 +107,7 @@ public record RunPlan(
     try {
       return Targets.resolve(target, TargetParams.of(params));
     } catch (TargetException e) {
-      throw new UserError(e.getMessage());
+      throw new UserError(e.getMessage(), e.aboutUsage() ? 2 : 1);
     }
   }
 

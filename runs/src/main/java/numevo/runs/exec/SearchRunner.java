@@ -20,6 +20,7 @@ import numevo.evolver.search.SearchResult;
 import numevo.evolver.search.SearchState;
 import numevo.evolver.search.SearchStateCodec;
 import numevo.evolver.search.StopConfig;
+import numevo.runs.cli.Plural;
 import numevo.runs.cli.UserError;
 import numevo.runs.store.GenerationRow;
 import numevo.runs.store.RunDb;
@@ -97,18 +98,19 @@ public final class SearchRunner {
         "search: seed "
             + config.seed()
             + ", "
-            + config.islands().islands()
-            + (config.islands().islands() == 1 ? " island" : " islands")
+            + Plural.of(config.islands().islands(), "island")
             + " of "
             + config.engine().populationSize()
             + " on "
-            + config.islands().threads()
-            + (config.islands().threads() == 1 ? " thread, " : " threads, ")
-            + config.genome().ops().size()
-            + " ops, at most "
-            + config.genome().maxSize()
-            + " instructions, "
-            + (config.seeds().isEmpty() ? "from scratch" : config.seeds().size() + " seed kernels")
+            + Plural.of(config.islands().threads(), "thread")
+            + ", "
+            + Plural.of(config.genome().ops().size(), "op")
+            + ", at most "
+            + Plural.of(config.genome().maxSize(), "instruction")
+            + ", "
+            + (config.seeds().isEmpty()
+                ? "from scratch"
+                : Plural.of(config.seeds().size(), "seed kernel"))
             + ", "
             + stopText(config.stop()));
     w.println(
@@ -156,6 +158,10 @@ public final class SearchRunner {
     long processStart = System.nanoTime();
     long baseElapsedMs = state == null ? 0 : state.timings().elapsed().toMillis();
     long storedUpTo = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).generation();
+    KernelFront front = KernelFront.of();
+    if (state != null) {
+      state.front().forEach(front::offer);
+    }
     Store store =
         new Store(
             stored,
@@ -163,7 +169,8 @@ public final class SearchRunner {
             processStart,
             baseElapsedMs,
             stop,
-            state == null ? 0 : state.generation());
+            state == null ? 0 : state.generation(),
+            front);
     db.status(RunStatus.RUNNING, null);
     Search search = Search.of(plan.config(), plan.scorer());
     double loadBefore = loadAverage();

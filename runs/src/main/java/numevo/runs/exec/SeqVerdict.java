@@ -16,7 +16,8 @@ import numevo.targets.seq.SequenceData;
  * What a search of the sequence target found, for the user: the best recurrence of the front (the
  * fewest training terms missed, then the fewest instructions), re-scored exactly, with its unused
  * inputs dropped when that needs no more (fewer) initial terms; and the verdict, "recovered" only
- * if it reproduces every training term and predicts every held-out one, "none found" otherwise.
+ * if it reproduces every training term and predicts every held-out one (so never without held-out
+ * terms: "unchecked" then), "none found" otherwise.
  *
  * <p>The choice looks at training terms only: the held-out terms decide the verdict, never which
  * kernel is reported.
@@ -63,7 +64,11 @@ record SeqVerdict(Program kernel, SeqScore score, boolean recovered, String text
     return missed(a) < missed(b) || (missed(a) == missed(b) && a.size() < b.size());
   }
 
-  /** Training terms not reproduced, the initial ones included (the search's objective). */
+  /**
+   * Training terms not reproduced, the initial ones included, as the search's {@code train_loss}
+   * counts them: of two exact fits the one needing fewer initial terms is better. (Users see {@code
+   * train_missed}, which leaves the initial terms out.)
+   */
   private static int missed(SeqScore s) {
     return s.train() - s.trainMatched();
   }
@@ -71,7 +76,9 @@ record SeqVerdict(Program kernel, SeqScore score, boolean recovered, String text
   private static String text(SeqTarget target, Program k, SeqScore s, int heldOut) {
     SequenceData data = target.seqScorer().split().data();
     StringBuilder b = new StringBuilder();
-    b.append("best recurrence (fewest training terms missed, then fewest ops):\n");
+    b.append(
+        "best recurrence (fewest training terms missed or taken as initial terms, then fewest"
+            + " ops):\n");
     b.append("  ")
         .append(Recurrences.formula(k).orElse("(formula too long to write out)"))
         .append('\n');
@@ -105,6 +112,10 @@ record SeqVerdict(Program kernel, SeqScore score, boolean recovered, String text
     b.append("verdict: ");
     if (s.predictsHeldOut()) {
       b.append("recovered (predicts all ").append(heldOut).append(" held-out terms)");
+    } else if (s.fitsTraining() && heldOut == 0) {
+      b.append(
+          "unchecked (no term is held out, so no prediction was checked; the best kernel fits"
+              + " the training terms: give more terms or --holdout K)");
     } else if (s.fitsTraining()) {
       b.append("none found (the best kernel fits the training terms but predicts ")
           .append(s.heldOutMatched())

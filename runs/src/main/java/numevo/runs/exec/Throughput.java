@@ -5,6 +5,7 @@ import numevo.evolver.search.IslandConfig;
 import numevo.evolver.search.SearchResult;
 import numevo.evolver.search.Stat;
 import numevo.evolver.search.Timings;
+import numevo.runs.cli.Plural;
 
 /**
  * How fast a search went, in the terms of issue 6: what was counted, per second, and where the time
@@ -78,7 +79,7 @@ record Throughput(
     Timings t = result.timings();
     return String.format(
         Locale.ROOT,
-        "stopped (%s) after %d generations in %.1f s (%d islands on %d threads; load average"
+        "stopped (%s) after %s in %.1f s (%s on %s; load average"
             + " %.1f at the start, %.1f at the end)%n"
             + "candidates: %,d proposed = %,.0f/s; %,d answered by the cache (no scoring), %,d"
             + " scored%n"
@@ -86,10 +87,10 @@ record Throughput(
             + " candidates + %,d by constant tuning = %,d = %,.0f/s%n"
             + "time (the islands' steps, %.1f s summed over islands): %s%n",
         result.stopReason(),
-        result.generations(),
+        Plural.of(result.generations(), "generation"),
         seconds(),
-        islands.islands(),
-        islands.threads(),
+        Plural.of(islands.islands(), "island"),
+        Plural.of(islands.threads(), "thread"),
         loadBefore,
         loadAfter,
         proposed(),

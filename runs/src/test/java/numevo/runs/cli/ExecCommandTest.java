@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import numevo.runs.cli.CliRun.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,5 +119,70 @@ class ExecCommandTest {
     assertTrue(r.exit() != 0);
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().contains("--engine"), r.err());
+  }
+
+  @Test
+  void repeatedOrLongerInListsGiveSeveralTuples() throws Exception {
+    Path k = file("lmul.nk", FP8_CODES);
+    Run grouped = run("exec", k.toString(), "--in", "56", "56", "--in", "0", "0");
+    assertEquals(0, grouped.exit(), grouped.err());
+    assertEquals(List.of("56 0x00000038", "-56 0xffffffc8"), grouped.out().lines().toList());
+    Run flat = run("exec", k.toString(), "--in", "56", "56", "0", "0");
+    assertEquals(grouped.out(), flat.out());
+    Path half = file("half.nk", EXACT_INT);
+    Run three = run("exec", half.toString(), "--in", "4", "6", "8");
+    assertEquals(List.of("2 0x2", "3 0x3", "4 0x4"), three.out().lines().toList());
+  }
+
+  @Test
+  void anIncompleteInTupleIsAUsageError() throws Exception {
+    Path k = file("lmul.nk", FP8_CODES);
+    Run r = run("exec", k.toString(), "--in", "1", "2", "--in", "3");
+    assertEquals(2, r.exit());
+    assertEquals(
+        "numevo: --in: the kernel has 2 inputs, so give values in groups of 2 (one group per"
+            + " tuple); got 3 values\n",
+        r.err());
+    Path half = file("half.nk", EXACT_INT);
+    Run bad = run("exec", half.toString(), "--in", "4", "abc");
+    assertEquals(
+        "numevo: --in value 2: bad int value 'abc': expected an integer, decimal or 0x hex\n",
+        bad.err());
+  }
+
+  @Test
+  void anInputsFileMayStartWithAByteOrderMark() throws Exception {
+    Path k = file("half.nk", EXACT_INT);
+    Path in = file("in.txt", "\uFEFF4\n6\n");
+    Run r = runAll(k, in, "interp");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of("2 0x2", "3 0x3"), r.out().lines().toList());
+  }
+
+  @Test
+  void binaryOrNonUtf8InputsAndBadNumbersAreLocatedOneLineErrors() throws Exception {
+    Path k = file("lmul.nk", FP8_CODES);
+    Path bin = dir.resolve("bin.txt");
+    Files.write(bin, new byte[] {'1', ' ', '2', '\n', '3', ' ', 0, '\n'});
+    assertEquals(
+        "numevo: --inputs: "
+            + bin
+            + ":2:3: binary content (control character U+0000): expected a text file\n",
+        runAll(k, bin, "interp").err());
+    Path latin = dir.resolve("latin.txt");
+    Files.write(latin, new byte[] {'1', ' ', (byte) 0xff, '\n'});
+    assertEquals(
+        "numevo: --inputs: "
+            + latin
+            + ":1:3: not UTF-8 text (byte 0xff): expected a UTF-8 text file\n",
+        runAll(k, latin, "interp").err());
+    Path abc = file("abc.txt", "1 2\n3 abc\n");
+    Run r = runAll(k, abc, "interp");
+    assertEquals(1, r.exit());
+    assertEquals(
+        "numevo: "
+            + abc
+            + ":2:3: bad i32 value 'abc': expected an i32 integer, decimal or 0x hex\n",
+        r.err());
   }
 }

@@ -139,6 +139,48 @@ class ExportCommandTest {
   }
 
   @Test
+  void aJavaNameThatContradictsTheOutputFileIsRefused() throws Exception {
+    String k = kernel("k.kernel", KERNEL).toString();
+    Path out = dir.resolve("Other.java");
+    Run r = run("export", k, "--lang", "java", "--name", "com.example.Exp2", "-o", out.toString());
+    assertOneLineError(r, 2, "--name com.example.Exp2: javac needs the public class Exp2 in");
+    assertTrue(r.err().contains("Exp2.java, not Other.java"), r.err());
+    assertFalse(Files.exists(out));
+    Path same = dir.resolve("Exp2.java");
+    r = run("export", k, "--lang", "java", "--name", "com.example.Exp2", "-o", same.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.readString(same).contains("public final class Exp2 {"));
+  }
+
+  @Test
+  void anOutputDirectoryGetsAFileNamedForTheKernel() throws Exception {
+    String k = kernel("k.kernel", KERNEL).toString();
+    Path outDir = Files.createDirectory(dir.resolve("out"));
+    assertEquals(0, run("export", k, "--lang", "java", "-o", outDir.toString()).exit());
+    assertTrue(
+        Files.readString(outDir.resolve("SignedSqrt.java"))
+            .contains("public final class SignedSqrt {"));
+    assertEquals(
+        0, run("export", k, "--lang", "java", "--name", "a.B", "-o", outDir.toString()).exit());
+    assertTrue(Files.readString(outDir.resolve("B.java")).contains("public final class B {"));
+    assertEquals(0, run("export", k, "--lang", "c", "-o", outDir.toString()).exit());
+    assertTrue(Files.exists(outDir.resolve("signed_sqrt.c")));
+    assertEquals(0, run("export", k, "--lang", "dsl", "-o", outDir.toString()).exit());
+    assertTrue(Files.exists(outDir.resolve("signed_sqrt.kernel")));
+    assertOneLineError(
+        run("export", k, "--lang", "c", "-o", outDir.toString()),
+        1,
+        outDir.resolve("signed_sqrt.c") + ": exists (use --force to overwrite)");
+  }
+
+  @Test
+  void anEmptyOutputPathIsAUsageErrorNamingTheFlag() throws Exception {
+    String k = kernel("k.kernel", KERNEL).toString();
+    assertOneLineError(
+        run("export", k, "--lang", "c", "-o", ""), 2, "numevo: -o: empty path: give a file");
+  }
+
+  @Test
   void badInputAndOutputAreOneLineWithExitCode1() throws Exception {
     assertOneLineError(
         run("export", dir.resolve("missing.kernel").toString(), "--lang", "c"),

@@ -71,6 +71,22 @@ class HashCommandTest {
   }
 
   @Test
+  void theSeqTargetIsRefusedWithTheReasonInsteadOfAskingForTerms() throws IOException {
+    Path fib =
+        write(
+            "fib.kernel",
+            "kernel fib float64\ninput a1 : int\ninput a2 : int\n" + "s = add a1 a2\noutput s\n");
+    CliRun.Run r = CliRun.run("hash", fib.toString(), "--target", "seq");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("numevo: --target seq: "), r.err());
+    assertTrue(r.err().contains("leave out --target"), r.err());
+    // Without --target the recurrence hashes, as a seq search hashes it.
+    r = CliRun.run("hash", fib.toString());
+    assertEquals(0, r.exit(), r.err());
+  }
+
+  @Test
   void printsOneLinePerFileAndNothingElse() throws IOException {
     Path a = write("a.kernel", F32 + "y = add x x\noutput y\n");
     Path b = write("b.kernel", F32 + "y = mul x x\noutput y\n");

@@ -213,10 +213,43 @@ class ScoreCommandTest {
     JsonNode o = new ObjectMapper().readTree(r.out());
     assertEquals(1, o.get("train_matched").asInt(), r.out());
     assertEquals(1, o.get("heldout_matched").asInt(), r.out());
-    // Asked for explicitly, an order the data cannot feed is still an error.
-    r = run("score", f.toString(), "--target", "seq", "--terms", "2,4,16", "--order", "2");
-    assertEquals(1, r.exit());
-    assertTrue(r.err().contains("order 2"), r.err());
+    // score takes the order from the kernel: --order is refused, not silently ignored.
+    r = run("score", f.toString(), "--target", "seq", "--terms", "2,4,16", "--order", "5");
+    assertEquals(2, r.exit());
+    assertEquals(
+        "numevo: --order: score takes a kernel's order from its inputs (a1 .. ak); --order only"
+            + " sets the order of the kernels a search generates\n",
+        r.err());
+  }
+
+  @Test
+  void anExactFibonacciKernelMissesNothingAndAnOutOfRangeHoldoutIsAFlagError() {
+    String fib = ROOT.resolve("examples/fibonacci_step.kernel").toString();
+    Run r = run("score", fib, "--target", "seq", "--terms", FIB);
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("  train_missed      0   (objective)\n"), r.out());
+    assertTrue(r.out().contains("  initial_terms     2\n"), r.out());
+    r =
+        run(
+            "score",
+            fib,
+            "--target",
+            "seq",
+            "--terms",
+            "0,1,1,2,3,5,8,13,21,34",
+            "--holdout",
+            "19");
+    assertEquals(2, r.exit());
+    assertEquals(
+        "numevo: seq: --holdout 19 is more than the 3 terms 10 terms can hold out (at most a"
+            + " third, so that two thirds train)\n",
+        r.err());
+    r = run("score", fib, "--target", "seq", "--terms", "1,2");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("numevo: seq: --terms gives 2 terms; at least 3"), r.err());
+    r = run("targets", "seq", "--terms", "1,2");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("numevo: seq: --terms gives 2 terms; at least 3"), r.err());
   }
 
   @Test

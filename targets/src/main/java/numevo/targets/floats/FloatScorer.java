@@ -51,7 +51,11 @@ final class FloatScorer implements Scorer {
   @Override
   public String description() {
     return String.format(
-        java.util.Locale.ROOT, "a sample of %,d points (seed %d)", sample.size(), sample.seed());
+        java.util.Locale.ROOT,
+        "a sample of %,d point%s (seed %d)",
+        sample.size(),
+        sample.size() == 1 ? "" : "s",
+        sample.seed());
   }
 
   @Override

@@ -1,10 +1,6 @@
 package numevo.targets.floats;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +14,8 @@ import numevo.dsl.program.Program;
 import numevo.dsl.program.ProgramException;
 import numevo.dsl.program.Type;
 import numevo.dsl.text.Parser;
+import numevo.dsl.text.TextFileException;
+import numevo.dsl.text.TextFiles;
 import numevo.targets.Baseline;
 import numevo.targets.CostModel;
 import numevo.targets.CostModels;
@@ -80,19 +78,17 @@ public final class TargetFile {
    */
   public static FloatTarget read(Path file) {
     String name = file.toString();
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_SIZE + 1);
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(file)) {
       throw new TargetException(name + ": no such target file");
-    } catch (IOException e) {
-      throw new TargetException(name + ": cannot read: " + e.getMessage());
     }
-    if (bytes.length > MAX_SIZE) {
-      throw new TargetException(name + ": too large for a target file (limit " + MAX_SIZE + ")");
+    String text;
+    try {
+      text = TextFiles.read(file, MAX_SIZE);
+    } catch (TextFileException e) {
+      throw new TargetException(e.getMessage());
     }
     Path dir = file.toAbsolutePath().getParent();
-    return parse(new String(bytes, StandardCharsets.UTF_8), name, dir);
+    return parse(text, name, dir);
   }
 
   /**

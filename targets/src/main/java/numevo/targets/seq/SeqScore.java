@@ -85,8 +85,11 @@ public record SeqScore(
     return trainMatched == trainPredicted();
   }
 
-  /** Whether it fits the training terms and predicts every held-out term. */
+  /**
+   * Whether it fits the training terms and predicts every held-out term; false if no term is held
+   * out (nothing was predicted).
+   */
   public boolean predictsHeldOut() {
-    return fitsTraining() && heldOutMatched == heldOut;
+    return heldOut > 0 && fitsTraining() && heldOutMatched == heldOut;
   }
 }

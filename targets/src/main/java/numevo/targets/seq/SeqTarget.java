@@ -29,9 +29,12 @@ import numevo.targets.TargetException;
  * {@code n} ({@link #score} does not demand the {@link #signature()}, which only says what a search
  * generates: {@code n} and {@code order} previous terms). Every term is evaluated, so scores are
  * exhaustive; the options are ignored. The objective is {@code train_missed}, the training terms
- * the recurrence does not produce (its initial terms included, so that a longer memory is no free
- * gain); ties go to the smaller kernel. The baselines are what the classical solvers find in the
- * training terms.
+ * after its initial terms that the recurrence does not produce (a recurrence of order {@code k}
+ * takes its first {@code k} terms from the data and cannot predict them, so they are no misses: an
+ * exact recurrence misses 0); ties go to the smaller kernel. A search minimizes {@code train_loss}
+ * instead, which does charge each initial term as a miss, so that a longer memory is no free gain
+ * ({@link SeqScore#trainLoss()}). The baselines are what the classical solvers find in the training
+ * terms.
  */
 public final class SeqTarget implements Target {
 
@@ -227,15 +230,15 @@ public final class SeqTarget implements Target {
   }
 
   /**
-   * The metrics of a score: {@code train_missed} (the objective), {@code train_matched}, {@code
-   * heldout_matched}, {@code train_terms}, {@code heldout_terms}, {@code initial_terms}, {@code
-   * predicts_heldout} (1 or 0), {@code failed} (1 if evaluation stopped early or the kernel was
-   * rejected by the growth bound) and {@code train_loss} ({@link SeqScore#trainLoss()}, what a
-   * search minimizes).
+   * The metrics of a score: {@code train_missed} (the objective: training terms after the initial
+   * ones not reproduced), {@code train_matched}, {@code heldout_matched}, {@code train_terms},
+   * {@code heldout_terms}, {@code initial_terms}, {@code predicts_heldout} (1 or 0), {@code failed}
+   * (1 if evaluation stopped early or the kernel was rejected by the growth bound) and {@code
+   * train_loss} ({@link SeqScore#trainLoss()}, what a search minimizes).
    */
   public static List<Metric> metrics(SeqScore s) {
     return List.of(
-        Metric.count(TRAIN_MISSED, s.train() - s.trainMatched()),
+        Metric.count(TRAIN_MISSED, s.trainPredicted() - s.trainMatched()),
         Metric.real(TRAIN_LOSS, s.trainLoss()),
         Metric.count(Metric.TRAIN_MATCHED, s.trainMatched()),
         Metric.count(Metric.HELDOUT_MATCHED, s.heldOutMatched()),

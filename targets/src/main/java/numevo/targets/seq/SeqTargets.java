@@ -14,12 +14,20 @@ import numevo.targets.TargetParams;
  * The registry entry of the sequence target, for {@link numevo.targets.Targets}: {@code
  * all.add(SeqTargets.entry())}. Its parameters, as {@code numevo score} passes them: {@code terms}
  * (a term list), or {@code data} (an OEIS stripped-format file, or a {@code .tsv} table like
- * dev.tsv, whose offsets are used) with {@code id}; {@code holdout} (terms held out, default 10,
- * see {@link SequenceSplit#of}); {@code offset} (the index of the first of {@code terms}, default
- * 0); {@code order} (previous terms of the kernels a search generates, default 2).
+ * dev.tsv, whose offsets are used) with {@code id}, at least {@link #MIN_TERMS} terms; {@code
+ * holdout} (terms held out, default 10 or a third of the terms if fewer, see {@link
+ * SequenceSplit#of}; a larger explicit value than a third is an error); {@code offset} (the index
+ * of the first of {@code terms}, default 0); {@code order} (previous terms of the kernels a search
+ * generates, default 2).
  */
 public final class SeqTargets {
   private SeqTargets() {}
+
+  /**
+   * Fewest terms of a sequence: with fewer, no term would be held out ({@link SequenceSplit#of}
+   * holds out at most a third) and no recurrence could be checked.
+   */
+  public static final int MIN_TERMS = 3;
 
   /** Previous terms of the kernels a search generates unless {@code order} says otherwise. */
   static final int DEFAULT_ORDER = 2;
@@ -87,6 +95,33 @@ public final class SeqTargets {
       }
     } catch (SequenceFormatException e) {
       throw new TargetException(e.getMessage());
+    }
+    String flag =
+        p.get("terms").isPresent()
+            ? "--terms"
+            : "--data " + p.get("data").get() + " --id " + p.get("id").orElse("");
+    if (data.size() < MIN_TERMS) {
+      throw TargetException.usage(
+          "seq: "
+              + flag
+              + " gives "
+              + data.size()
+              + (data.size() == 1 ? " term" : " terms")
+              + "; at least "
+              + MIN_TERMS
+              + " are needed (a third of the terms, at least one, is held out to check a"
+              + " recurrence's predictions)");
+    }
+    int maxHoldout = data.size() / 3;
+    if (p.get("holdout").isPresent() && holdout > maxHoldout) {
+      throw TargetException.usage(
+          "seq: --holdout "
+              + holdout
+              + " is more than the "
+              + maxHoldout
+              + " terms "
+              + data.size()
+              + " terms can hold out (at most a third, so that two thirds train)");
     }
     if (p.get("order").isEmpty()) {
       // The default search order must not stop a short sequence from being scored: a kernel of

@@ -2,15 +2,16 @@ package numevo.targets.seq;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import numevo.dsl.text.TextFileException;
+import numevo.dsl.text.TextFiles;
 
 /**
  * Reads sequence data: a comma-separated term list, an OEIS stripped-format file, or a
@@ -203,8 +204,13 @@ public final class SequenceFiles {
     return line.substring(0, end);
   }
 
-  private static BufferedReader open(Path file) throws IOException {
-    return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+  /** The file's lines; not text (binary, not UTF-8) or unreadable: a located one-line error. */
+  private static BufferedReader open(Path file) {
+    try {
+      return new BufferedReader(new StringReader(TextFiles.read(file, TextFiles.MAX_DATA_BYTES)));
+    } catch (TextFileException e) {
+      throw new SequenceFormatException(e.getMessage());
+    }
   }
 
   private static String describe(IOException e) {

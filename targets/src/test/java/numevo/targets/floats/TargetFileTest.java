@@ -87,6 +87,21 @@ class TargetFileTest {
   }
 
   @Test
+  void aFileWithAByteOrderMarkReadsAndBinaryContentIsLocated() throws IOException {
+    Path bom = Files.writeString(dir.resolve("bom.target"), "\uFEFF" + GOOD);
+    assertEquals("exp2-file", TargetFile.read(bom).name());
+    Path bin = dir.resolve("bin.target");
+    Files.write(bin, (GOOD + "\u0000\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    TargetException e = assertThrows(TargetException.class, () -> TargetFile.read(bin));
+    assertTrue(
+        e.getMessage()
+            .matches(
+                ".*bin\\.target:\\d+:1: binary content \\(control character U\\+0000\\):"
+                    + " expected a text file"),
+        e.getMessage());
+  }
+
+  @Test
   void unknownKeyIsLocated() {
     String m = error(GOOD + "  colour = red\n");
     assertTrue(m.startsWith("t.target:8:3: unknown key 'colour'"), m);

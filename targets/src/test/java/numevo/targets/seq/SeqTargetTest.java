@@ -41,8 +41,10 @@ class SeqTargetTest {
         Parser.parse(
             "kernel fib float64\ninput a1 : int\ninput a2 : int\nr = add a1 a2\noutput r\n", "fib");
     Score s = t.score(step, ScoreOptions.of());
-    // 23 terms: 16 for training, 7 held out; the first 2 are initial terms.
-    assertEquals(2, s.error());
+    // 23 terms: 16 for training, 7 held out; the first 2 are initial terms, which an order-2
+    // recurrence takes from the data: no misses.
+    assertEquals(0, s.error());
+    assertEquals(2, s.value("initial_terms").getAsDouble());
     assertEquals(14, s.value(Metric.TRAIN_MATCHED).getAsDouble());
     assertEquals(7, s.value(Metric.HELDOUT_MATCHED).getAsDouble());
     assertEquals(1, s.value("predicts_heldout").getAsDouble());
@@ -90,6 +92,42 @@ class SeqTargetTest {
     Files.writeString(table, "A000045\tFibonacci\t5\t" + FIB + "\n");
     SeqTarget b = create(Map.of("data", table.toString(), "id", "A000045"));
     assertEquals(5, b.seqScorer().split().data().offset());
+  }
+
+  @Test
+  void anExactRecurrenceMissesNoTrainingTermButItsSearchLossCountsItsInitialTerms() {
+    SeqTarget t = create(Map.of("terms", FIB));
+    Program order1 =
+        Parser.parse("kernel dbl float64\ninput a1 : int\nr = add a1 a1\noutput r\n", "dbl");
+    Program fib =
+        Parser.parse(
+            "kernel fib float64\ninput a1 : int\ninput a2 : int\nr = add a1 a2\noutput r\n", "fib");
+    assertEquals(0, t.score(fib, ScoreOptions.of()).error());
+    assertEquals(2.0, t.score(fib, ScoreOptions.of()).value(SeqTarget.TRAIN_LOSS).getAsDouble());
+    // 0, 0, 0...: wrong from a(1) = 1 on; its one initial term is no miss.
+    Score wrong = t.score(order1, ScoreOptions.of());
+    assertEquals(15, wrong.error());
+    assertEquals(0, wrong.value(Metric.TRAIN_MATCHED).getAsDouble());
+  }
+
+  @Test
+  void tooFewTermsAndTooLargeAHoldoutAreUsageErrorsNamingTheFlag() {
+    TargetException few = assertThrows(TargetException.class, () -> create(Map.of("terms", "1,2")));
+    assertEquals(
+        "seq: --terms gives 2 terms; at least 3 are needed (a third of the terms, at least one,"
+            + " is held out to check a recurrence's predictions)",
+        few.getMessage());
+    assertTrue(few.aboutUsage());
+    TargetException big =
+        assertThrows(TargetException.class, () -> create(Map.of("terms", FIB, "holdout", "19")));
+    assertEquals(
+        "seq: --holdout 19 is more than the 7 terms 23 terms can hold out (at most a third, so"
+            + " that two thirds train)",
+        big.getMessage());
+    assertTrue(big.aboutUsage());
+    assertEquals(7, create(Map.of("terms", FIB, "holdout", "7")).seqScorer().split().heldOut());
+    // The default (10) is lowered to a third without complaint.
+    assertEquals(7, create(Map.of("terms", FIB)).seqScorer().split().heldOut());
   }
 
   @Test

@@ -61,6 +61,25 @@ class SequenceFilesTest {
   }
 
   @Test
+  void aByteOrderMarkIsSkippedAndBinaryDataIsALocatedError() throws IOException {
+    Path t = dir.resolve("bom.tsv");
+    Files.writeString(t, "\uFEFFA000108\tCatalan\t0\t1,1,2,5\n");
+    assertEquals("A000108", SequenceFiles.readTable(t).get(0).id());
+    Path s = dir.resolve("bom.txt");
+    Files.writeString(s, "\uFEFFA000045 ,0,1,1,2\n");
+    assertEquals(Sequences.values(0, 1, 1, 2), SequenceFiles.readStripped(s, "A000045").terms());
+    Path bin = dir.resolve("bin.tsv");
+    Files.write(bin, new byte[] {'A', '1', '\t', 'x', '\n', 'A', (byte) 0x80});
+    assertMessage(
+        bin + ":2:2: not UTF-8 text (byte 0x80): expected a UTF-8 text file",
+        () -> SequenceFiles.readTable(bin));
+    Files.write(bin, new byte[] {'A', '1', '\t', 1});
+    assertMessage(
+        bin + ":1:4: binary content (control character U+0001): expected a text file",
+        () -> SequenceFiles.readTable(bin));
+  }
+
+  @Test
   void aTableGivesIdsNamesOffsetsAndTerms() throws IOException {
     Path f = dir.resolve("t.tsv");
     Files.writeString(f, "# header\nA000108\tCatalan\t0\t1,1,2,5\nA000027\tnaturals\tone\t1,2\n");
