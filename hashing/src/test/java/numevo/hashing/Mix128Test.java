@@ -22,7 +22,7 @@ class Mix128Test {
     return m.finish();
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "1400")
   void flippingAnyBitOfAnyWordChangesBothHalves(
       @ForAll @Size(min = 1, max = 40) long[] words,
       @ForAll @IntRange(min = 0, max = 39) int at,
@@ -69,7 +69,7 @@ class Mix128Test {
     assertEquals(200_000, hiSeen.size());
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "1401")
   void bulkFeedingEqualsFeedingWordByWord(
       @ForAll @Size(max = 40) long[] words, @ForAll @IntRange(min = 0, max = 7) int before) {
     Mix128 one = new Mix128(3, 4);

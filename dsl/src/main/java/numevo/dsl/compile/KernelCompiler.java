@@ -16,9 +16,9 @@ import numevo.dsl.program.Program;
  * any number of programs over a long search keeps Metaspace bounded.
  *
  * <p>Compile time is dominated by class definition (parsing and verification): about 0.1 ms for a
- * 20-instruction program (see {@code CompileTimeMeasurementTest}). Compile the programs worth it
- * (winners, candidates evaluated on many points); for one-off evaluations {@link
- * numevo.dsl.eval.ColumnarEvaluator} is cheaper.
+ * 20-instruction program (see {@code CompileBenchmark} in numevo-runs, {@code ./numevo jmh
+ * CompileBenchmark}). Compile the programs worth it (winners, candidates evaluated on many points);
+ * for one-off evaluations {@link numevo.dsl.eval.ColumnarEvaluator} is cheaper.
  *
  * <p>Only the instructions some output depends on are compiled, and those {@code int} instructions
  * that can fail or leave 64 bits (the interpreter evaluates dead code too). Limits: a method holds

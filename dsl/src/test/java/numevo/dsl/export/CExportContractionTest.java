@@ -1,6 +1,7 @@
 package numevo.dsl.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Exported C keeps its two roundings even where the compiler would contract {@code a*b+c} into an
  * fma: GCC in GNU mode with FMA instructions ({@code -O2 -march=native}, no {@code
  * -ffp-contract=off}). A control build of the same code without the export's pragmas shows that the
- * compiler does contract here; where it does not (no FMA on this machine) the test is skipped.
+ * compiler does contract here; where it does not (no FMA on this machine) the gcc part is skipped.
+ * The pragmas themselves are checked first, without gcc: an export that stops emitting them fails
+ * here on any machine.
  */
 class CExportContractionTest {
 
@@ -47,21 +50,23 @@ class CExportContractionTest {
       }
       """;
 
+  private static final String STDC_PRAGMA = "#pragma STDC FP_CONTRACT OFF";
+  private static final String GCC_PRAGMA = "#pragma GCC optimize(\"fp-contract=off\")";
+
   @Test
   void thePragmasKeepGccFromContracting(@TempDir Path dir) throws Exception {
+    Program p = Parser.parse(KERNEL, "mul_add.kernel");
+    String exported = CExporter.export(p) + DRIVER;
+    // The regression this test guards: checked whether or not gcc is here.
+    assertTrue(exported.contains(STDC_PRAGMA), "the export lacks " + STDC_PRAGMA);
+    assertTrue(exported.contains(GCC_PRAGMA), "the export lacks " + GCC_PRAGMA);
     String noGcc = Gcc.unavailable();
     assumeTrue(noGcc == null, () -> "C export test skipped: " + noGcc);
-    Program p = Parser.parse(KERNEL, "mul_add.kernel");
     float x = 0x1.001p0f;
     double want = (Double) Interpreter.of(p).eval((double) x, (double) x, (double) -0x1.002p0f)[0];
     assertEquals(0.0, want, "the interpreter rounds the product");
 
-    String exported = CExporter.export(p) + DRIVER;
-    String control =
-        exported
-            .replace("#pragma STDC FP_CONTRACT OFF", "")
-            .replace("#pragma GCC optimize(\"fp-contract=off\")", "");
-    assumeTrue(!control.equals(exported), "the export has no pragmas to remove");
+    String control = exported.replace(STDC_PRAGMA, "").replace(GCC_PRAGMA, "");
     List<String> gnuFma = List.of("-O2", "-march=native");
     String contracted = run(dir, "control.c", control, gnuFma);
     assumeTrue(

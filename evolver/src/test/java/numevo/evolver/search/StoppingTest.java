@@ -23,14 +23,20 @@ class StoppingTest {
     assertTrue(before < 2_000, "the limit was reached only in the last generation");
   }
 
+  /**
+   * A time-limited search stops and says it stopped for time, never before the limit. No upper
+   * bound on the wall time is asserted (a shared machine can be arbitrarily slow); a time stop that
+   * never fires is caught by the module's default test timeout (junit-platform.properties).
+   */
   @Test
   void stopsAfterTheTimeLimit() {
-    SearchConfig c = Searches.config(9, 1, 1, 1).withStop(StopConfig.time(Duration.ofMillis(300)));
-    long t0 = System.nanoTime();
+    Duration limit = Duration.ofMillis(300);
+    SearchConfig c = Searches.config(9, 1, 1, 1).withStop(StopConfig.time(limit));
     SearchResult r = Search.of(c, Searches.EXP2).run();
-    double seconds = (System.nanoTime() - t0) / 1e9;
     assertEquals("time", r.stopReason());
-    assertTrue(seconds < 20, "took " + seconds + " s");
     assertTrue(r.generations() >= 1);
+    // The time stop is looked at after each generation: it fires only once the limit has passed.
+    assertTrue(
+        r.timings().elapsed().compareTo(limit) >= 0, "stopped after " + r.timings().elapsed());
   }
 }

@@ -1,5 +1,6 @@
 package numevo.runs.bench;
 
+import java.lang.invoke.MethodHandles;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import numevo.dsl.compile.CompiledKernel;
@@ -24,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Compile time per program: {@link KernelCompiler#compile} (ASM class generation, hidden-class
  * definition, instantiation) of random 20-instruction programs, cycling through {@value #PROGRAMS}
- * distinct programs so no class is reused. Also the class-file generation alone. Average time per
- * program in microseconds.
+ * distinct programs so no class is reused. Also the phases on their own: the class-file generation
+ * alone, and generation plus hidden-class definition (no instantiation). Average time per program
+ * in microseconds.
  *
  * <p>Run: {@code ./numevo jmh CompileBenchmark}.
  */
@@ -46,6 +48,7 @@ public class CompileBenchmark {
 
   private Program[] programs;
   private int next;
+  private MethodHandles.Lookup compilerPackage;
 
   @Setup
   public void setup() {
@@ -55,6 +58,12 @@ public class CompileBenchmark {
     programs = new Program[PROGRAMS];
     for (int i = 0; i < PROGRAMS; i++) {
       programs[i] = gen.next(rnd);
+    }
+    try {
+      // Kernel classes belong to KernelCompiler's package: define them through a lookup there.
+      compilerPackage = MethodHandles.privateLookupIn(KernelCompiler.class, MethodHandles.lookup());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -70,5 +79,13 @@ public class CompileBenchmark {
     Program p = programs[next];
     next = (next + 1) % PROGRAMS;
     return KernelCompiler.classBytes(p);
+  }
+
+  /** Generation and hidden-class definition (verification, linking), without instantiation. */
+  @Benchmark
+  public Class<?> classFileAndDefineHidden() throws IllegalAccessException {
+    Program p = programs[next];
+    next = (next + 1) % PROGRAMS;
+    return compilerPackage.defineHiddenClass(KernelCompiler.classBytes(p), true).lookupClass();
   }
 }

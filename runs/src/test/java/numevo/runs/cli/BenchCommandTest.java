@@ -67,8 +67,18 @@ class BenchCommandTest {
   void aQuickRunPrintsOneJsonRowPerKernelWithRatiosToTheFirstBaseline() throws Exception {
     Path k = Files.writeString(dir.resolve("sq.kernel"), SQUARE, StandardCharsets.UTF_8);
     // A benchmark someone runs beside the tests holds JMH's lock; this smoke run need not wait.
-    System.setProperty("jmh.ignoreLock", "true");
-    Run r = run("bench", k.toString(), "--vs", "builtin:mul", "--quick", "--json");
+    // The property is global to the test JVM: put back what was there before.
+    String before = System.setProperty("jmh.ignoreLock", "true");
+    Run r;
+    try {
+      r = run("bench", k.toString(), "--vs", "builtin:mul", "--quick", "--json");
+    } finally {
+      if (before == null) {
+        System.clearProperty("jmh.ignoreLock");
+      } else {
+        System.setProperty("jmh.ignoreLock", before);
+      }
+    }
     assertEquals(0, r.exit(), r.err());
     JsonNode rows = new ObjectMapper().readTree(r.out());
     assertEquals(2, rows.size(), r.out());

@@ -1,10 +1,14 @@
 package numevo.targets.floats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,10 +17,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The float32 reference (float64 libm with an error bound, exact fallback) against an independent
- * computation: each function's BigDecimal value at 60 digits, rounded once. Compared on random
- * codes across the whole float range and on the edges of the functions. With a huge error bound the
- * fallback decides most points; it must agree too, and it must have run.
+ * The float32 reference (float64 libm with an error bound, exact BigDecimal fallback).
+ *
+ * <p>Anchored to an independent oracle: a table computed with mpmath, arbitrary-precision code that
+ * shares nothing with numevo ({@code reference-mpmath.txt}, made by {@code
+ * scripts/reference-mpmath.py}): correctly rounded float32 results and 40-digit exact values at
+ * edge, random and near-midpoint inputs. The reference must give those results, both through its
+ * fast path and (with a huge error bound) through its fallback, and the fallback's BigDecimal
+ * values ({@link Functions#exact}) must match the exact values.
+ *
+ * <p>Then, on many more points (random codes across the whole float range, the functions' edges,
+ * near-midpoint points), the fast path against the BigDecimal computation rounded once: a
+ * consistency check between the two paths, which the table anchors.
  */
 class ReferenceAgreesWithBigDecimalTest {
   private static final NumberFormat F32 = NumberFormat.FLOAT32;
@@ -58,8 +70,8 @@ class ReferenceAgreesWithBigDecimalTest {
     return xs;
   }
 
-  /** The independent answer: 60-digit BigDecimal, rounded once; null if not finite nonzero. */
-  private static Double independent(Functions f, double x) {
+  /** The BigDecimal answer: 60 digits, rounded once; null if not finite nonzero. */
+  private static Double bigDecimal(Functions f, double x) {
     if (f == Functions.LOG2 || f == Functions.RSQRT) {
       if (!(x > 0)) {
         return null;
@@ -82,7 +94,7 @@ class ReferenceAgreesWithBigDecimalTest {
     FloatReference.Evaluator ev = ref.evaluator(x.length);
     ev.compute(x, x.length, c);
     for (int i = 0; i < x.length; i++) {
-      Double want = independent(f, x[i]);
+      Double want = bigDecimal(f, x[i]);
       if (want == null || (f == Functions.EXP2 || f == Functions.EXP) && x[i] == Math.rint(x[i])) {
         continue;
       }
@@ -95,11 +107,91 @@ class ReferenceAgreesWithBigDecimalTest {
     }
   }
 
+  /** One row of the mpmath table. */
+  private record Row(double x, double rounded, String exact) {}
+
+  private static List<Row> table(Functions f) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    try (InputStream in =
+        ReferenceAgreesWithBigDecimalTest.class.getResourceAsStream("reference-mpmath.txt")) {
+      assertNotNull(in, "reference-mpmath.txt");
+      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] w = line.trim().split(" ");
+        if (w[0].equals(f.name())) {
+          rows.add(
+              new Row(
+                  Float.intBitsToFloat(Integer.parseUnsignedInt(w[1], 16)),
+                  Float.intBitsToFloat(Integer.parseUnsignedInt(w[2], 16)),
+                  w[3]));
+        }
+      }
+    }
+    assertTrue(rows.size() >= 25, f + ": " + rows.size() + " rows");
+    return rows;
+  }
+
+  /** The reference's correctly rounded results at the rows' inputs, and how many fell back. */
+  private static long checkAgainstTable(Functions f, FunctionReference ref, List<Row> rows) {
+    double[] x = rows.stream().mapToDouble(Row::x).toArray();
+    ReferenceColumns c = new ReferenceColumns(x.length);
+    FloatReference.Evaluator ev = ref.evaluator(x.length);
+    ev.compute(x, x.length, c);
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(
+          rows.get(i).rounded(),
+          c.correctlyRounded(i),
+          f + " at x = " + Float.toHexString((float) x[i]) + " (mpmath)");
+    }
+    return ev.fallbacks();
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = Functions.class,
       names = {"EXP", "EXP2", "LOG2", "RSQRT", "SIGMOID"})
-  void referenceEqualsIndependentRoundingOfBigDecimal(Functions f) {
+  void referenceGivesMpmathsCorrectlyRoundedResults(Functions f) throws IOException {
+    checkAgainstTable(f, FunctionReference.of(f, F32), table(f));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Functions.class,
+      names = {"EXP", "EXP2", "LOG2", "RSQRT", "SIGMOID"})
+  void exactFallbackGivesMpmathsCorrectlyRoundedResults(Functions f) throws IOException {
+    List<Row> rows = table(f);
+    long fallbacks = checkAgainstTable(f, new FunctionReference(f, F32, 0x1p40), rows);
+    assertTrue(fallbacks >= rows.size() / 2, f + ": only " + fallbacks + " fallbacks");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Functions.class,
+      names = {"EXP", "EXP2", "LOG2", "RSQRT", "SIGMOID"})
+  void bigDecimalValuesAgreeWithMpmathTo38Digits(Functions f) throws IOException {
+    int checked = 0;
+    for (Row r : table(f)) {
+      if (Math.abs(r.x()) > 200 || r.rounded() == 0 || Double.isInfinite(r.rounded())) {
+        continue; // beyond BigDecimal's exponent range, or no finite nonzero value to compare
+      }
+      BigDecimal want = new BigDecimal(r.exact());
+      BigDecimal got = f.exact(r.x(), MC);
+      BigDecimal tolerance = want.abs().movePointLeft(38);
+      assertTrue(
+          got.subtract(want).abs().compareTo(tolerance) <= 0,
+          f + " at x = " + Float.toHexString((float) r.x()) + ": " + got + " vs mpmath " + want);
+      checked++;
+    }
+    assertTrue(checked >= 20, f + ": only " + checked + " values compared");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Functions.class,
+      names = {"EXP", "EXP2", "LOG2", "RSQRT", "SIGMOID"})
+  void referenceEqualsBigDecimalRoundedOnce(Functions f) {
     check(f, FunctionReference.of(f, F32), inputs(f, 1500, 42));
   }
 

@@ -55,17 +55,21 @@ class BitAddBaselinesTest {
     assertTrue(s.vsRealCore().meanSigned() > 0);
   }
 
+  /**
+   * A scorer scores all 65,536 code pairs every time and is reusable: scoring again gives the same
+   * score. (How fast it is, is measured by the {@code lmulScore} JMH benchmark, {@code ./numevo jmh
+   * HashBenchmark}, not asserted here.)
+   */
   @ParameterizedTest
   @ValueSource(strings = {"e4m3fn", "e5m2"})
-  void scoringAllPairsIsFast(String format) {
+  void aScorerScoresEveryPairAndScoresAgainAlike(String format) {
     LmulScorer scorer = LmulScorer.of(LmulConfig.of(NumberFormat.byName(format).orElseThrow()));
     var kernel = LmulBaselines.load(scorer.reference().pairs().format(), "lmul");
-    scorer.score(kernel);
-    long t0 = System.nanoTime();
-    for (int i = 0; i < 5; i++) {
-      scorer.score(kernel);
+    LmulScore first = scorer.score(kernel);
+    assertEquals("exhaustive", first.method());
+    assertEquals(1 << 16, first.points());
+    for (int i = 0; i < 2; i++) {
+      assertEquals(first, scorer.score(kernel));
     }
-    double ms = (System.nanoTime() - t0) / 5e6;
-    assertTrue(ms < 200, "one exhaustive score took " + ms + " ms");
   }
 }
