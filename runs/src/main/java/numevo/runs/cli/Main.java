@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       HashCommand.class,
       JmhCommand.class,
+      ReportCommand.class,
       ScoreCommand.class,
       SearchCommand.class,
       TargetsCommand.class,
