@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       ResumeCommand.class,
       RunsCommand.class,
+      ReportCommand.class,
       ScoreCommand.class,
       SearchCommand.class,
       ShowCommand.class,
