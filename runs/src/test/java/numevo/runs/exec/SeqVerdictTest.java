@@ -1,4 +1,4 @@
-package numevo.runs.cli;
+package numevo.runs.exec;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
