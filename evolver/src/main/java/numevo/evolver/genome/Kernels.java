@@ -1,13 +1,23 @@
 package numevo.evolver.genome;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import numevo.dsl.eval.EvaluationException;
+import numevo.dsl.eval.Interpreter;
 import numevo.dsl.program.Instr;
+import numevo.dsl.program.Limits;
 import numevo.dsl.program.Operand;
+import numevo.dsl.program.Operand.FloatLit;
+import numevo.dsl.program.Operand.I32Lit;
+import numevo.dsl.program.Operand.IntLit;
 import numevo.dsl.program.Operand.Ref;
 import numevo.dsl.program.Program;
 
-/** Whole-program utilities for the search: dead-code removal and fitting seeds to a genome. */
+/**
+ * Whole-program utilities for the search: dead-code removal, constant folding and fitting seeds to
+ * a genome.
+ */
 public final class Kernels {
   private Kernels() {}
 
@@ -50,6 +60,74 @@ public final class Kernels {
     }
     List<Ref> outs = p.outputs().stream().map(r -> Refs.of(map[r.index()])).toList();
     return new Program(p.name(), p.format(), p.inputs(), body, outs);
+  }
+
+  /**
+   * The program with its constant subexpressions folded, for showing and exporting a kernel (never
+   * inside a search: the search scores and costs kernels as they were made). An instruction whose
+   * operands are all literals (after folding the instructions before it) is evaluated once with the
+   * reference {@link Interpreter} in the kernel's format, so its value is bit for bit the one the
+   * kernel computes, and each of its users reads that value as a literal; the instructions no
+   * output then depends on are removed ({@link #stripDead}). Outputs are references to values, so
+   * an instruction an output refers to stays (with its operands folded): a kernel whose output is a
+   * constant keeps one instruction, e.g. {@code t0 = neg -1.5; output t0}.
+   *
+   * <p>An instruction is not folded where its evaluation is invalid (an inexact {@code int}
+   * division, an {@code int} beyond the limits) or its value would not be a legal literal (an
+   * {@code int} of more than {@link Limits#MAX_LITERAL_BITS} bits): then the kernel computes it as
+   * before. The folded kernel computes the same outputs on every input; its cost can be lower.
+   *
+   * @param p any program
+   * @return {@code p} without dead code if nothing folds ({@code p} itself if it has none)
+   */
+  public static Program foldConstants(Program p) {
+    int k = p.inputs().size();
+    Operand[] constant = new Operand[p.valueCount()];
+    List<Instr> body = new ArrayList<>(p.body().size());
+    boolean changed = false;
+    for (int i = 0; i < p.body().size(); i++) {
+      Instr ins = p.body().get(i);
+      List<Operand> args = new ArrayList<>(ins.args().size());
+      boolean literals = true;
+      boolean substituted = false;
+      for (Operand o : ins.args()) {
+        Operand a = o;
+        if (o instanceof Ref r && constant[r.index()] != null) {
+          a = constant[r.index()];
+          substituted = true;
+        }
+        literals &= !(a instanceof Ref);
+        args.add(a);
+      }
+      Instr folded = substituted ? new Instr(ins.name(), ins.op(), args) : ins;
+      changed |= substituted;
+      body.add(folded);
+      if (literals) {
+        constant[k + i] = evaluate(p, folded);
+      }
+    }
+    Program q = changed ? new Program(p.name(), p.format(), p.inputs(), body, p.outputs()) : p;
+    return stripDead(q);
+  }
+
+  /**
+   * The value of an instruction whose operands are all literals, as a literal; null if its
+   * evaluation is invalid or its value is no legal literal.
+   */
+  private static Operand evaluate(Program p, Instr ins) {
+    Object v;
+    try {
+      Program one = new Program(p.name(), p.format(), List.of(), List.of(ins), List.of(Ref.of(0)));
+      v = Interpreter.of(one).eval()[0];
+    } catch (EvaluationException e) {
+      return null;
+    }
+    return switch (v) {
+      case Double d -> FloatLit.of(d);
+      case Integer n -> I32Lit.of(n);
+      case BigInteger z -> z.bitLength() <= Limits.MAX_LITERAL_BITS ? IntLit.of(z) : null;
+      default -> throw new IllegalStateException("unexpected value " + v);
+    };
   }
 
   /**

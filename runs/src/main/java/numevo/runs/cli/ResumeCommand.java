@@ -58,6 +58,13 @@ final class ResumeCommand implements Callable<Integer> {
       description = "least seconds between checkpoints; default: ${DEFAULT-VALUE}")
   double checkpointSeconds = 10;
 
+  @Option(
+      names = "--json",
+      description =
+          "print the results as one JSON document on standard output (as 'numevo search"
+              + " --json'); the other lines go to standard error")
+  boolean json;
+
   @Override
   public Integer call() {
     int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -103,8 +110,13 @@ final class ResumeCommand implements Callable<Integer> {
           db,
           lock,
           plan,
-          new SearchRunner.Options(th, progressSeconds, checkpointSeconds, null),
-          spec.commandLine().getOut());
+          new SearchRunner.Options(
+              th,
+              progressSeconds,
+              checkpointSeconds,
+              null,
+              json ? spec.commandLine().getOut() : null),
+          json ? spec.commandLine().getErr() : spec.commandLine().getOut());
     }
   }
 

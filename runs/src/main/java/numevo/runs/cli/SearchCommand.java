@@ -23,6 +23,7 @@ import numevo.runs.store.Manifest;
 import numevo.runs.store.RunDb;
 import numevo.runs.store.RunDir;
 import numevo.runs.store.RunSpec;
+import numevo.targets.seq.SeqTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +75,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--target-error",
       paramLabel = "E",
-      description = "stop once a kernel's training error is at most E")
+      description =
+          "stop once a kernel's training error is at most E; seq: default the initial-term"
+              + " count, the train_loss of a kernel that reproduces every training term (stop at"
+              + " the first exact fit; -1 to search on)")
   Double targetError;
 
   @Option(
@@ -165,6 +169,14 @@ final class SearchCommand implements Callable<Integer> {
   boolean force;
 
   @Option(
+      names = "--json",
+      description =
+          "print the results as one JSON document on standard output (target, seed, run"
+              + " directory, stop reason, generations, scorings, front, baselines, seq's verdict);"
+              + " the other lines go to standard error")
+  boolean json;
+
+  @Option(
       names = "--run-dir",
       paramLabel = "DIR",
       description =
@@ -188,7 +200,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter w = spec.commandLine().getOut();
+    PrintWriter w = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
     RunSpec runSpec = spec();
     int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (th < 1) {
@@ -202,6 +214,12 @@ final class SearchCommand implements Callable<Integer> {
     }
     checkOut();
     RunPlan plan = RunPlan.of(runSpec, th);
+    if (targetError == null && plan.target() instanceof SeqTarget seq) {
+      // Stop at the first exact fit of the training terms; in the spec, so that a resume or a
+      // replay stops alike.
+      runSpec = runSpec.withTargetError(RunPlan.exactFitLoss(seq));
+      plan = RunPlan.of(runSpec, th);
+    }
     Path dir = runDir != null ? runDir : defaultRunDir(plan);
     Manifest m =
         new Manifest(
@@ -220,7 +238,12 @@ final class SearchCommand implements Callable<Integer> {
           db,
           lock,
           plan,
-          new SearchRunner.Options(th, progressSeconds, checkpointSeconds, out),
+          new SearchRunner.Options(
+              th,
+              progressSeconds,
+              checkpointSeconds,
+              out,
+              json ? spec.commandLine().getOut() : null),
           w);
     }
   }

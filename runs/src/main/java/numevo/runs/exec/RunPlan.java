@@ -53,6 +53,19 @@ public record RunPlan(
   public static final int DEFAULT_SEQ_ORDER = 4;
 
   /**
+   * The training objective of a seq search ({@code train_loss}) of a kernel that reproduces every
+   * training term: its initial-term count, which for every kernel of the search is the search's
+   * order (their inputs are {@code n, a1 .. ak}); any miss adds a positive distance. {@code numevo
+   * search seq} stops there by default. The stop looks at the training terms alone (stopping when
+   * the held-out terms are predicted would choose by them); the verdict could still have changed
+   * only if the search had gone on to a cheaper exact fit that predicts the held-out terms
+   * differently.
+   */
+  public static double exactFitLoss(SeqTarget seq) {
+    return seq.searchOrder();
+  }
+
+  /**
    * Builds the plan.
    *
    * @param spec the run's spec
@@ -138,6 +151,12 @@ public record RunPlan(
       throw new UserError("cannot search " + t.name() + ": " + e.getMessage(), 2);
     }
     StopConfig stop = stop(spec);
+    if (t instanceof SeqTarget seq && stop.targetError() == exactFitLoss(seq)) {
+      notes.add(
+          "stop: at the first kernel that reproduces every training term (train_loss "
+              + seq.searchOrder()
+              + ", its initial terms); --target-error -1 searches on");
+    }
     List<Program> seeds = seeds(spec, t, g, notes);
     Objective objective =
         spec.maxError() != null

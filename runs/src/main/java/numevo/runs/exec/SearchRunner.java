@@ -26,7 +26,6 @@ import numevo.runs.store.GenerationRow;
 import numevo.runs.store.RunDb;
 import numevo.runs.store.RunDir;
 import numevo.runs.store.RunStatus;
-import numevo.targets.seq.SeqTarget;
 
 /**
  * Runs a search as a stored run: a new one, or a resumed one from its last checkpoint. Generations
@@ -47,8 +46,16 @@ public final class SearchRunner {
    * @param progressSeconds seconds between progress lines
    * @param checkpointSeconds the least seconds between checkpoints
    * @param out the directory to export the front to, or null
+   * @param json where to write the results as one JSON document at the end, or null
    */
-  public record Options(int threads, double progressSeconds, double checkpointSeconds, Path out) {}
+  public record Options(
+      int threads, double progressSeconds, double checkpointSeconds, Path out, PrintWriter json) {
+
+    /** Options without JSON. */
+    public Options(int threads, double progressSeconds, double checkpointSeconds, Path out) {
+      this(threads, progressSeconds, checkpointSeconds, out, null);
+    }
+  }
 
   private final RunDir dir;
   private final RunDb db;
@@ -211,25 +218,16 @@ public final class SearchRunner {
       return 130;
     }
     w.flush();
-    StringBuilder report = new StringBuilder();
-    FrontOutput.printFront(
-        plan.target(),
-        plan.scorer().scorer().objective(),
-        r.front(),
-        plan.spec().exhaustive(),
-        w,
-        report);
-    if (plan.target() instanceof SeqTarget seq) {
-      String verdict = SeqVerdict.of(seq, r.front()).text();
-      w.print(verdict);
-      report.append(verdict);
-    }
+    FrontOutput.Shown shown = FrontOutput.show(plan, r, w);
     if (options.out() != null) {
-      FrontOutput.write(options.out(), plan.target(), plan, r, tp, report.toString(), w);
+      FrontOutput.write(options.out(), plan, r, tp, shown, w);
       FrontOutput.writeRecords(options.out(), plan.target(), store.records, store.discoveries);
     }
     w.println("run stored in " + dir.path() + " (numevo show " + dir.path() + ")");
     w.flush();
+    if (options.json() != null) {
+      FrontOutput.json(options.json(), plan, dir.path(), r, tp, shown);
+    }
     return 0;
   }
 

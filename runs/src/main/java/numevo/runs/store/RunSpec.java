@@ -91,6 +91,32 @@ public record RunSpec(
         exhaustive);
   }
 
+  /** This spec with another target error (null for none). */
+  public RunSpec withTargetError(Double targetError) {
+    return new RunSpec(
+        target,
+        params,
+        files,
+        seed,
+        generations,
+        evaluations,
+        time,
+        targetError,
+        islands,
+        population,
+        maxSize,
+        points,
+        maxError,
+        maxCost,
+        ops,
+        addOps,
+        dropOps,
+        seedFrom,
+        mutation,
+        noTuning,
+        exhaustive);
+  }
+
   /** This spec with the digests of the files it reads. */
   public RunSpec withFiles(Map<String, String> files) {
     return new RunSpec(

@@ -4,13 +4,22 @@ import static numevo.runs.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import numevo.dsl.program.Program;
+import numevo.dsl.text.Parser;
+import numevo.evolver.genome.Kernels;
+import numevo.evolver.problem.TargetSearches;
 import numevo.runs.cli.CliRun.Run;
+import numevo.targets.Target;
+import numevo.targets.TargetParams;
+import numevo.targets.Targets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -272,5 +281,129 @@ class SearchCommandTest {
         r.out());
     assertTrue(r.out().contains("check: loss exhaustive (all 65,536 points"), r.out());
     assertTrue(r.out().contains("mean|rel|"), r.out());
+  }
+
+  private static JsonNode json(Run r) throws IOException {
+    return JsonMapper.builder().build().readTree(r.out());
+  }
+
+  private static final String FIB20 = FIB + ",4181";
+
+  /** A kernel's instructions and outputs on one line, as the front table shows them. */
+  private static String oneLine(Program p) {
+    List<String> parts = new ArrayList<>();
+    for (String line : numevo.dsl.text.Printer.print(p).split("\n")) {
+      if (!line.startsWith("kernel") && !line.startsWith("input") && !line.isBlank()) {
+        parts.add(line.trim());
+      }
+    }
+    return String.join("; ", parts);
+  }
+
+  @Test
+  void jsonGoesToStdoutAndTheTextTableTsvAndJsonShowTheSameKernels() throws IOException {
+    Path seed = dir.resolve("folded.kernel");
+    // The degree-6 Horner baseline with its last constant computed from literals (1.0 = 0.25 * 2
+    // + 0.5): shown, exported and stored folded, with the cost the search recorded.
+    Files.writeString(
+        seed,
+        """
+        kernel unfolded float32
+        input x : f
+        h = mul 0.25 2.0
+        one = add h 0.5
+        p5 = fma x 0x1.c9274cp-13 0x1.456c08p-10
+        p4 = fma x p5 0x1.3d3c5cp-7
+        p3 = fma x p4 0x1.c6832p-5
+        p2 = fma x p3 0x1.ebfda8p-3
+        p1 = fma x p2 0x1.62e42ap-1
+        p0 = fma x p1 one
+        output p0
+        """);
+    List<String> args = new ArrayList<>(List.of(small(dir.resolve("j"), "2")));
+    args.addAll(List.of("--json", "--no-tuning", "--seed-from", seed.toString()));
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(0, r.exit(), r.err());
+    // The human-readable lines went to stderr; stdout is one JSON document.
+    assertTrue(r.err().contains("Pareto front ("), r.err());
+    assertTrue(r.err().contains("\nbaselines:\n"), r.err());
+    JsonNode j = json(r);
+    assertEquals("exp2", j.get("target").asText());
+    assertEquals(1, j.get("seed").asLong());
+    assertEquals("generations", j.get("stop_reason").asText());
+    assertEquals(6, j.get("generations").asLong());
+    assertTrue(j.get("scorings").asLong() > 0);
+    assertTrue(Files.isDirectory(Path.of(j.get("run_dir").asText())));
+    Target t = Targets.resolve("exp2", TargetParams.of(java.util.Map.of()));
+    var costs = TargetSearches.costs(t);
+    List<String> tsv = Files.readAllLines(dir.resolve("j/front.tsv"));
+    assertEquals(
+        "file\tcost\ttrain_error\tgeneration\tisland\tops\tcheck_error\tcheck_method"
+            + "\tcheck_points",
+        tsv.get(0));
+    JsonNode front = j.get("front");
+    assertEquals(tsv.size() - 1, front.size());
+    boolean foldedSeed = false;
+    for (int i = 0; i < front.size(); i++) {
+      JsonNode k = front.get(i);
+      Program p = Parser.parse(k.get("kernel").asText(), "json");
+      // Shown folded: folding again changes nothing.
+      assertEquals(p, Kernels.foldConstants(p));
+      assertEquals("sampled", k.get("check_method").asText());
+      assertEquals(100_000, k.get("check_points").asLong());
+      String[] cells = tsv.get(i + 1).split("\t");
+      assertEquals(k.get("cost").asDouble(), Double.parseDouble(cells[1]));
+      assertEquals(k.get("train_error").asDouble(), Double.parseDouble(cells[2]));
+      assertEquals(k.get("ops").asInt(), Integer.parseInt(cells[5]));
+      assertEquals(k.get("check_error").asDouble(), Double.parseDouble(cells[6]));
+      assertEquals("sampled", cells[7]);
+      assertEquals(p.body().size(), k.get("ops").asInt());
+      // The text table has the same row.
+      assertTrue(r.err().contains(oneLine(p)), oneLine(p));
+      if (k.get("train_error").asDouble() < 1) {
+        // The seed: 6 fmas shown, the 8 instructions it was found with costed.
+        foldedSeed = true;
+        assertEquals(6, p.body().size(), k.get("kernel").asText());
+        assertTrue(k.get("cost").asDouble() > costs.cost(p), k.toString());
+        Program written =
+            numevo.runs.cli.KernelFiles.read(dir.resolve("j/front%02d.kernel".formatted(i)))
+                .program();
+        assertEquals(6, written.body().size());
+      }
+    }
+    assertTrue(foldedSeed, front.toString());
+    // The baselines: each costed by the search's cost model, checked like the front.
+    JsonNode baselines = j.get("baselines");
+    assertEquals(t.baselines().size(), baselines.size());
+    for (JsonNode b : baselines) {
+      Program p = Parser.parse(b.get("kernel").asText(), "json");
+      assertEquals(costs.cost(p), b.get("cost").asDouble(), b.toString());
+      assertEquals("sampled", b.get("check_method").asText());
+      assertTrue(b.get("check_error").asDouble() < 100, b.toString());
+      assertTrue(r.err().contains(b.get("name").asText() + ": "), b.get("name").asText());
+    }
+    List<String> btsv = Files.readAllLines(dir.resolve("j/baselines.tsv"));
+    assertEquals(baselines.size() + 1, btsv.size());
+    assertTrue(btsv.get(0).startsWith("name\tcost\ttrain_error\tops\tcheck_error"), btsv.get(0));
+  }
+
+  @Test
+  void aSeqSearchStopsAtTheFirstExactFitOfTheTrainingTerms() throws IOException {
+    Run r = run(seq(dir.resolve("fib20"), "2", FIB20, "--time", "60s", "--json"));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("stop: at the first kernel that reproduces every"), r.err());
+    assertTrue(r.err().contains("stopped at the first kernel that reproduces every"), r.err());
+    JsonNode j = json(r);
+    assertEquals("target error", j.get("stop_reason").asText());
+    assertTrue(j.get("generations").asLong() < 200, j.get("generations").toString());
+    assertTrue(j.get("verdict").get("recovered").asBoolean(), j.get("verdict").toString());
+    assertEquals(2, j.get("verdict").get("initial_terms").asInt());
+    // The seq extras and the solvers' baselines, in the same columns.
+    assertTrue(j.get("front").get(0).has("heldout_matched"), j.toString());
+    assertTrue(j.get("baselines").size() > 0, j.toString());
+    assertEquals("exhaustive", j.get("baselines").get(0).get("check_method").asText());
+    // The default is in the run's spec, so that a resume or a replay stops alike.
+    Path manifest = Path.of(j.get("run_dir").asText()).resolve("manifest.json");
+    assertTrue(Files.readString(manifest).contains("\"targetError\""), manifest.toString());
   }
 }
