@@ -34,6 +34,9 @@ final class Cli {
             err.println("numevo: " + ex.getMessage());
           } else {
             err.println("numevo: internal error: " + ex);
+            if (System.getenv("NUMEVO_DEBUG") != null) {
+              ex.printStackTrace(err);
+            }
           }
           err.flush();
           return ex instanceof UserError u ? u.exitCode() : 70;

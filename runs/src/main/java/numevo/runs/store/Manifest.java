@@ -1,6 +1,7 @@
 package numevo.runs.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ public record Manifest(
     String numevo,
     String git,
     String jdk,
-    String createdUtc,
+    @JsonProperty("created_utc") String createdUtc,
     int threads,
     RunSpec spec) {
 

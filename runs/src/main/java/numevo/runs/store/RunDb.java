@@ -215,6 +215,20 @@ public final class RunDb implements AutoCloseable {
     }
   }
 
+  /** Every meta value, by key. */
+  public java.util.Map<String, String> meta() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT key, value FROM meta ORDER BY key")) {
+      while (rs.next()) {
+        m.put(rs.getString(1), rs.getString(2));
+      }
+    } catch (SQLException e) {
+      throw failure("read", e);
+    }
+    return m;
+  }
+
   /** Sets the run's status and stop reason, in one transaction. */
   public void status(RunStatus status, String stopReason) {
     write(

@@ -91,7 +91,7 @@ public record RunDir(Path path) {
       throw new UserError(dir + ": no such run directory", 2);
     }
     if (!isRun(dir)) {
-      throw new UserError(dir + ": not a numevo run directory (no " + MANIFEST + ")", 2);
+      throw new UserError(dir + ": not a run directory (no " + MANIFEST + ")", 2);
     }
     if (!Files.isRegularFile(dir.resolve(DATABASE))) {
       throw new UserError(dir + ": run directory without its store " + DATABASE, 1);

@@ -1,39 +1,31 @@
 package numevo.runs.store;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import numevo.evolver.search.Stat;
-import org.sqlite.SQLiteConfig;
+import numevo.runs.cli.UserError;
 
 /**
- * Reads a run directory ({@code manifest.json} and the SQLite store {@code run.db}), read-only: the
- * manifest, the {@code meta} table, and the rows of {@code generations}, {@code discoveries} and
- * {@code front}. The counter columns of {@code generations} are {@link Stat}'s, in order. Every
- * problem is a {@link RunReader.RunException} with a one-line message naming the file.
+ * Reads a run directory ({@code manifest.json} and the SQLite store {@code run.db}) for the report
+ * and export, through {@link RunDir} and {@link RunDb} (the one definition of the store's files),
+ * read-only: the manifest, the {@code meta} table, and the rows of {@code generations}, {@code
+ * discoveries} and {@code front}. The counter columns of {@code generations} are {@link Stat}'s, in
+ * order. Every problem is a {@link RunReader.RunException} with a one-line message naming the file.
  */
 public final class RunReader {
 
   /** The manifest's file name in a run directory. */
-  public static final String MANIFEST = "manifest.json";
+  public static final String MANIFEST = RunDir.MANIFEST;
 
   /** The store's file name in a run directory. */
-  public static final String DATABASE = "run.db";
+  public static final String DATABASE = RunDir.DATABASE;
 
   private final Path dir;
 
@@ -53,14 +45,10 @@ public final class RunReader {
    */
   public static RunReader open(Path dir) {
     Objects.requireNonNull(dir, "dir");
-    if (!Files.exists(dir)) {
-      throw new RunException(dir + ": no such run directory", true);
-    }
-    if (!isRun(dir)) {
-      throw new RunException(dir + ": not a run directory (no " + MANIFEST + ")", true);
-    }
-    if (!Files.isRegularFile(dir.resolve(DATABASE))) {
-      throw new RunException(dir + ": not a run directory (no " + DATABASE + ")", true);
+    try {
+      RunDir.open(dir);
+    } catch (UserError e) {
+      throw new RunException(e.getMessage(), e.exitCode() == 2);
     }
     return new RunReader(dir);
   }
@@ -203,39 +191,21 @@ public final class RunReader {
   /**
    * Reads the manifest.
    *
-   * @throws RunException if it is not valid JSON or lacks the target
+   * @throws RunException if it is not a manifest this numevo reads
    */
   public Manifest manifest() {
-    Path f = dir.resolve(MANIFEST);
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(f.toFile());
-    } catch (JacksonException e) {
-      throw new RunException(
-          f + ": not valid JSON: " + e.getOriginalMessage().replaceAll("\\R", " "), false);
-    } catch (IOException e) {
-      throw new RunException(f + ": cannot read: " + e.getMessage(), false);
-    }
-    if (root == null || !root.isObject()) {
-      throw new RunException(f + ": not a JSON object", false);
-    }
-    JsonNode spec = root.path("spec");
-    if (!spec.isObject() || !spec.path("target").isTextual()) {
-      throw new RunException(f + ": no spec.target", false);
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    spec.path("params").properties().forEach(e -> params.put(e.getKey(), text(e.getValue())));
+    numevo.runs.store.Manifest m = read(() -> new RunDir(dir).manifest());
+    JsonNode spec = RunDir.JSON.valueToTree(m.spec());
     Map<String, String> options = new LinkedHashMap<>();
     spec.properties().forEach(e -> options.put(e.getKey(), text(e.getValue())));
-    JsonNode git = root.path("git");
     return new Manifest(
-        root.path("format").asInt(0),
-        root.path("numevo").asText(""),
-        git.isTextual() ? Optional.of(git.asText()) : Optional.empty(),
-        root.path("jdk").asText(""),
-        root.path("created_utc").asText(""),
-        spec.path("target").asText(),
-        params,
+        m.format(),
+        m.numevo(),
+        Optional.ofNullable(m.git()),
+        m.jdk(),
+        m.createdUtc(),
+        m.spec().target(),
+        m.spec().params(),
         options);
   }
 
@@ -245,114 +215,75 @@ public final class RunReader {
 
   /** The {@code meta} table, by key. */
   public Map<String, String> meta() {
-    return query(
-        "SELECT key, value FROM meta",
-        rs -> {
-          Map<String, String> m = new LinkedHashMap<>();
-          while (rs.next()) {
-            m.put(rs.getString(1), rs.getString(2));
-          }
-          return m;
-        });
+    return withDb(RunDb::meta);
   }
 
   /** Every row of {@code generations}, by generation. */
   public List<Generation> generations() {
-    StringBuilder cols = new StringBuilder("generation");
-    for (Stat s : Stat.values()) {
-      cols.append(", ").append(s.column());
+    List<String> cols = numevo.evolver.search.GenerationStats.columns();
+    int front = cols.indexOf("front_size");
+    int best = cols.indexOf("best_error");
+    int entries = cols.indexOf("cache_entries");
+    int evictions = cols.indexOf("cache_evictions");
+    List<Generation> out = new ArrayList<>();
+    for (GenerationRow r : withDb(RunDb::generations)) {
+      long[] c = new long[Stat.COUNT];
+      for (Stat st : Stat.values()) {
+        c[st.ordinal()] = r.get(st);
+      }
+      List<String> v = r.values();
+      out.add(
+          new Generation(
+              r.generation(),
+              c,
+              Integer.parseInt(v.get(front)),
+              Double.parseDouble(v.get(best)),
+              Long.parseLong(v.get(entries)),
+              Long.parseLong(v.get(evictions)),
+              r.digests(),
+              r.elapsedMs()));
     }
-    cols.append(", front_size, best_error, cache_entries, cache_evictions, digests, elapsed_ms");
-    return query(
-        "SELECT " + cols + " FROM generations ORDER BY generation",
-        rs -> {
-          List<Generation> out = new ArrayList<>();
-          while (rs.next()) {
-            long[] c = new long[Stat.COUNT];
-            for (int i = 0; i < c.length; i++) {
-              c[i] = rs.getLong(2 + i);
-            }
-            int k = 2 + Stat.COUNT;
-            out.add(
-                new Generation(
-                    rs.getLong(1),
-                    c,
-                    rs.getInt(k),
-                    real(rs, k + 1),
-                    rs.getLong(k + 2),
-                    rs.getLong(k + 3),
-                    rs.getString(k + 4),
-                    rs.getLong(k + 5)));
-          }
-          return out;
-        });
+    return out;
   }
 
   /** Every row of {@code discoveries}, in insertion order. */
   public List<Discovery> discoveries() {
-    return query(
-        "SELECT id, generation, island, cost, error, elapsed_ms, kernel FROM discoveries"
-            + " ORDER BY id",
-        rs -> {
-          List<Discovery> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(
-                new Discovery(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getInt(3),
-                    real(rs, 4),
-                    real(rs, 5),
-                    rs.getLong(6),
-                    rs.getString(7)));
-          }
-          return out;
-        });
+    List<Discovery> out = new ArrayList<>();
+    long id = 1;
+    for (RunDb.Discovery d : withDb(RunDb::discoveries)) {
+      out.add(
+          new Discovery(
+              id++, d.generation(), d.island(), d.cost(), d.error(), d.elapsedMs(), d.kernel()));
+    }
+    return out;
   }
 
   /** The run's front, by increasing cost. */
   public List<FrontEntry> front() {
-    return query(
-        "SELECT position, cost, error, generation, island, kernel FROM front"
-            + " ORDER BY cost, position",
-        rs -> {
-          List<FrontEntry> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(
-                new FrontEntry(
-                    rs.getInt(1),
-                    real(rs, 2),
-                    real(rs, 3),
-                    rs.getLong(4),
-                    rs.getInt(5),
-                    rs.getString(6)));
+    List<FrontEntry> out = new ArrayList<>();
+    int position = 0;
+    for (RunDb.FrontRow f : withDb(RunDb::front)) {
+      out.add(
+          new FrontEntry(position++, f.cost(), f.error(), f.generation(), f.island(), f.kernel()));
+    }
+    return out;
+  }
+
+  private <T> T withDb(java.util.function.Function<RunDb, T> read) {
+    return read(
+        () -> {
+          try (RunDb db = RunDb.open(dir.resolve(DATABASE), true)) {
+            return read.apply(db);
           }
-          return out;
         });
   }
 
-  /** A REAL column: NULL (how SQLite stores NaN) as NaN. */
-  private static double real(ResultSet rs, int column) throws SQLException {
-    double v = rs.getDouble(column);
-    return rs.wasNull() ? Double.NaN : v;
-  }
-
-  private interface Rows<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
-  private <T> T query(String sql, Rows<T> rows) {
-    Path db = dir.resolve(DATABASE);
-    SQLiteConfig config = new SQLiteConfig();
-    config.setReadOnly(true);
-    Properties props = config.toProperties();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db, props);
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      return rows.read(rs);
-    } catch (SQLException e) {
-      String m = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new RunException(db + ": cannot read: " + m.replaceAll("\\R", " "), false);
+  /** Runs a read, turning the store's one-line errors into {@link RunException}s. */
+  private static <T> T read(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (UserError e) {
+      throw new RunException(e.getMessage(), e.exitCode() == 2);
     }
   }
 }

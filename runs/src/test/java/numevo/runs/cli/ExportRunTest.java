@@ -178,7 +178,7 @@ class ExportRunTest {
     assertOneLineError(
         run("export", runDir.toString(), "--lang", "dsl", "-o", dir.resolve("o").toString()),
         1,
-        "run.db: cannot read");
+        "run.db: the run store is corrupt");
   }
 
   @Test

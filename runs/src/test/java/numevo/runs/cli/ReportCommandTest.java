@@ -130,11 +130,11 @@ class ReportCommandTest {
   void anUnreadableStoreOrManifestIsAOneLineFailure() throws Exception {
     Path runDir = RunFixture.write(dir.resolve("run"));
     Files.writeString(runDir.resolve("run.db"), "this is not a database, ".repeat(100));
-    assertOneLineError(run("report", runDir.toString()), 1, "run.db: cannot read");
+    assertOneLineError(run("report", runDir.toString()), 1, "run.db: the run store is corrupt");
 
     Path other = RunFixture.write(dir.resolve("other"));
     Files.writeString(other.resolve("manifest.json"), "{\"format\": 1, \"spec\": ");
-    assertOneLineError(run("report", other.toString()), 1, "manifest.json: not valid JSON");
+    assertOneLineError(run("report", other.toString()), 1, "manifest.json:1:23: not a numevo manifest");
   }
 
   @Test
