@@ -1,12 +1,9 @@
 package numevo.evolver.search;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,34 +38,86 @@ public final class SearchStateCodec {
 
   /** The state as bytes. */
   public static byte[] write(SearchState s) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
-      out.writeLong(s.generation());
-      out.writeBoolean(s.migrationPending());
-      out.writeLong(s.evaluations());
-      writeTimings(out, s.timings());
-      writeFront(out, s.front());
-      out.writeInt(s.islands().size());
-      for (SearchState.IslandState is : s.islands()) {
-        out.writeInt(is.population().size());
-        for (SearchState.Individual ind : is.population()) {
-          writeProgram(out, ind.program());
-          out.writeLong(ind.birth());
-          writeFitness(out, ind.fitness());
-        }
-        writeFront(out, is.front());
-        writeCache(out, is.cache());
-        out.writeInt(is.tuned().length);
-        for (long f : is.tuned()) {
-          out.writeLong(f);
-        }
+    Out out = new Out(1 << 16);
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
+    out.writeLong(s.generation());
+    out.writeBoolean(s.migrationPending());
+    out.writeLong(s.evaluations());
+    writeTimings(out, s.timings());
+    writeFront(out, s.front());
+    out.writeInt(s.islands().size());
+    for (SearchState.IslandState is : s.islands()) {
+      out.writeInt(is.population().size());
+      for (SearchState.Individual ind : is.population()) {
+        writeProgram(out, ind.program());
+        out.writeLong(ind.birth());
+        writeFitness(out, ind.fitness());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array does not fail
+      writeFront(out, is.front());
+      writeCache(out, is.cache());
+      out.writeInt(is.tuned().length);
+      for (long f : is.tuned()) {
+        out.writeLong(f);
+      }
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
+  }
+
+  /**
+   * A growable big-endian byte buffer: the writes of {@link java.io.DataOutputStream} without its
+   * per-call synchronization (a state holds hundreds of thousands of cache entries).
+   */
+  private static final class Out {
+    private static final java.lang.invoke.VarHandle LONG =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle INT =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private byte[] buf;
+    private int size;
+
+    Out(int capacity) {
+      buf = new byte[capacity];
+    }
+
+    private void ensure(int more) {
+      if (size + more > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+      }
+    }
+
+    void writeLong(long v) {
+      ensure(8);
+      LONG.set(buf, size, v);
+      size += 8;
+    }
+
+    void writeInt(int v) {
+      ensure(4);
+      INT.set(buf, size, v);
+      size += 4;
+    }
+
+    void writeDouble(double v) {
+      writeLong(Double.doubleToRawLongBits(v));
+    }
+
+    void writeBoolean(boolean v) {
+      ensure(1);
+      buf[size++] = (byte) (v ? 1 : 0);
+    }
+
+    void write(byte[] b) {
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, size, b.length);
+      size += b.length;
+    }
+
+    byte[] toByteArray() {
+      return java.util.Arrays.copyOf(buf, size);
+    }
   }
 
   /**
@@ -135,7 +184,7 @@ public final class SearchStateCodec {
     return n;
   }
 
-  private static void writeProgram(DataOutputStream out, Program p) throws IOException {
+  private static void writeProgram(Out out, Program p) {
     byte[] text = Printer.print(p).getBytes(StandardCharsets.UTF_8);
     out.writeInt(text.length);
     out.write(text);
@@ -151,7 +200,7 @@ public final class SearchStateCodec {
     }
   }
 
-  private static void writeFitness(DataOutputStream out, Fitness f) throws IOException {
+  private static void writeFitness(Out out, Fitness f) {
     out.writeDouble(f.error());
     out.writeDouble(f.cost());
   }
@@ -160,7 +209,7 @@ public final class SearchStateCodec {
     return Fitness.of(in.readDouble(), in.readDouble());
   }
 
-  private static void writeFront(DataOutputStream out, List<FrontEntry> front) throws IOException {
+  private static void writeFront(Out out, List<FrontEntry> front) {
     out.writeInt(front.size());
     for (FrontEntry e : front) {
       writeProgram(out, e.program());
@@ -181,8 +230,7 @@ public final class SearchStateCodec {
     return front;
   }
 
-  private static void writeCache(DataOutputStream out, CacheSnapshot<Double, Long> c)
-      throws IOException {
+  private static void writeCache(Out out, CacheSnapshot<Double, Long> c) {
     CacheStats s = c.counters();
     for (long v :
         new long[] {
@@ -228,7 +276,7 @@ public final class SearchStateCodec {
     return new CacheSnapshot<>(entries, s);
   }
 
-  private static void writeTimings(DataOutputStream out, Timings t) throws IOException {
+  private static void writeTimings(Out out, Timings t) {
     for (Duration d :
         new Duration[] {
           t.elapsed(),

@@ -208,6 +208,18 @@ public final class SearchRunner {
             loadAfter);
     w.print(tp.text());
     w.println(FrontOutput.cacheText(r));
+    double searchSeconds = (System.nanoTime() - processStart) / 1e9;
+    w.println(
+        String.format(
+            Locale.ROOT,
+            "store: %d checkpoints (the last %,d bytes), %.1f ms each; writing the store took %.3f"
+                + " s, %.2f%% of this process's %.1f s",
+            store.checkpoints,
+            store.lastStateBytes,
+            store.checkpoints == 0 ? 0.0 : store.checkpointNanos / 1e6 / store.checkpoints,
+            store.storeNanos / 1e9,
+            100 * store.storeNanos / 1e9 / searchSeconds,
+            searchSeconds));
     if (interrupted) {
       w.println(
           "interrupted at generation "
@@ -241,12 +253,17 @@ public final class SearchRunner {
     private final List<GenerationRow> rows = new ArrayList<>();
     private final List<RunDb.Discovery> found = new ArrayList<>();
     private long lastCheckpoint = System.nanoTime();
+    private long lastRows = System.nanoTime();
     private final Progress progress;
     private double bestError = Double.POSITIVE_INFINITY;
     final List<FrontEntry> records = new ArrayList<>();
     final StringBuilder discoveries =
         new StringBuilder("elapsed_s\tgeneration\tisland\tcost\ttrain_error\tnew_best\tkernel\n");
     boolean finalStored;
+    long storeNanos;
+    long checkpoints;
+    long checkpointNanos;
+    long lastStateBytes;
 
     Store(
         List<GenerationRow> stored,
@@ -328,22 +345,50 @@ public final class SearchRunner {
     @Override
     public void barrier(long generation, String stopReason, Supplier<SearchState> state) {
       long now = System.nanoTime();
+      try {
+        store(generation, stopReason, state, now);
+      } finally {
+        storeNanos += System.nanoTime() - now;
+      }
+    }
+
+    private void store(long generation, String stopReason, Supplier<SearchState> state, long now) {
       boolean due =
           generation > storedUpTo
               && (stopReason != null
                   || (now - lastCheckpoint) / 1e9 >= options.checkpointSeconds());
-      if (rows.isEmpty() && found.isEmpty() && !due) {
+      // Rows are written at most once a second (and with each checkpoint): a transaction per
+      // barrier cost 1 ms each, hundreds of barriers a minute, and a resume recomputes what was
+      // not written anyway.
+      boolean rowsDue = stopReason != null || (now - lastRows) / 1e9 >= 1;
+      if ((rows.isEmpty() && found.isEmpty() || !rowsDue) && !due) {
         return;
       }
+      lastRows = now;
       byte[] bytes = null;
       List<FrontEntry> front = null;
       if (due) {
+        long a0 = System.nanoTime();
         SearchState s = state.get();
+        long a1 = System.nanoTime();
         bytes = SearchStateCodec.write(s);
+        long a2 = System.nanoTime();
+        if (System.getenv("NUMEVO_STORE_TRACE") != null) {
+          System.err.printf("state %.1f ms, encode %.1f ms%n", (a1 - a0) / 1e6, (a2 - a1) / 1e6);
+        }
         front = s.front();
         lastCheckpoint = now;
       }
+      long a3 = System.nanoTime();
       db.append(rows, found, generation, bytes, front);
+      if (bytes != null && System.getenv("NUMEVO_STORE_TRACE") != null) {
+        System.err.printf("db %.1f ms%n", (System.nanoTime() - a3) / 1e6);
+      }
+      if (bytes != null) {
+        checkpoints++;
+        checkpointNanos += System.nanoTime() - now;
+        lastStateBytes = bytes.length;
+      }
       rows.clear();
       found.clear();
       if (stopReason != null && due) {

@@ -19,11 +19,12 @@ import numevo.evolver.search.GenerationStats;
 import numevo.runs.cli.UserError;
 
 /**
- * A run's SQLite store ({@code run.db}, WAL journal, synchronous commits, one writer): one row per
- * generation, every kernel that entered the front, the front itself and the checkpoints (saved
- * search states with their SHA-256). Each write is one transaction, so a kill at any moment leaves
- * every committed generation and the last committed checkpoint. Every SQLite failure becomes a
- * one-line {@link UserError} naming the file: a corrupt or truncated database, a full disk.
+ * A run's SQLite store ({@code run.db}, WAL journal, one writer; checkpoints committed to the disk,
+ * generation rows between them to the operating system): one row per generation, every kernel that
+ * entered the front, the front itself and the checkpoints (saved search states with their CRC-32C).
+ * Each write is one transaction, so a kill at any moment leaves every committed generation and the
+ * last committed checkpoint. Every SQLite failure becomes a one-line {@link UserError} naming the
+ * file: a corrupt or truncated database, a full disk.
  */
 public final class RunDb implements AutoCloseable {
   /** The schema this numevo writes and reads. */
@@ -78,7 +79,7 @@ public final class RunDb implements AutoCloseable {
                     + " NOT NULL)");
             s.executeUpdate(
                 "CREATE TABLE checkpoints(generation INTEGER PRIMARY KEY, created_utc TEXT NOT NULL,"
-                    + " size INTEGER NOT NULL, sha256 TEXT NOT NULL, state BLOB NOT NULL)");
+                    + " size INTEGER NOT NULL, crc32c TEXT NOT NULL, state BLOB NOT NULL)");
           }
           r.putMeta("schema_version", Integer.toString(SCHEMA));
           r.putMeta("status", "running");
@@ -136,13 +137,32 @@ public final class RunDb implements AutoCloseable {
       c.setBusyTimeout(10_000);
       if (!readOnly) {
         c.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
-        c.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.FULL);
+        c.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.NORMAL);
       }
       Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file, c.toProperties());
       conn.setAutoCommit(false);
       return new RunDb(file, conn);
     } catch (SQLException e) {
       throw new UserError(file + ": cannot open the run store: " + oneLine(e), 1);
+    }
+  }
+
+  /**
+   * Whether the next transactions wait for the disk (FULL) or only for the operating system
+   * (NORMAL). In WAL mode both survive a killed process; NORMAL may lose the last transactions,
+   * never consistency, if the machine itself goes down. Checkpoints are written FULL; generation
+   * rows between them NORMAL (a resume recomputes them from the checkpoint anyway).
+   */
+  private void synchronous(boolean full) {
+    try {
+      db.commit();
+      db.setAutoCommit(true);
+      try (Statement s = db.createStatement()) {
+        s.execute("PRAGMA synchronous = " + (full ? "FULL" : "NORMAL"));
+      }
+      db.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw failure("write", e);
     }
   }
 
@@ -255,6 +275,7 @@ public final class RunDb implements AutoCloseable {
       long checkpointGeneration,
       byte[] state,
       List<FrontEntry> front) {
+    synchronous(state != null);
     write(
         () -> {
           if (!rows.isEmpty()) {
@@ -300,12 +321,12 @@ public final class RunDb implements AutoCloseable {
           if (state != null) {
             try (PreparedStatement p =
                 db.prepareStatement(
-                    "INSERT OR REPLACE INTO checkpoints(generation, created_utc, size, sha256,"
+                    "INSERT OR REPLACE INTO checkpoints(generation, created_utc, size, crc32c,"
                         + " state) VALUES (?, ?, ?, ?, ?)")) {
               p.setLong(1, checkpointGeneration);
               p.setString(2, Instant.now().toString());
               p.setLong(3, state.length);
-              p.setString(4, RunDir.sha256(state));
+              p.setString(4, checksum(state));
               p.setBytes(5, state);
               p.executeUpdate();
             }
@@ -367,7 +388,7 @@ public final class RunDb implements AutoCloseable {
     try (Statement s = db.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT generation, sha256, state FROM checkpoints ORDER BY generation DESC"
+                "SELECT generation, crc32c, state FROM checkpoints ORDER BY generation DESC"
                     + " LIMIT 1")) {
       if (!rs.next()) {
         return Optional.empty();
@@ -375,7 +396,7 @@ public final class RunDb implements AutoCloseable {
       long g = rs.getLong(1);
       String sha = rs.getString(2);
       byte[] state = rs.getBytes(3);
-      if (state == null || !RunDir.sha256(state).equals(sha)) {
+      if (state == null || !checksum(state).equals(sha)) {
         throw new UserError(
             file + ": the checkpoint of generation " + g + " is corrupt (digest mismatch)", 1);
       }
@@ -450,6 +471,16 @@ public final class RunDb implements AutoCloseable {
       throw failure("read", e);
     }
     return out;
+  }
+
+  /**
+   * A checkpoint's checksum: CRC-32C (hardware-accelerated; detects torn and corrupted bytes; it is
+   * not a defence against deliberate tampering), as 8 hex digits.
+   */
+  static String checksum(byte[] bytes) {
+    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    c.update(bytes);
+    return String.format(java.util.Locale.ROOT, "%08x", c.getValue());
   }
 
   /** A program's text as the store keeps kernels. */

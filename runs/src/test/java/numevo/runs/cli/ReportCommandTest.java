@@ -134,7 +134,8 @@ class ReportCommandTest {
 
     Path other = RunFixture.write(dir.resolve("other"));
     Files.writeString(other.resolve("manifest.json"), "{\"format\": 1, \"spec\": ");
-    assertOneLineError(run("report", other.toString()), 1, "manifest.json:1:23: not a numevo manifest");
+    assertOneLineError(
+        run("report", other.toString()), 1, "manifest.json:1:23: not a numevo manifest");
   }
 
   @Test

@@ -132,7 +132,7 @@ public final class RunFixture {
               + " generation INTEGER, island INTEGER, kernel TEXT)");
       st.execute(
           "CREATE TABLE checkpoints(generation INTEGER PRIMARY KEY, created_utc TEXT,"
-              + " size INTEGER, sha256 TEXT, state BLOB)");
+              + " size INTEGER, crc32c TEXT, state BLOB)");
       st.execute(
           "INSERT INTO meta VALUES ('schema_version', '1'), ('status', 'finished'),"
               + " ('stop_reason', 'time limit'), ('generation', '"
