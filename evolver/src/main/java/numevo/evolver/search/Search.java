@@ -37,17 +37,23 @@ import numevo.hashing.cache.EquivalenceCache;
  * generation at a time.
  *
  * <p>Determinism: the same {@link SearchConfig} and scorer give the same front and the same {@link
- * GenerationStats} for any number of threads. Each island has its own generator (split from the
- * seed), evaluator and equivalence cache, and runs its engine on one thread; within an island only
- * pure work (hashing, scoring) is parallel, into per-candidate slots, while every cache access and
- * every random draw happens sequentially in population order. Islands share nothing between
- * migrations, so they run several generations on their own (up to the next migration, at most
- * {@value #MAX_BATCH}) and meet at a barrier only then: a barrier after every generation would
- * leave a thread idle whenever one island's generation takes longer than another's. At the barrier
- * the generations are replayed in order: each one's front entries are merged into the run's front
- * in island order, its statistics recorded and the stop conditions checked, exactly as in lockstep;
+ * GenerationStats} for any number of threads. Each island has its own evaluator and equivalence
+ * cache, and a generator per generation derived from the seed, the island and the generation
+ * ({@link RandomStreams}), and runs its engine on one thread; within an island only pure work
+ * (hashing, scoring) is parallel, into per-candidate slots, while every cache access and every
+ * random draw happens sequentially in population order. Islands share nothing between migrations,
+ * so they run several generations on their own (up to the next migration, at most {@value
+ * #MAX_BATCH}) and meet at a barrier only then: a barrier after every generation would leave a
+ * thread idle whenever one island's generation takes longer than another's. At the barrier the
+ * generations are replayed in order: each one's front entries are merged into the run's front in
+ * island order, its statistics recorded and the stop conditions checked, exactly as in lockstep;
  * generations some island ran past the stop are dropped. Migrants move (ring topology, chosen with
- * the run's own generator) only at barriers.
+ * the migration's generator of that generation) only at barriers. When a time limit passes, the
+ * islands that stopped early run on to the generation the furthest one reached, so that every
+ * barrier, the last included, is one where all islands are at the same generation.
+ *
+ * <p>Saved state: at every barrier the {@link SearchListener} may take the {@link SearchState};
+ * {@link #resume} continues from it exactly as the uninterrupted search would.
  *
  * <p>Caches are per island: a cache shared by concurrently running islands would see lookups and
  * insertions in an order that depends on timing (which program's error is stored first, which entry

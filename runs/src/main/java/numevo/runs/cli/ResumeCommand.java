@@ -11,6 +11,7 @@ import numevo.runs.store.RunDb;
 import numevo.runs.store.RunDir;
 import numevo.runs.store.RunSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,42 +44,17 @@ final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--evaluations", paramLabel = "N", description = "stop after N scorings in all")
   Long evaluations;
 
-  @Option(names = "--threads", paramLabel = "N", description = "threads; default: the cores")
-  Integer threads;
-
-  @Option(
-      names = "--progress",
-      paramLabel = "S",
-      description = "seconds between progress lines; default: ${DEFAULT-VALUE}")
-  double progressSeconds = 5;
-
-  @Option(
-      names = "--checkpoint-every",
-      paramLabel = "S",
-      description = "least seconds between checkpoints; default: ${DEFAULT-VALUE}")
-  double checkpointSeconds = 10;
-
-  @Option(
-      names = "--json",
-      description =
-          "print the results as one JSON document on standard output (as 'numevo search"
-              + " --json'); the other lines go to standard error")
-  boolean json;
+  @Mixin RunOptions options;
 
   @Override
   public Integer call() {
-    int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (th < 1) {
-      throw new UserError("--threads must be >= 1", 2);
-    }
+    int th = options.threads();
+    SearchRunner.Options runner = options.runner(spec, null);
     if (generations != null && generations < 1) {
       throw new UserError("--generations must be >= 1", 2);
     }
     if (evaluations != null && evaluations < 1) {
       throw new UserError("--evaluations must be >= 1", 2);
-    }
-    if (progressSeconds <= 0 || !Double.isFinite(progressSeconds)) {
-      throw new UserError("--progress must be a positive number of seconds", 2);
     }
     Duration d = time != null ? SearchCommand.duration(time) : null;
     if (d != null && (d.isNegative() || d.isZero())) {
@@ -105,18 +81,7 @@ final class ResumeCommand implements Callable<Integer> {
         s = s.withStop(s.generations(), s.evaluations(), t);
       }
       RunPlan plan = RunPlan.of(s, th);
-      return SearchRunner.run(
-          dir,
-          db,
-          lock,
-          plan,
-          new SearchRunner.Options(
-              th,
-              progressSeconds,
-              checkpointSeconds,
-              null,
-              json ? spec.commandLine().getOut() : null),
-          json ? spec.commandLine().getErr() : spec.commandLine().getOut());
+      return SearchRunner.run(dir, db, lock, plan, runner, options.lines(spec));
     }
   }
 

@@ -87,9 +87,6 @@ final class SearchCommand implements Callable<Integer> {
       description = "islands; default: 4 (a constant: the island count changes results)")
   Integer islands;
 
-  @Option(names = "--threads", paramLabel = "N", description = "threads; default: the cores")
-  Integer threads;
-
   @Option(
       names = "--population",
       paramLabel = "N",
@@ -169,14 +166,6 @@ final class SearchCommand implements Callable<Integer> {
   boolean force;
 
   @Option(
-      names = "--json",
-      description =
-          "print the results as one JSON document on standard output (target, seed, run"
-              + " directory, stop reason, generations, scorings, front, baselines, seq's verdict);"
-              + " the other lines go to standard error")
-  boolean json;
-
-  @Option(
       names = "--run-dir",
       paramLabel = "DIR",
       description =
@@ -184,34 +173,16 @@ final class SearchCommand implements Callable<Integer> {
               + " $NUMEVO_RUNS if set)")
   Path runDir;
 
-  @Option(
-      names = "--checkpoint-every",
-      paramLabel = "S",
-      description = "least seconds between checkpoints; default: ${DEFAULT-VALUE}")
-  double checkpointSeconds = 10;
-
-  @Option(
-      names = "--progress",
-      paramLabel = "S",
-      description = "seconds between progress lines; default: ${DEFAULT-VALUE}")
-  double progressSeconds = 5;
-
   @Mixin TargetParamOptions targetParams;
+
+  @Mixin RunOptions run;
 
   @Override
   public Integer call() {
-    PrintWriter w = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    PrintWriter w = run.lines(spec);
     RunSpec runSpec = spec();
-    int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (th < 1) {
-      throw new UserError("--threads must be >= 1", 2);
-    }
-    if (progressSeconds <= 0 || !Double.isFinite(progressSeconds)) {
-      throw new UserError("--progress must be a positive number of seconds", 2);
-    }
-    if (checkpointSeconds < 0 || !Double.isFinite(checkpointSeconds)) {
-      throw new UserError("--checkpoint-every must be >= 0 seconds", 2);
-    }
+    int th = run.threads();
+    SearchRunner.Options options = run.runner(spec, out);
     checkOut();
     RunPlan plan = RunPlan.of(runSpec, th);
     if (targetError == null && plan.target() instanceof SeqTarget seq) {
@@ -233,18 +204,7 @@ final class SearchCommand implements Callable<Integer> {
     RunDir rd = RunDir.create(dir, m);
     FileLock lock = rd.lock();
     try (RunDb db = RunDb.create(rd.databaseFile())) {
-      return SearchRunner.run(
-          rd,
-          db,
-          lock,
-          plan,
-          new SearchRunner.Options(
-              th,
-              progressSeconds,
-              checkpointSeconds,
-              out,
-              json ? spec.commandLine().getOut() : null),
-          w);
+      return SearchRunner.run(rd, db, lock, plan, options, w);
     }
   }
 
