@@ -97,7 +97,7 @@ final class ResumeCommand implements Callable<Integer> {
       } else {
         s = s.withStop(s.generations(), s.evaluations(), t);
       }
-      RunPlan plan = RunPlan.of(s, th);
+      RunPlan plan = RunArgs.plan(dir, s, th);
       return SearchRunner.run(
           dir,
           db,
@@ -105,6 +105,8 @@ final class ResumeCommand implements Callable<Integer> {
           plan,
           new SearchRunner.Options(th, progressSeconds, checkpointSeconds, null),
           spec.commandLine().getOut());
+    } finally {
+      RunDir.release(lock);
     }
   }
 

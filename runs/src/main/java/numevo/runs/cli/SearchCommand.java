@@ -222,6 +222,8 @@ final class SearchCommand implements Callable<Integer> {
           plan,
           new SearchRunner.Options(th, progressSeconds, checkpointSeconds, out),
           w);
+    } finally {
+      RunDir.release(lock);
     }
   }
 
