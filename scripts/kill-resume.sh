@@ -5,12 +5,13 @@
 #   scripts/kill-resume.sh [-k KILLS] [-g GENERATIONS] [-s SEED] [-m MAX_MS] [-r RANDOM_SEED]
 #                          [-d WORKDIR] [-- extra search flags...]
 #
-# Defaults: 10 kills, exp2 for 200 generations (about 20-25 s on a busy 2-core machine, 5 s of
-# it before the first generation), seed 1, kills after 0.3 s to MAX_MS=10000 ms, WORKDIR
-# /tmp/numevo-kill-resume (emptied first). It runs the reference REF=WORKDIR/ref without
-# interruption, then the same search in WORKDIR/run, killing the JVM (kill -9) after a random
-# 0.3 s to MAX_MS and running `numevo resume` again, KILLS times; then one last resume to the end
-# (kills before the first checkpoint are part of the test: the resume starts over). After
+# Defaults: 10 kills, exp2 for 200 generations (10-25 s on a shared 2-core machine), seed 1,
+# WORKDIR /tmp/numevo-kill-resume (emptied first). It runs the reference REF=WORKDIR/ref without
+# interruption, then the same search in WORKDIR/run, killing the JVM (kill -9) and running
+# `numevo resume` again, KILLS times, then one last resume to the end. A third of the kills come
+# 0.3 s to MAX_MS (3000) after the start (the JVM's start, before the manifest, the store or the
+# first checkpoint: the resume starts over), the others within a second after the process stored
+# one more generation (mid-search: the resume continues from its last checkpoint). After
 # each kill the store must pass SQLite's integrity check and hold at least the generations it
 # held before (none lost). At the end `numevo replay RUN` must exit 0 and every generation
 # column except elapsed_ms, the front and the discoveries (without times) must equal REF's.
@@ -22,7 +23,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NUMEVO="$ROOT/numevo"
 KILLS=10
 GENS=200
-MAXMS=10000
+MAXMS=3000
 SEED=1
 RSEED=$$
 WORK=/tmp/numevo-kill-resume
@@ -81,14 +82,30 @@ start() {
   PID=$!
 }
 
+# Whether the process runs (an ended one stays a zombie until waited for).
+alive() { ps -o stat= -p "$PID" 2>/dev/null | grep -qv Z; }
+
 kills=0
 resumes=0
 restarts=0
 before=0
 finished=0
 start
+attempt=0
 while [ "$kills" -lt "$KILLS" ]; do
-  ms=$((300 + (RANDOM * 32768 + RANDOM) % (MAXMS - 299)))
+  attempt=$((attempt + 1))
+  if [ $((attempt % 3)) -eq 1 ]; then
+    # Any moment from the start: JVM start, before the manifest, the store, the first checkpoint.
+    ms=$((300 + (RANDOM * 32768 + RANDOM) % (MAXMS - 299)))
+    when="after $ms ms"
+  else
+    # A moment while it searches: once it has stored one more generation, within a second.
+    while alive && [ "$(stored 2>/dev/null || echo 0)" -le "$before" ]; do
+      sleep 0.1
+    done
+    ms=$((RANDOM % 1000))
+    when="$ms ms after a new generation was stored"
+  fi
   sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
   what=$(ps -o comm= -p "$PID" || true)
   kill -9 "$PID" 2>/dev/null || true
@@ -107,8 +124,8 @@ while [ "$kills" -lt "$KILLS" ]; do
   fi
   now=$(stored)
   [ "$now" -ge "$before" ] || fail "after kill $kills the store holds $now generations, before $before"
-  printf 'kill %d after %d ms (%s): %d generations stored\n' "$kills" "$ms" "${what:-gone}" "$now"
-  echo "== killed after $ms ms ($what), $now generations stored" >>"$LOG"
+  printf 'kill %d %s (%s): %d generations stored\n' "$kills" "$when" "${what:-gone}" "$now"
+  echo "== killed $when ($what), $now generations stored" >>"$LOG"
   [ -f "$RUN/manifest.json" ] || restarts=$((restarts + 1))
   before=$now
   start

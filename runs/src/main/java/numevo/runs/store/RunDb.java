@@ -195,7 +195,7 @@ public final class RunDb implements AutoCloseable {
       }
       return r;
     } catch (SQLException e) {
-      throw new UserError(file + ": cannot open the run store: " + oneLine(e), 1);
+      throw failure(file, "open", e);
     }
   }
 
@@ -228,6 +228,10 @@ public final class RunDb implements AutoCloseable {
   }
 
   private UserError failure(String what, SQLException e) {
+    return failure(file, what, e);
+  }
+
+  private static UserError failure(Path file, String what, SQLException e) {
     String m = oneLine(e);
     String lower = m.toLowerCase(java.util.Locale.ROOT);
     if (lower.contains("full")) {
