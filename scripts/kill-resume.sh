@@ -148,4 +148,4 @@ FRONT="SELECT position, cost, error, generation, island, kernel FROM front ORDER
 FOUND="SELECT generation, island, cost, error, kernel FROM discoveries ORDER BY id"
 [ "$(q "$REF" "$FOUND")" = "$(q "$RUN" "$FOUND")" ] || fail "the discoveries differ"
 echo "kill-resume: $(tail -n1 "$WORK/replay.txt")"
-echo "kill-resume: $kills kills, resumed $resumes times$([ "$restarts" -eq 0 ] || echo " ($restarts kills before the run existed: started again)"), all generations identical ($n generations, front identical)"
+echo "kill-resume: $kills kills, resumed $resumes times$([ "$restarts" -eq 0 ] || echo " ($restarts of the kills came before the run existed: its search was started again)"), all generations identical ($n generations, front identical)"

@@ -83,10 +83,10 @@ class KillResumeTest {
         // A moment while it searches: after it stored a generation more.
         long before = storedBefore;
         p.awaitWhileAlive(() -> quietlyStored(dir) > before, 60);
-        delayMs = random.nextInt(1000);
+        delayMs = random.nextInt(600);
       } else {
         // Any moment from the start: often before the manifest, the store or the first checkpoint.
-        delayMs = 100 + random.nextInt(2500);
+        delayMs = 100 + random.nextInt(1500);
       }
       if (p.process().waitFor(delayMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         assertEquals(0, p.process().exitValue(), p.log());
