@@ -80,8 +80,10 @@ final class ResumeCommand implements Callable<Integer> {
       } else {
         s = s.withStop(s.generations(), s.evaluations(), t);
       }
-      RunPlan plan = RunPlan.of(s, th);
+      RunPlan plan = RunArgs.plan(dir, s, th);
       return SearchRunner.run(dir, db, lock, plan, runner, options.lines(spec));
+    } finally {
+      RunDir.release(lock);
     }
   }
 

@@ -3,12 +3,26 @@ package numevo.runs.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import numevo.runs.exec.RunPlan;
 import numevo.runs.store.RunDir;
 import numevo.runs.store.RunSpec;
 
 /** What the run commands share: checking that the files a run read are unchanged. */
 final class RunArgs {
   private RunArgs() {}
+
+  /**
+   * The plan of a stored run's spec: a spec the plan refuses (a manifest edited by hand) is a
+   * damaged manifest (exit 1), not a bad flag.
+   */
+  static RunPlan plan(RunDir dir, RunSpec spec, int threads) {
+    try {
+      return RunPlan.of(spec, threads);
+    } catch (UserError e) {
+      throw new UserError(
+          dir.manifestFile() + ": the run's configuration is invalid: " + e.getMessage(), 1);
+    }
+  }
 
   /**
    * Checks every file the run read against its digest in the manifest.

@@ -205,6 +205,8 @@ final class SearchCommand implements Callable<Integer> {
     FileLock lock = rd.lock();
     try (RunDb db = RunDb.create(rd.databaseFile())) {
       return SearchRunner.run(rd, db, lock, plan, options, w);
+    } finally {
+      RunDir.release(lock);
     }
   }
 

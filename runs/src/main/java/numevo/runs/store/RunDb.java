@@ -30,8 +30,17 @@ public final class RunDb implements AutoCloseable {
   /** The schema this numevo writes and reads. */
   public static final int SCHEMA = 1;
 
-  /** Checkpoints kept: the newest ones (an older one is a fallback if the newest is damaged). */
+  /** Checkpoints kept: the newest two (a damaged newest one is reported, never skipped silently). */
   private static final int KEEP_CHECKPOINTS = 2;
+
+  /**
+   * For tests only: the system property (or environment variable {@code NUMEVO_TEST_MAX_DB_PAGES})
+   * that limits a store opened for writing to this many pages, to simulate a full disk.
+   */
+  static final String MAX_PAGES = "numevo.test.maxDbPages";
+
+  private static final String NOT_STARTED =
+      "no store yet: the run was stopped before its first generation (numevo resume starts it)";
 
   private final Path file;
   private final Connection db;
@@ -54,6 +63,13 @@ public final class RunDb implements AutoCloseable {
   /** Creates the store of a new run. */
   public static RunDb create(Path file) {
     RunDb r = connect(file, false);
+    r.initialize();
+    return r;
+  }
+
+  /** Creates the tables and the first meta values, in one transaction. */
+  private void initialize() {
+    RunDb r = this;
     r.write(
         () -> {
           try (Statement s = r.db.createStatement()) {
@@ -85,7 +101,17 @@ public final class RunDb implements AutoCloseable {
           r.putMeta("status", "running");
           r.putMeta("generation", "0");
         });
-    return r;
+  }
+
+  /**
+   * Whether nothing was ever committed to the store: a run killed after it wrote its manifest and
+   * before its store's tables were committed.
+   */
+  private boolean empty() throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+      return rs.next() && rs.getLong(1) == 0;
+    }
   }
 
   /**
@@ -95,19 +121,41 @@ public final class RunDb implements AutoCloseable {
    */
   public static RunDb open(Path file, boolean readOnly) {
     if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": no such run store", 1);
+      if (!readOnly) {
+        // The run was killed before it created its store: it starts from generation 0.
+        return create(file);
+      }
+      throw new UserError(file + ": " + NOT_STARTED, 1);
     }
     RunDb r = connect(file, readOnly);
+    boolean empty;
     try (Statement s = r.db.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
       String verdict = rs.next() ? rs.getString(1) : "no answer";
       if (!"ok".equals(verdict)) {
         r.close();
-        throw new UserError(file + ": the run store is corrupt (" + verdict + ")", 1);
+        // SQLite lists the damage over several lines: the message is one line.
+        String one = verdict.replace("*** in database main ***", "").strip();
+        one = one.replaceAll("\\s*\\R\\s*", "; ");
+        throw new UserError(
+            file
+                + ": the run store is corrupt ("
+                + (one.length() > 160 ? one.substring(0, 160) + "..." : one)
+                + ")",
+            1);
       }
+      empty = r.empty();
     } catch (SQLException e) {
       r.close();
       throw r.failure("read", e);
+    }
+    if (empty) {
+      if (!readOnly) {
+        r.initialize();
+        return r;
+      }
+      r.close();
+      throw new UserError(file + ": " + NOT_STARTED, 1);
     }
     String schema = r.meta("schema_version").orElse(null);
     if (schema == null) {
@@ -141,9 +189,14 @@ public final class RunDb implements AutoCloseable {
       }
       Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file, c.toProperties());
       conn.setAutoCommit(false);
-      return new RunDb(file, conn);
+      RunDb r = new RunDb(file, conn);
+      String maxPages = System.getProperty(MAX_PAGES, System.getenv("NUMEVO_TEST_MAX_DB_PAGES"));
+      if (!readOnly && maxPages != null && !maxPages.isBlank()) {
+        r.limitPages(Long.parseLong(maxPages.strip()));
+      }
+      return r;
     } catch (SQLException e) {
-      throw new UserError(file + ": cannot open the run store: " + oneLine(e), 1);
+      throw failure(file, "open", e);
     }
   }
 
@@ -195,6 +248,10 @@ public final class RunDb implements AutoCloseable {
   }
 
   private UserError failure(String what, SQLException e) {
+    return failure(file, what, e);
+  }
+
+  private static UserError failure(Path file, String what, SQLException e) {
     String m = oneLine(e);
     String lower = m.toLowerCase(java.util.Locale.ROOT);
     if (lower.contains("full")) {

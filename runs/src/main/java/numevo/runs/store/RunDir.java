@@ -93,9 +93,7 @@ public record RunDir(Path path) {
     if (!isRun(dir)) {
       throw new UserError(dir + ": not a run directory (no " + MANIFEST + ")", 2);
     }
-    if (!Files.isRegularFile(dir.resolve(DATABASE))) {
-      throw new UserError(dir + ": run directory without its store " + DATABASE, 1);
-    }
+    // A missing store is the run's store to open (RunDb.open): a run killed before it made it.
     return new RunDir(dir);
   }
 
@@ -114,6 +112,23 @@ public record RunDir(Path path) {
     }
     Manifest m;
     try {
+      // The format first: a newer numevo's manifest may not bind to this one's.
+      var tree = JSON.readTree(text);
+      if (tree == null || !tree.isObject()) {
+        throw new UserError(f + ": not a numevo manifest (not a JSON object)", 1);
+      }
+      var format = tree.get("format");
+      if (format != null && format.canConvertToInt() && format.intValue() > Manifest.FORMAT) {
+        throw new UserError(
+            f
+                + ": written by a newer numevo ("
+                + tree.path("numevo").asText("?")
+                + ", manifest format "
+                + format.intValue()
+                + "); this is numevo "
+                + Manifest.VERSION,
+            1);
+      }
       m = JSON.readValue(text, Manifest.class);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
@@ -137,6 +152,13 @@ public record RunDir(Path path) {
     }
     if (m.format() < 1 || m.spec().target() == null || m.spec().target().isBlank()) {
       throw new UserError(f + ": not a numevo manifest (no format or target)", 1);
+    }
+    if (m.spec().time() != null) {
+      try {
+        java.time.Duration.parse(m.spec().time());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new UserError(f + ": not a numevo manifest (bad time '" + m.spec().time() + "')", 1);
+      }
     }
     return m;
   }
@@ -163,6 +185,18 @@ public record RunDir(Path path) {
       return l;
     } catch (IOException e) {
       throw new UserError(path + ": cannot lock the run: " + e.getMessage(), 1);
+    }
+  }
+
+  /**
+   * Releases the run's lock when a command ends: the JVM may go on (a test, a caller running
+   * several commands) and resume the run next.
+   */
+  public static void release(FileLock lock) {
+    try {
+      lock.channel().close();
+    } catch (IOException e) {
+      // Closing the channel releases the lock; the JVM's exit would too.
     }
   }
 
