@@ -30,7 +30,9 @@ public final class RunDb implements AutoCloseable {
   /** The schema this numevo writes and reads. */
   public static final int SCHEMA = 1;
 
-  /** Checkpoints kept: the newest two (a damaged newest one is reported, never skipped silently). */
+  /**
+   * Checkpoints kept: the newest two (a damaged newest one is reported, never skipped silently).
+   */
   private static final int KEEP_CHECKPOINTS = 2;
 
   /**
