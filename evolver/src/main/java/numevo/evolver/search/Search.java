@@ -261,6 +261,9 @@ public final class Search {
           boolean pending = reason != null && migrationDue(gen);
           Timings t = before.plus(timings(started, nanos));
           listener.barrier(gen, reason, () -> state(islands, ranking, g, pending, ev, front, t));
+        } else {
+          // A stop inside the batch: some islands ran past it, so there is no state to take.
+          listener.barrier(gen, reason, null);
         }
       }
       return new SearchResult(

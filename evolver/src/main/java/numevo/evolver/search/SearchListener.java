@@ -19,11 +19,13 @@ public interface SearchListener {
   /**
    * A barrier: every island has run {@code generation} generations (and migrated, unless the search
    * stops here). The state is taken only if {@code state.get()} is called, here and now: it is
-   * invalid after this method returns.
+   * invalid after this method returns. Also called, with no state, where the search stops inside a
+   * batch of generations (an error or scoring limit reached while some islands ran further).
    *
    * @param generation the generations run
    * @param stopReason why the search stops here, or null if it goes on
-   * @param state builds the search's state (costly: call it only to keep it)
+   * @param state builds the search's state (costly: call it only to keep it); null where the search
+   *     stopped inside a batch and there is no state at {@code generation}
    */
   default void barrier(long generation, String stopReason, Supplier<SearchState> state) {}
 

@@ -42,7 +42,9 @@ class SearchResumeTest {
 
     @Override
     public void barrier(long generation, String stopReason, Supplier<SearchState> state) {
-      states.put(generation, SearchStateCodec.write(state.get()));
+      if (state != null) {
+        states.put(generation, SearchStateCodec.write(state.get()));
+      }
     }
   }
 

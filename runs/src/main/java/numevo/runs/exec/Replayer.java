@@ -65,7 +65,7 @@ public final class Replayer {
                   @Override
                   public void barrier(
                       long generation, String stopReason, Supplier<SearchState> state) {
-                    if (generation == frontGeneration) {
+                    if (generation == frontGeneration && state != null) {
                       frontAt.add(state.get().front());
                     }
                   }

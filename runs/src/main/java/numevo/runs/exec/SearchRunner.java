@@ -354,7 +354,8 @@ public final class SearchRunner {
 
     private void store(long generation, String stopReason, Supplier<SearchState> state, long now) {
       boolean due =
-          generation > storedUpTo
+          state != null
+              && generation > storedUpTo
               && (stopReason != null
                   || (now - lastCheckpoint) / 1e9 >= options.checkpointSeconds());
       // Rows are written at most once a second (and with each checkpoint): a transaction per

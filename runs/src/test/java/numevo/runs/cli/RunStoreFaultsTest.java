@@ -102,7 +102,7 @@ class RunStoreFaultsTest {
     assertOneLine(run("runs", none.toString()), 2, none.toString(), "no such directory");
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     for (String c : READERS) {
-      assertOneLine(run(c, empty.toString()), 2, "not a numevo run directory (no manifest.json)");
+      assertOneLine(run(c, empty.toString()), 2, "not a run directory (no manifest.json)");
     }
     assertOneLine(run("resume"), 2, "Missing required parameter");
   }
@@ -338,6 +338,9 @@ class RunStoreFaultsTest {
             data.toString(),
             "--id",
             "A000045",
+            // Not the first exact fit: five generations, whatever is found.
+            "--target-error",
+            "-1",
             "--generations",
             "5",
             "--population",

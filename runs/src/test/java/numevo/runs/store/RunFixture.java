@@ -97,7 +97,7 @@ public final class RunFixture {
           {"format":1, "numevo":"0.1.0", "git":null, "jdk":"25.0.1",
            "created_utc":"2026-12-02T07:00:00Z",
            "spec": {"target":"exp2", "params":{}, "seed":1, "islands":4, "population":100,
-                    "time":"30s"}}
+                    "time":"PT30S"}}
           """,
           StandardCharsets.UTF_8);
       try (Connection c =
