@@ -105,7 +105,7 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
    */
   void accept(ProgramGene gene, Fitness f) {
     Program p = gene.allele();
-    genesKey(gene).ifPresent(key -> cache.put(key, Kernels.fingerprint(p), f.error()));
+    genesKey(gene).ifPresent(key -> cache.put(key, Search.NO_REPRESENTATIVE, f.error()));
     if (front.wouldEnter(f)) {
       FrontEntry e = FrontEntry.of(Kernels.stripDead(p), f, generation, island);
       front.offer(e);
@@ -213,9 +213,9 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
     for (int j = 0; j < m; j++) {
       Program p = genes[j].allele();
       switch (action[j]) {
-        case MISS -> cache.put(keys[j], Kernels.fingerprint(p), error[j]);
+        case MISS -> cache.put(keys[j], Search.NO_REPRESENTATIVE, error[j]);
         case AUDIT -> {
-          if (!cache.recordAudit(hits.get(j), Kernels.fingerprint(p), error[j])) {
+          if (!cache.recordAudit(hits.get(j), Search.NO_REPRESENTATIVE, error[j])) {
             tally.inc(Stat.FALSE_HITS);
           }
         }

@@ -22,7 +22,6 @@ import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.fitness.KernelFront;
 import numevo.evolver.fitness.Ranking;
 import numevo.evolver.genome.Crossovers;
-import numevo.evolver.genome.Kernels;
 import numevo.evolver.genome.Mutations;
 import numevo.evolver.genome.ProgramCodec;
 import numevo.evolver.genome.ProgramGene;
@@ -370,7 +369,7 @@ public final class Search {
     Tally tally = new Tally();
     MutationCounters counters = new MutationCounters();
     EquivalenceCache<Double, Long> cache =
-        EquivalenceCache.of(config.hash().cache(), (error, fingerprint) -> ENTRY_BYTES);
+        EquivalenceCache.of(config.hash().cache(), (error, none) -> ENTRY_BYTES);
     CachedEvaluator<C> evaluator =
         new CachedEvaluator<>(
             hasher, cache, scorer, config.costs(), ranking, workers, index, tally);
@@ -440,12 +439,17 @@ public final class Search {
   }
 
   /**
-   * The bytes of a cache entry's boxed error and boxed fingerprint, beyond the cache's own overhead
-   * per entry. The search's caches keep a fingerprint of the first program scored for a function,
-   * not the program: nothing reads the program back, and a fingerprint keeps the cache (and a saved
-   * state) small.
+   * The representative every entry of the search's caches holds. **Decision: the search's caches
+   * keep no program per entry**: nothing reads it back (the audit compares errors), it cost ~2 KB
+   * an entry as a program and 8 bytes of every cache entry of a saved state as a fingerprint.
    */
-  static final long ENTRY_BYTES = 40;
+  static final Long NO_REPRESENTATIVE = 0L;
+
+  /**
+   * The bytes of a cache entry's boxed error, beyond the cache's own overhead per entry (the
+   * representative is one shared object).
+   */
+  static final long ENTRY_BYTES = 24;
 
   /**
    * The constant tuner a search uses on this scorer: CMA-ES on the scorer's coarse error, minimax
@@ -574,10 +578,7 @@ public final class Search {
                 key ->
                     to.evaluator()
                         .cache()
-                        .put(
-                            key,
-                            Kernels.fingerprint(g.allele()),
-                            ranking.fitness(m.fitness()).error()));
+                        .put(key, NO_REPRESENTATIVE, ranking.fitness(m.fitness()).error()));
       }
       to.restart(pop.toISeq());
     }

@@ -29,7 +29,7 @@ public final class SearchStateCodec {
   private static final int MAGIC = 0x4e56_5353;
 
   /** The format written; {@link #read} accepts this version only. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   // Sanity bounds on counts read, so that a corrupt length is reported, not allocated.
   private static final int MAX_COUNT = 1 << 26;
@@ -104,6 +104,16 @@ public final class SearchStateCodec {
       writeLong(Double.doubleToRawLongBits(v));
     }
 
+    /** An unsigned LEB128 varint: hit counts are mostly 0 to 2, one byte. */
+    void writeVarLong(long v) {
+      ensure(10);
+      while ((v & ~0x7fL) != 0) {
+        buf[size++] = (byte) ((v & 0x7f) | 0x80);
+        v >>>= 7;
+      }
+      buf[size++] = (byte) v;
+    }
+
     void writeBoolean(boolean v) {
       ensure(1);
       buf[size++] = (byte) (v ? 1 : 0);
@@ -174,6 +184,18 @@ public final class SearchStateCodec {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new StateFormatException("search state is corrupt: " + e.getMessage());
     }
+  }
+
+  private static long readVarLong(DataInputStream in) throws IOException {
+    long v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      int b = in.readUnsignedByte();
+      v |= (long) (b & 0x7f) << shift;
+      if ((b & 0x80) == 0) {
+        return v;
+      }
+    }
+    throw new StateFormatException("search state is corrupt: a varint longer than 64 bits");
   }
 
   private static int count(DataInputStream in) throws IOException {
@@ -253,8 +275,7 @@ public final class SearchStateCodec {
       out.writeLong(e.key().hi());
       out.writeLong(e.key().lo());
       out.writeDouble(e.fitness());
-      out.writeLong(e.representative());
-      out.writeLong(e.hits());
+      out.writeVarLong(e.hits());
     }
   }
 
@@ -270,8 +291,7 @@ public final class SearchStateCodec {
     for (int i = 0; i < n; i++) {
       Hash128 key = Hash128.of(in.readLong(), in.readLong());
       double error = in.readDouble();
-      long fingerprint = in.readLong();
-      entries.add(new CacheSnapshot.Entry<>(key, error, fingerprint, in.readLong()));
+      entries.add(new CacheSnapshot.Entry<>(key, error, Search.NO_REPRESENTATIVE, readVarLong(in)));
     }
     return new CacheSnapshot<>(entries, s);
   }
