@@ -369,22 +369,12 @@ public final class SearchRunner {
       byte[] bytes = null;
       List<FrontEntry> front = null;
       if (due) {
-        long a0 = System.nanoTime();
         SearchState s = state.get();
-        long a1 = System.nanoTime();
         bytes = SearchStateCodec.write(s);
-        long a2 = System.nanoTime();
-        if (System.getenv("NUMEVO_STORE_TRACE") != null) {
-          System.err.printf("state %.1f ms, encode %.1f ms%n", (a1 - a0) / 1e6, (a2 - a1) / 1e6);
-        }
         front = s.front();
         lastCheckpoint = now;
       }
-      long a3 = System.nanoTime();
       db.append(rows, found, generation, bytes, front);
-      if (bytes != null && System.getenv("NUMEVO_STORE_TRACE") != null) {
-        System.err.printf("db %.1f ms%n", (System.nanoTime() - a3) / 1e6);
-      }
       if (bytes != null) {
         checkpoints++;
         checkpointNanos += System.nanoTime() - now;
