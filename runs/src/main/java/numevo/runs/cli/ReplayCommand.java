@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-executes a stored run from its manifest alone (on any thread count, on any machine) and",
-      "compares every stored generation (statistics and each island's population digest) and the",
-      "stored front. Exit 0 when identical, 1 naming the first difference."
+      "Re-executes a stored run and compares it with the store.",
+      "The run is rebuilt from its manifest alone (on any thread count, on any machine); every",
+      "stored generation (statistics and each island's population digest) and the stored front",
+      "are compared. Exit 0 when identical, 1 naming the first difference."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

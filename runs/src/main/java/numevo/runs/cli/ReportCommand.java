@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes an HTML report of a run directory (what 'numevo search' writes: manifest.json and"
-          + " run.db): the Pareto front with the target's baselines, the error of chosen front"
+      "Writes an HTML report of a stored run.",
+      "The run directory is what 'numevo search' writes (manifest.json and"
+          + " run.db); the page shows the Pareto front with the target's baselines, the error of chosen front"
           + " kernels over the input domain (ULP error at "
           + RunReport.DOMAIN_POINTS
           + " evenly spaced points for float targets, mismatches per product category for L-Mul,"

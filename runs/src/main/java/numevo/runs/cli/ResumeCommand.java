@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
     name = "resume",
     mixinStandardHelpOptions = true,
     description = {
-      "Continues a stored run from its last checkpoint, after a crash, kill -9, Ctrl-C or a",
-      "reboot, and ends as the uninterrupted run would. Without limits it runs to the run's own",
-      "stop (its time limit counts what is left of it); --generations extends a finished run."
+      "Continues a stored run from its last checkpoint.",
+      "After a crash, kill -9, Ctrl-C or a reboot, it ends as the uninterrupted run would.",
+      "Without limits it runs to the run's own stop (its time limit counts what is left of it);",
+      "--generations extends a finished run."
     })
 final class ResumeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     name = "runs",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists the runs under DIR (default numevo-runs), one line each: target, seed, status",
-      "(running, finished, interrupted, crashed), generations, best training error, start time."
+      "Lists stored runs, one line each.",
+      "The runs under DIR (default numevo-runs): target, seed, status (running, finished,",
+      "interrupted, crashed), generations, best training error, start time."
     })
 final class RunsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Evolves kernels for a target (see 'numevo targets'): islands of Jenetics engines over typed",
+      "Evolves kernels for a target and stores the run.",
+      "Targets: see 'numevo targets'. Islands of Jenetics engines over typed",
       "straight-line programs, with functional hashing, constant tuning and a Pareto front of",
       "(error, cost). The same seed and options give the same front for any --threads; only",
       "--time makes the stopping point vary. Without a limit the search runs for one minute.",
