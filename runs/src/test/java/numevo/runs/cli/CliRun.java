@@ -23,4 +23,18 @@ final class CliRun {
     int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
     return new Run(exit, out.toString(), err.toString());
   }
+
+  /**
+   * Asserts a failure as a user sees it: the exit code, nothing on standard output, and exactly one
+   * line on standard error, starting "numevo: ", holding {@code expectedPart}, without a stack
+   * trace.
+   */
+  static void assertOneLineError(Run r, int exit, String expectedPart) {
+    org.junit.jupiter.api.Assertions.assertEquals(exit, r.exit(), r.err());
+    org.junit.jupiter.api.Assertions.assertEquals("", r.out());
+    org.junit.jupiter.api.Assertions.assertEquals(1, r.err().lines().count(), r.err());
+    org.junit.jupiter.api.Assertions.assertTrue(r.err().startsWith("numevo: "), r.err());
+    org.junit.jupiter.api.Assertions.assertTrue(r.err().contains(expectedPart), r.err());
+    org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("\tat "), r.err());
+  }
 }

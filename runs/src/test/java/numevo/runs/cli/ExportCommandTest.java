@@ -1,5 +1,6 @@
 package numevo.runs.cli;
 
+import static numevo.runs.cli.CliRun.assertOneLineError;
 import static numevo.runs.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,16 +41,6 @@ class ExportCommandTest {
 
   private Path kernel(String name, String text) throws Exception {
     return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-  }
-
-  /** A failure: the exit code, and exactly one line on standard error, without a stack trace. */
-  private static void assertOneLineError(Run r, int exit, String expectedPart) {
-    assertEquals(exit, r.exit(), r.err());
-    assertEquals("", r.out());
-    assertEquals(1, r.err().lines().count(), r.err());
-    assertTrue(r.err().startsWith("numevo: "), r.err());
-    assertTrue(r.err().contains(expectedPart), r.err());
-    assertFalse(r.err().contains("\tat "), r.err());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package numevo.runs.cli;
 
+import static numevo.runs.cli.CliRun.assertOneLineError;
 import static numevo.runs.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -189,14 +190,5 @@ class ExportRunTest {
     assertEquals("k-2d", ExportCommand.stem("2d"));
     assertEquals("1p9", ExportCommand.costText(1.9));
     assertEquals("24", ExportCommand.costText(24));
-  }
-
-  private static void assertOneLineError(Run r, int exit, String expectedPart) {
-    assertEquals(exit, r.exit(), r.err());
-    assertEquals("", r.out());
-    assertEquals(1, r.err().lines().count(), r.err());
-    assertTrue(r.err().startsWith("numevo: "), r.err());
-    assertTrue(r.err().contains(expectedPart), r.err());
-    assertFalse(r.err().contains("\tat "), r.err());
   }
 }

@@ -1,5 +1,6 @@
 package numevo.runs.cli;
 
+import static numevo.runs.cli.CliRun.assertOneLineError;
 import static numevo.runs.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,15 +109,6 @@ class ReportCommandTest {
     assertTrue(page.contains("the run&#39;s front is empty") || page.contains("front is empty"));
     assertTrue(page.contains("no generations recorded"), page);
     images(runDir.resolve("report.html"));
-  }
-
-  private static void assertOneLineError(Run r, int exit, String expectedPart) {
-    assertEquals(exit, r.exit(), r.err());
-    assertEquals("", r.out());
-    assertEquals(1, r.err().lines().count(), r.err());
-    assertTrue(r.err().startsWith("numevo: "), r.err());
-    assertTrue(r.err().contains(expectedPart), r.err());
-    assertFalse(r.err().contains("\tat "), r.err());
   }
 
   @Test
