@@ -8,8 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.fitness.KernelFront;
@@ -186,6 +192,9 @@ public final class SearchRunner {
       r = state == null ? search.run(store) : search.resume(state, store);
     } finally {
       store.progress.close();
+      long t0 = System.nanoTime();
+      store.drain();
+      store.waitNanos += System.nanoTime() - t0;
     }
     double loadAfter = loadAverage();
     if (!store.finalStored) {
@@ -212,14 +221,18 @@ public final class SearchRunner {
     w.println(
         String.format(
             Locale.ROOT,
-            "store: %d checkpoints (the last %,d bytes), %.1f ms each; writing the store took %.3f"
-                + " s, %.2f%% of this process's %.1f s",
+            "store: %d checkpoints (the last %,d bytes), %.1f ms each to encode and write; the"
+                + " search waited %.3f s for the store (%.2f%% of this process's %.1f s), whose"
+                + " thread was busy %.3f s",
             store.checkpoints,
             store.lastStateBytes,
-            store.checkpoints == 0 ? 0.0 : store.checkpointNanos / 1e6 / store.checkpoints,
-            store.storeNanos / 1e9,
-            100 * store.storeNanos / 1e9 / searchSeconds,
-            searchSeconds));
+            store.checkpoints == 0
+                ? 0.0
+                : store.checkpointWriteNanos.get() / 1e6 / store.checkpoints,
+            store.waitNanos / 1e9,
+            100 * store.waitNanos / 1e9 / searchSeconds,
+            searchSeconds,
+            store.writerNanos.get() / 1e9));
     if (interrupted) {
       w.println(
           "interrupted at generation "
@@ -260,10 +273,23 @@ public final class SearchRunner {
     final StringBuilder discoveries =
         new StringBuilder("elapsed_s\tgeneration\tisland\tcost\ttrain_error\tnew_best\tkernel\n");
     boolean finalStored;
-    long storeNanos;
+    // The store is written on a thread of its own, in submission order: the search waits only
+    // for the snapshot of its state (islands idle at the barrier) and for a checkpoint still being
+    // written when the next is due (at most one state in flight).
+    private final ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "numevo-store");
+              t.setDaemon(true);
+              return t;
+            });
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private Future<?> checkpointInFlight;
+    long waitNanos;
     long checkpoints;
-    long checkpointNanos;
-    long lastStateBytes;
+    final AtomicLong writerNanos = new AtomicLong();
+    final AtomicLong checkpointWriteNanos = new AtomicLong();
+    volatile long lastStateBytes;
 
     Store(
         List<GenerationRow> stored,
@@ -348,11 +374,12 @@ public final class SearchRunner {
       try {
         store(generation, stopReason, state, now);
       } finally {
-        storeNanos += System.nanoTime() - now;
+        waitNanos += System.nanoTime() - now;
       }
     }
 
     private void store(long generation, String stopReason, Supplier<SearchState> state, long now) {
+      rethrow();
       boolean due =
           state != null
               && generation > storedUpTo
@@ -366,25 +393,83 @@ public final class SearchRunner {
         return;
       }
       lastRows = now;
-      byte[] bytes = null;
-      List<FrontEntry> front = null;
-      if (due) {
-        SearchState s = state.get();
-        bytes = SearchStateCodec.write(s);
-        front = s.front();
-        lastCheckpoint = now;
-      }
-      db.append(rows, found, generation, bytes, front);
-      if (bytes != null) {
-        checkpoints++;
-        checkpointNanos += System.nanoTime() - now;
-        lastStateBytes = bytes.length;
-      }
+      List<GenerationRow> r = List.copyOf(rows);
+      List<RunDb.Discovery> f = List.copyOf(found);
       rows.clear();
       found.clear();
-      if (stopReason != null && due) {
-        finalStored = true;
+      if (!due) {
+        submit(() -> db.append(r, f, generation, null, null));
+        return;
       }
+      awaitCheckpoint();
+      // The snapshot is taken here, islands idle; it shares only immutable values with the
+      // search, so the store's thread encodes and writes it while the search goes on.
+      SearchState s = state.get();
+      lastCheckpoint = now;
+      checkpoints++;
+      finalStored = stopReason != null;
+      checkpointInFlight =
+          submit(
+              () -> {
+                long t0 = System.nanoTime();
+                byte[] bytes = SearchStateCodec.write(s);
+                db.append(r, f, generation, bytes, s.front());
+                lastStateBytes = bytes.length;
+                checkpointWriteNanos.addAndGet(System.nanoTime() - t0);
+              });
+    }
+
+    private Future<?> submit(Runnable work) {
+      return writer.submit(
+          () -> {
+            if (failure.get() != null) {
+              return; // nothing after a failed write
+            }
+            long t0 = System.nanoTime();
+            try {
+              work.run();
+            } catch (RuntimeException e) {
+              failure.compareAndSet(null, e);
+            } finally {
+              writerNanos.addAndGet(System.nanoTime() - t0);
+            }
+          });
+    }
+
+    private void awaitCheckpoint() {
+      if (checkpointInFlight != null) {
+        try {
+          checkpointInFlight.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new UserError(dir.path() + ": interrupted while writing a checkpoint", 1);
+        } catch (ExecutionException e) {
+          // submit() catches what the work throws: nothing reaches here.
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+      rethrow();
+    }
+
+    /** A failed write (a full disk...) stops the search: its one-line error. */
+    private void rethrow() {
+      RuntimeException e = failure.get();
+      if (e != null) {
+        throw e;
+      }
+    }
+
+    /** Waits until everything submitted is written; reports a failed write. */
+    void drain() {
+      writer.shutdown();
+      try {
+        while (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+          // A slow disk: keep waiting, the checkpoint must land before the process ends.
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      rethrow();
     }
 
     @Override
