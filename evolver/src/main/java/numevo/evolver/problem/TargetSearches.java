@@ -8,7 +8,6 @@ import numevo.dsl.program.Input;
 import numevo.dsl.program.Op;
 import numevo.dsl.program.Type;
 import numevo.dsl.random.RandomProgramConfig;
-import numevo.evolver.fitness.CostModel;
 import numevo.evolver.genome.GenomeConfig;
 import numevo.evolver.genome.LiteralConfig;
 import numevo.evolver.genome.MutationConfig;
@@ -18,6 +17,7 @@ import numevo.evolver.hash.HashConfig;
 import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.StopConfig;
 import numevo.evolver.tune.TuningConfig;
+import numevo.targets.CostModel;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 
@@ -168,8 +168,7 @@ public final class TargetSearches {
 
   /** The target's cost model as the search's. */
   public static CostModel costs(Target target) {
-    var c = target.costModel();
-    return CostModel.of(c.costs(), c.otherCost());
+    return target.costModel();
   }
 
   /**
