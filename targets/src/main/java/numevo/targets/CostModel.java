@@ -14,6 +14,8 @@ import numevo.dsl.program.Program;
  * This is the one cost model of numevo: targets score with it, and the search (evolver) ranks its
  * candidates with it.
  *
+ * @param kind what the model measures, as {@code numevo search --cost} names it: {@code latency},
+ *     {@code ops}, {@code throughput}, or a target's own kind such as {@code energy}; never null
  * @param name a short name of the model, e.g. {@code zen3-latency}, never null
  * @param unit the unit of {@link #cost(Program)}, e.g. {@code cycles}, never null
  * @param source where the per-op numbers come from, one line, never null
@@ -21,11 +23,23 @@ import numevo.dsl.program.Program;
  * @param otherCost the cost of an op missing from {@code costs}, finite and at least 0
  */
 public record CostModel(
-    String name, String unit, String source, Map<Op, Double> costs, double otherCost) {
+    String kind, String name, String unit, String source, Map<Op, Double> costs, double otherCost) {
 
-  /** Every op costs 1: the cost is the live op count. */
+  /**
+   * Every op costs 1: the cost is the live op count, AutoNumerics-Zero's count (each of +, -, x, /
+   * one, constants free). Every other op counts 1 too (fma, neg, abs, sqrt, min, select, a
+   * conversion, {@code bits}...): one per executed instruction of the kernel, so the cost equals
+   * {@link #ops(Program)}.
+   */
   public static final CostModel UNIT =
-      new CostModel("unit", "ops", "one per live instruction", Map.of(), 1.0);
+      new CostModel(
+          "ops",
+          "op-count",
+          "ops",
+          "one per live instruction (AutoNumerics-Zero's count; fma, neg, sqrt... 1 each too),"
+              + " literals free",
+          Map.of(),
+          1.0);
 
   /**
    * Validates and copies.
@@ -33,6 +47,7 @@ public record CostModel(
    * @throws IllegalArgumentException if a cost is negative, NaN or infinite
    */
   public CostModel {
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(source, "source");
@@ -50,6 +65,14 @@ public record CostModel(
     if (!(otherCost >= 0) || Double.isInfinite(otherCost)) {
       throw new IllegalArgumentException("op costs must be finite and >= 0: " + otherCost);
     }
+  }
+
+  /**
+   * The unit and the kind, as output headers show them: {@code cycles (latency)}, {@code ops},
+   * {@code cycles per element (throughput)}, {@code pJ (energy)}.
+   */
+  public String describe() {
+    return unit.equals(kind) ? unit : unit + " (" + kind + ")";
   }
 
   /** The cost of one op. */

@@ -18,6 +18,7 @@ import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.StopConfig;
 import numevo.evolver.tune.TuningConfig;
 import numevo.targets.CostModel;
+import numevo.targets.CostModels;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 
@@ -169,6 +170,16 @@ public final class TargetSearches {
   /** The target's cost model as the search's. */
   public static CostModel costs(Target target) {
     return target.costModel();
+  }
+
+  /**
+   * The search's cost model for a {@code --cost} choice ({@link CostModels#of}): null for the
+   * target's own.
+   *
+   * @throws IllegalArgumentException for an unknown choice
+   */
+  public static CostModel costs(Target target, String choice) {
+    return CostModels.of(choice, target);
   }
 
   /**

@@ -46,7 +46,8 @@ class ScoringTest {
     Program p = parse("a = mul x x\ndead = add x 1.0\nb = add a 1.0\noutput b\n");
     assertEquals(2, CostModel.UNIT.cost(p));
     CostModel weighted =
-        new CostModel("w", "ops", "test", java.util.Map.of(numevo.dsl.program.Op.FMUL, 3.0), 1.0);
+        new CostModel(
+            "w", "w", "ops", "test", java.util.Map.of(numevo.dsl.program.Op.FMUL, 3.0), 1.0);
     assertEquals(4, weighted.cost(p));
   }
 }
