@@ -1,11 +1,14 @@
 package numevo.targets;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Op;
 
 /**
- * The cost models of the built-in targets.
+ * The cost models a user chooses ({@code --cost latency|ops|throughput|measured}) and those of the
+ * built-in targets.
  *
  * <p>{@link #zen3Latency32()} and {@link #zen3Latency64()}: the latency in cycles of the packed
  * (vectorized, as the columnar evaluator and compiled loops run) SSE/AVX instruction of each op on
@@ -17,21 +20,111 @@ import numevo.dsl.program.Op;
  * integer multiply (pmulld) 3. {@code bits} and {@code frombits} reinterpret a vector register and
  * cost 0. The sum of latencies over a kernel's ops is a proxy that ignores instruction-level
  * parallelism; it ranks a division or square root far above an fma, which is what matters.
+ *
+ * <p>{@link #zen3Throughput32()} and {@link #zen3Throughput64()}: the reciprocal throughput of the
+ * packed 256-bit (AVX2, YMM) instruction of each op in a vectorized loop, per element, from the
+ * same model: an instruction's {@code ReleaseAtCycles} divided by the number of pipes of its
+ * resource group, divided by the lanes of a YMM register (8 for float32 and the narrow formats,
+ * which compute in float32 lanes, and for i32; 4 for float64). The model's entries (cycles per YMM
+ * instruction): {@code WriteFAddY} [Zn3FPFAdd01] 1/2 = 0.5 (add, sub); {@code WriteFMulY}, {@code
+ * WriteFMAY} [Zn3FPFMul01] 0.5; {@code WriteFDivY} [Zn3FPFDiv, one pipe] 3, {@code WriteFDiv64Y} 5;
+ * {@code WriteFSqrtY} 5, {@code WriteFSqrt64Y} 9; {@code WriteFCmpY} (compares, min, max)
+ * [Zn3FPFMul01] 0.5; {@code WriteFLogicY} (neg and abs as xor/and with a sign mask)
+ * [Zn3FPVMisc0123] 0.25; {@code WriteFRndY} (rint, floor) [Zn3FPFCvt01] 0.5; {@code
+ * WriteFVarBlendY} (select) [Zn3FPFMul01] 0.5; {@code WriteCvtPS2IY} and {@code WriteCvtI2PSY}
+ * (toi, trunc, itof) [Zn3FPFCvt01] 0.5, float64 {@code WriteCvtPD2IY} and {@code WriteCvtI2PDY}
+ * [Zn3FPFCvt01, 2 cycles] 1; {@code WriteVecALUY} (i32 add, sub, neg, compares) [Zn3FPVAdd0123]
+ * 0.25; {@code WriteVecLogicY} (and, or, xor) [Zn3FPVMisc0123] 0.25; {@code WriteVarVecShiftY}
+ * (shifts) [Zn3FPVShift01] 0.5; {@code WritePMULLDY} (i32 mul) [Zn3FPVMul01] 0.5; i32 select as
+ * {@code vpblendvb}, {@code WriteVarBlend} [Zn3FPVMul01] 0.5. {@code bits} and {@code frombits} 0;
+ * any other op 1 cycle per element. Summing reciprocal throughputs assumes the ops of a kernel do
+ * not overlap on different pipes: an upper bound of a loop's cycles per element where the
+ * instructions, not the loads and stores, are the bottleneck.
+ *
+ * <p>{@link #ops()}: one per live instruction (AutoNumerics-Zero's count).
  */
 public final class CostModels {
   private CostModels() {}
 
+  /** The choices of {@code --cost}, the default first. */
+  public static final List<String> CHOICES = List.of("latency", "ops", "throughput", "measured");
+
+  /** The choice whose cost is measured on the final front (the search runs under latency). */
+  public static final String MEASURED = "measured";
+
   private static final String SOURCE =
       "AMD Zen 3 latency (cycles) of the packed instruction, LLVM X86ScheduleZnver3.td";
 
+  private static final String THROUGHPUT_SOURCE =
+      "AMD Zen 3 reciprocal throughput of the packed 256-bit (AVX2) instruction per element, LLVM"
+          + " X86ScheduleZnver3.td (ReleaseAtCycles / pipes / lanes)";
+
   /** Latency costs of float32 kernels on Zen 3. */
   public static CostModel zen3Latency32() {
-    return new CostModel("zen3-latency", "cycles", SOURCE, table(11, 15), 1);
+    return new CostModel("latency", "zen3-latency", "cycles", SOURCE, table(11, 15), 1);
   }
 
   /** Latency costs of float64 kernels on Zen 3. */
   public static CostModel zen3Latency64() {
-    return new CostModel("zen3-latency", "cycles", SOURCE, table(13, 21), 1);
+    return new CostModel("latency", "zen3-latency", "cycles", SOURCE, table(13, 21), 1);
+  }
+
+  /** Reciprocal-throughput costs per element of float32 (and narrower) kernels on Zen 3. */
+  public static CostModel zen3Throughput32() {
+    return new CostModel(
+        "throughput",
+        "zen3-throughput",
+        "cycles per element",
+        THROUGHPUT_SOURCE,
+        throughputTable(3, 5, 0.5, 8),
+        1);
+  }
+
+  /** Reciprocal-throughput costs per element of float64 kernels on Zen 3. */
+  public static CostModel zen3Throughput64() {
+    return new CostModel(
+        "throughput",
+        "zen3-throughput",
+        "cycles per element",
+        THROUGHPUT_SOURCE,
+        throughputTable(5, 9, 1, 4),
+        1);
+  }
+
+  /** One per live instruction: {@link CostModel#UNIT}. */
+  public static CostModel ops() {
+    return CostModel.UNIT;
+  }
+
+  /**
+   * The model a search ranks by and a score reports for a {@code --cost} choice: the target's own
+   * model for null or the target's own kind (so a run recorded without a choice is searched as
+   * before: latency for the float targets, energy for L-Mul, ops for seq); Zen 3 latency or
+   * throughput for the target's format; the op count; for {@code measured}, the target's own model
+   * (the measurement is made apart, on the final front).
+   *
+   * @throws IllegalArgumentException (one line) for an unknown choice
+   */
+  public static CostModel of(String choice, Target target) {
+    CostModel own = target.costModel();
+    if (choice == null || choice.equals(own.kind()) || choice.equals(MEASURED)) {
+      return own;
+    }
+    boolean f64 = target.signature().format() == NumberFormat.FLOAT64;
+    return switch (choice) {
+      case "latency" -> f64 ? zen3Latency64() : zen3Latency32();
+      case "throughput" -> f64 ? zen3Throughput64() : zen3Throughput32();
+      case "ops" -> ops();
+      default ->
+          throw new IllegalArgumentException(
+              "unknown cost model '" + choice + "'; use " + String.join(", ", CHOICES));
+    };
+  }
+
+  /** The kind a run records for a choice: the choice, or for null the target's own kind. */
+  public static String kind(String choice, Target target) {
+    of(choice, target);
+    return choice != null ? choice : target.costModel().kind();
   }
 
   private static Map<Op, Double> table(double div, double sqrt) {
@@ -57,25 +150,70 @@ public final class CostModels {
     m.put(Op.ITOF, 3.0);
     m.put(Op.BITS, 0.0);
     m.put(Op.FROMBITS, 0.0);
-    for (Op op :
-        new Op[] {
-          Op.IADD,
-          Op.ISUB,
-          Op.INEG,
-          Op.ISHL,
-          Op.ISHR,
-          Op.IUSHR,
-          Op.IAND,
-          Op.IOR,
-          Op.IXOR,
-          Op.ILT,
-          Op.ILE,
-          Op.IEQ,
-          Op.ISELECT
-        }) {
+    for (Op op : INT_ALU) {
       m.put(op, 1.0);
     }
     m.put(Op.IMUL, 3.0);
+    return m;
+  }
+
+  private static final Op[] INT_ALU = {
+    Op.IADD,
+    Op.ISUB,
+    Op.INEG,
+    Op.ISHL,
+    Op.ISHR,
+    Op.IUSHR,
+    Op.IAND,
+    Op.IOR,
+    Op.IXOR,
+    Op.ILT,
+    Op.ILE,
+    Op.IEQ,
+    Op.ISELECT
+  };
+
+  /**
+   * Cycles per YMM instruction divided by the lanes.
+   *
+   * @param div float division, cycles per instruction
+   * @param sqrt float square root, cycles per instruction
+   * @param cvt float/int conversions, cycles per instruction
+   * @param lanes elements per YMM register
+   */
+  private static Map<Op, Double> throughputTable(double div, double sqrt, double cvt, int lanes) {
+    Map<Op, Double> m = new EnumMap<>(Op.class);
+    m.put(Op.FADD, 0.5 / lanes);
+    m.put(Op.FSUB, 0.5 / lanes);
+    m.put(Op.FMUL, 0.5 / lanes);
+    m.put(Op.FFMA, 0.5 / lanes);
+    m.put(Op.FDIV, div / lanes);
+    m.put(Op.FSQRT, sqrt / lanes);
+    m.put(Op.FNEG, 0.25 / lanes);
+    m.put(Op.FABS, 0.25 / lanes);
+    m.put(Op.FMIN, 0.5 / lanes);
+    m.put(Op.FMAX, 0.5 / lanes);
+    m.put(Op.FRINT, 0.5 / lanes);
+    m.put(Op.FFLOOR, 0.5 / lanes);
+    m.put(Op.FLT, 0.5 / lanes);
+    m.put(Op.FLE, 0.5 / lanes);
+    m.put(Op.FEQ, 0.5 / lanes);
+    m.put(Op.FSELECT, 0.5 / lanes);
+    m.put(Op.TOI, cvt / lanes);
+    m.put(Op.TRUNC, cvt / lanes);
+    m.put(Op.ITOF, cvt / lanes);
+    m.put(Op.BITS, 0.0);
+    m.put(Op.FROMBITS, 0.0);
+    // i32 lanes: 8 per YMM register whatever the float format.
+    for (Op op : new Op[] {Op.IADD, Op.ISUB, Op.INEG, Op.ILT, Op.ILE, Op.IEQ}) {
+      m.put(op, 0.25 / 8);
+    }
+    for (Op op : new Op[] {Op.IAND, Op.IOR, Op.IXOR}) {
+      m.put(op, 0.25 / 8);
+    }
+    for (Op op : new Op[] {Op.ISHL, Op.ISHR, Op.IUSHR, Op.ISELECT, Op.IMUL}) {
+      m.put(op, 0.5 / 8);
+    }
     return m;
   }
 }

@@ -8,7 +8,6 @@ import numevo.dsl.program.Input;
 import numevo.dsl.program.Op;
 import numevo.dsl.program.Type;
 import numevo.dsl.random.RandomProgramConfig;
-import numevo.evolver.fitness.CostModel;
 import numevo.evolver.genome.GenomeConfig;
 import numevo.evolver.genome.LiteralConfig;
 import numevo.evolver.genome.MutationConfig;
@@ -18,6 +17,8 @@ import numevo.evolver.hash.HashConfig;
 import numevo.evolver.search.SearchConfig;
 import numevo.evolver.search.StopConfig;
 import numevo.evolver.tune.TuningConfig;
+import numevo.targets.CostModel;
+import numevo.targets.CostModels;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 
@@ -168,8 +169,17 @@ public final class TargetSearches {
 
   /** The target's cost model as the search's. */
   public static CostModel costs(Target target) {
-    var c = target.costModel();
-    return CostModel.of(c.costs(), c.otherCost());
+    return target.costModel();
+  }
+
+  /**
+   * The search's cost model for a {@code --cost} choice ({@link CostModels#of}): null for the
+   * target's own.
+   *
+   * @throws IllegalArgumentException for an unknown choice
+   */
+  public static CostModel costs(Target target, String choice) {
+    return CostModels.of(choice, target);
   }
 
   /**

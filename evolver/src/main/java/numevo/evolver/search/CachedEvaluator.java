@@ -16,7 +16,6 @@ import numevo.dsl.eval.EvaluationException;
 import numevo.dsl.program.Program;
 import numevo.evolver.concurrent.Workers;
 import numevo.evolver.fitness.CandidateScorer;
-import numevo.evolver.fitness.CostModel;
 import numevo.evolver.fitness.Fitness;
 import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.fitness.KernelFront;
@@ -27,6 +26,7 @@ import numevo.evolver.hash.ProgramHasher;
 import numevo.hashing.Hash128;
 import numevo.hashing.cache.CacheHit;
 import numevo.hashing.cache.EquivalenceCache;
+import numevo.targets.CostModel;
 
 /**
  * The Jenetics evaluator of one island: functional hashing and the equivalence cache in front of

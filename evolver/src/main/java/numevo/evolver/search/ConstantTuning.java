@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import numevo.dsl.program.Program;
 import numevo.evolver.concurrent.Workers;
-import numevo.evolver.fitness.CostModel;
 import numevo.evolver.fitness.Fitness;
 import numevo.evolver.fitness.Ranking;
 import numevo.evolver.genome.Kernels;
@@ -27,6 +26,7 @@ import numevo.evolver.genome.ProgramGene;
 import numevo.evolver.tune.ConstantTuner;
 import numevo.evolver.tune.Tuned;
 import numevo.evolver.tune.TuningConfig;
+import numevo.targets.CostModel;
 
 /**
  * Tunes the constants of an island's most promising kernels every few generations (Lamarckian: the

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import numevo.dsl.program.Program;
-import numevo.evolver.fitness.CostModel;
 import numevo.evolver.fitness.Ranking;
 import numevo.evolver.genome.Mutations;
 import numevo.evolver.genome.ProgramChromosome;
 import numevo.evolver.genome.ProgramGene;
 import numevo.evolver.hash.ProgramHasher;
 import numevo.hashing.Hash128;
+import numevo.targets.CostModel;
 
 /**
  * Keeps each island's population functionally unique: after each generation, of the individuals

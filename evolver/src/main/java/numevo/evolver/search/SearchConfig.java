@@ -3,13 +3,13 @@ package numevo.evolver.search;
 import java.util.List;
 import java.util.Objects;
 import numevo.dsl.program.Program;
-import numevo.evolver.fitness.CostModel;
 import numevo.evolver.fitness.Objective;
 import numevo.evolver.genome.GenomeConfig;
 import numevo.evolver.genome.Kernels;
 import numevo.evolver.genome.MutationConfig;
 import numevo.evolver.hash.HashConfig;
 import numevo.evolver.tune.TuningConfig;
+import numevo.targets.CostModel;
 
 /**
  * Everything that determines a search, its manifest: with the same configuration (and scorer), a

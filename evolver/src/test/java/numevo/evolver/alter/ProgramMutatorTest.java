@@ -15,7 +15,6 @@ import java.util.SplittableRandom;
 import numevo.dsl.program.Program;
 import numevo.dsl.text.Parser;
 import numevo.evolver.concurrent.Workers;
-import numevo.evolver.fitness.CostModel;
 import numevo.evolver.genome.GenomeConfig;
 import numevo.evolver.genome.Genomes;
 import numevo.evolver.genome.MutationConfig;
@@ -25,6 +24,7 @@ import numevo.evolver.genome.ProgramCodec;
 import numevo.evolver.genome.ProgramGene;
 import numevo.evolver.hash.HashConfig;
 import numevo.evolver.hash.ProgramHasher;
+import numevo.targets.CostModel;
 import org.junit.jupiter.api.Test;
 
 class ProgramMutatorTest {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Program;
 import numevo.dsl.text.Parser;
+import numevo.targets.CostModel;
 import org.junit.jupiter.api.Test;
 
 class ScoringTest {
@@ -44,7 +45,9 @@ class ScoringTest {
   void costCountsLiveOpsOnly() {
     Program p = parse("a = mul x x\ndead = add x 1.0\nb = add a 1.0\noutput b\n");
     assertEquals(2, CostModel.UNIT.cost(p));
-    CostModel weighted = CostModel.of(java.util.Map.of(numevo.dsl.program.Op.FMUL, 3.0), 1.0);
+    CostModel weighted =
+        new CostModel(
+            "w", "w", "ops", "test", java.util.Map.of(numevo.dsl.program.Op.FMUL, 3.0), 1.0);
     assertEquals(4, weighted.cost(p));
   }
 }

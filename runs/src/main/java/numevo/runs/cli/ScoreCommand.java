@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
 import numevo.dsl.format.FloatLiterals;
 import numevo.dsl.program.Program;
 import numevo.dsl.text.ParsedProgram;
+import numevo.runs.bench.MeasuredCost;
+import numevo.targets.CostModel;
+import numevo.targets.CostModels;
 import numevo.targets.Method;
 import numevo.targets.Metric;
 import numevo.targets.Score;
@@ -78,6 +81,17 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
+  @Option(
+      names = "--cost",
+      paramLabel = "MODEL",
+      description =
+          "the cost reported: latency (Zen 3 latency, cycles), ops (one per live op, literals"
+              + " free), throughput (Zen 3 reciprocal throughput of the packed AVX2 instruction,"
+              + " cycles per element), measured (the compiled kernel timed in batch on 4,096"
+              + " inputs, ns per element; not deterministic); default: the target's (latency;"
+              + " lmul-*: energy; seq: ops)")
+  String cost;
+
   @Mixin TargetParamOptions targetParams;
 
   @Override
@@ -90,6 +104,12 @@ final class ScoreCommand implements Callable<Integer> {
     }
     targetParams.rejectOrder("score");
     Target t = targetParams.resolve(target);
+    CostModel model;
+    try {
+      model = CostModels.of(cost, t);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--cost: " + e.getMessage(), 2);
+    }
     ParsedProgram parsed = KernelFiles.read(file);
     Program p = parsed.program();
     ScoreOptions options =
@@ -108,17 +128,32 @@ final class ScoreCommand implements Callable<Integer> {
           e.aboutKernel() ? parsed.sourceMap().kernel() + ": " + e.getMessage() : e.getMessage());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    Costed c =
+        CostModels.MEASURED.equals(cost)
+            ? new Costed(
+                MeasuredCost.nsPerElement(p),
+                "ns per element",
+                CostModels.MEASURED,
+                "compiled kernel timed in batch on "
+                    + String.format(Locale.ROOT, "%,d", MeasuredCost.POINTS)
+                    + " inputs, median of "
+                    + MeasuredCost.SAMPLES
+                    + " samples; not deterministic")
+            : new Costed(model.cost(p), model.unit(), model.kind(), model.name());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(json(s, p, t, seconds));
+      out.println(json(s, p, t, c, seconds));
     } else {
-      text(s, p, t, seconds, out);
+      text(s, p, t, c, seconds, out);
     }
     out.flush();
     return 0;
   }
 
-  private String json(Score s, Program p, Target t, double seconds) {
+  /** The cost reported: value, unit, the model's kind and name (or how it was measured). */
+  private record Costed(double value, String unit, String kind, String how) {}
+
+  private String json(Score s, Program p, Target t, Costed c, double seconds) {
     ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode o = om.createObjectNode();
     o.put("target", s.target());
@@ -137,8 +172,9 @@ final class ScoreCommand implements Callable<Integer> {
     }
     o.put("objective", s.objective());
     o.put("ops", s.ops());
-    putNumber(o, "cost", s.cost(), false);
-    o.put("cost_unit", t.costModel().unit());
+    putNumber(o, "cost", c.value(), false);
+    o.put("cost_unit", c.unit());
+    o.put("cost_model", c.kind());
     if (s.method() == Method.EXHAUSTIVE) {
       o.put("threads", threads);
     }
@@ -163,7 +199,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  private void text(Score s, Program p, Target t, double seconds, PrintWriter out) {
+  private void text(Score s, Program p, Target t, Costed c, double seconds, PrintWriter out) {
     out.println("target " + t.name() + ": " + t.summary());
     out.println(
         "kernel "
@@ -173,11 +209,13 @@ final class ScoreCommand implements Callable<Integer> {
             + "): "
             + Plural.of(s.ops(), "op")
             + ", cost "
-            + fmt(s.cost())
+            + (Double.isFinite(c.value()) ? fmt(c.value()) : "-")
             + " "
-            + t.costModel().unit()
+            + c.unit()
             + " ("
-            + t.costModel().name()
+            + c.kind()
+            + ": "
+            + c.how()
             + ")");
     String how =
         s.method() == Method.EXHAUSTIVE

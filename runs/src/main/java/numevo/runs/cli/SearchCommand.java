@@ -23,6 +23,7 @@ import numevo.runs.store.Manifest;
 import numevo.runs.store.RunDb;
 import numevo.runs.store.RunDir;
 import numevo.runs.store.RunSpec;
+import numevo.targets.CostModels;
 import numevo.targets.seq.SeqTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -158,6 +159,18 @@ final class SearchCommand implements Callable<Integer> {
   boolean exhaustive;
 
   @Option(
+      names = "--cost",
+      paramLabel = "MODEL",
+      description =
+          "the cost model: latency (Zen 3 latency in cycles, the float targets' default), ops (one"
+              + " per live op, literals free: AutoNumerics-Zero's count), throughput (Zen 3"
+              + " reciprocal throughput of the packed AVX2 instruction, cycles per element),"
+              + " measured (searches under the target's model, then times the final front's"
+              + " compiled kernels, ns per element: for the final front only, and not"
+              + " deterministic); default: the target's (latency; lmul-*: energy; seq: ops)")
+  String cost;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "also export the front's kernels and tables here (refused if not empty)")
@@ -186,6 +199,9 @@ final class SearchCommand implements Callable<Integer> {
     SearchRunner.Options options = run.runner(spec, out);
     checkOut();
     RunPlan plan = RunPlan.of(runSpec, th);
+    // The model the run used, by name, in its manifest (the target's own kind without --cost).
+    runSpec = runSpec.withCost(CostModels.kind(cost, plan.target()));
+    plan = RunPlan.of(runSpec, th);
     if (targetError == null && plan.target() instanceof SeqTarget seq) {
       // Stop at the first exact fit of the training terms; in the spec, so that a resume or a
       // replay stops alike.
@@ -329,7 +345,8 @@ final class SearchCommand implements Callable<Integer> {
             seedFrom,
             mutation,
             noTuning,
-            exhaustive)
+            exhaustive,
+            cost)
         .withFiles(digests(params));
   }
 

@@ -9,6 +9,11 @@ import numevo.runs.store.GenerationRow;
 import numevo.runs.store.Manifest;
 import numevo.runs.store.RunDb;
 import numevo.runs.store.RunDir;
+import numevo.targets.CostModel;
+import numevo.targets.CostModels;
+import numevo.targets.Target;
+import numevo.targets.TargetParams;
+import numevo.targets.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -62,6 +67,7 @@ final class ShowCommand implements Callable<Integer> {
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         w.println("  " + m.spec());
       }
+      w.println("cost model: " + costModel(m.spec()));
       List<RunDb.FrontRow> front = db.front();
       w.println(
           "Pareto front ("
@@ -84,6 +90,26 @@ final class ShowCommand implements Callable<Integer> {
     }
     w.flush();
     return 0;
+  }
+
+  /** The run's cost model: its kind and unit, or the recorded name if the target is gone. */
+  private static String costModel(numevo.runs.store.RunSpec s) {
+    String recorded = s.cost() == null ? " (not recorded: the target's own)" : "";
+    try {
+      Target t = Targets.resolve(s.target(), TargetParams.of(s.params()));
+      CostModel c = CostModels.of(s.cost(), t);
+      return (CostModels.MEASURED.equals(s.cost())
+              ? "measured (the search ranked by "
+                  + c.describe()
+                  + "; the final front's ns per"
+                  + " element are in "
+                  + numevo.runs.bench.MeasuredCost.FILE
+                  + ")"
+              : c.kind() + ", cost in " + c.describe())
+          + recorded;
+    } catch (RuntimeException e) {
+      return (s.cost() == null ? "the target's own" : s.cost()) + recorded;
+    }
   }
 
   private static String oneLine(String kernel) {

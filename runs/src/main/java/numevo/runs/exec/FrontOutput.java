@@ -19,6 +19,7 @@ import numevo.evolver.genome.Kernels;
 import numevo.evolver.search.GenerationStats;
 import numevo.evolver.search.SearchResult;
 import numevo.evolver.search.Stat;
+import numevo.runs.bench.MeasuredCost;
 import numevo.runs.cli.UserError;
 import numevo.targets.Baseline;
 import numevo.targets.Method;
@@ -65,13 +66,16 @@ final class FrontOutput {
    * @param baselines the target's baselines' rows
    * @param verdict the verdict of a seq search, or null
    * @param report the text printed, each line ending in a newline
+   * @param measured with {@code --cost measured}, each front kernel's measured cost in ns per
+   *     element (as {@code front}; NaN where it could not be timed); else empty
    */
   record Shown(
       List<KernelRow> front,
       List<FrontEntry> entries,
       List<KernelRow> baselines,
       SeqVerdict verdict,
-      String report) {}
+      String report,
+      List<Double> measured) {}
 
   /**
    * Prints why the search stopped if it reached its target error, the front with each kernel
@@ -118,7 +122,7 @@ final class FrontOutput {
             + front.size()
             + (front.size() == 1 ? " kernel" : " kernels")
             + "; cost in "
-            + t.costModel().unit()
+            + plan.costDescription()
             + "):");
     line(
         w,
@@ -134,6 +138,34 @@ final class FrontOutput {
             "kernel"));
     for (KernelRow k : front) {
       line(w, report, row(t, k));
+    }
+    List<Double> measured = new ArrayList<>();
+    if (plan.measured()) {
+      line(
+          w,
+          report,
+          "measured cost of the final front (compiled kernel timed in batch on "
+              + String.format(Locale.ROOT, "%,d", MeasuredCost.POINTS)
+              + " inputs, median of "
+              + MeasuredCost.SAMPLES
+              + " samples, ns per element; not deterministic; the search ranked by "
+              + plan.costDescription()
+              + "):");
+      line(
+          w, report, String.format(Locale.ROOT, "  %10s %12s %s", "cost", "measured_ns", "kernel"));
+      for (KernelRow k : front) {
+        double ns = MeasuredCost.nsPerElement(k.program());
+        measured.add(ns);
+        line(
+            w,
+            report,
+            String.format(
+                Locale.ROOT,
+                "  %10s %12s %s",
+                num(k.cost()),
+                Double.isFinite(ns) ? String.format(Locale.ROOT, "%.3f", ns) : "-",
+                oneLine(k.program())));
+      }
     }
     if (!baselines.isEmpty()) {
       line(w, report, "baselines:");
@@ -155,7 +187,32 @@ final class FrontOutput {
       w.flush();
       report.append(verdict.text());
     }
-    return new Shown(front, entries, baselines, verdict, report.toString());
+    return new Shown(front, entries, baselines, verdict, report.toString(), List.copyOf(measured));
+  }
+
+  /**
+   * Writes the measured costs ({@code --cost measured}) as a table: position, the searched cost, ns
+   * per element ({@code -} if not timed) and the kernel on one line.
+   */
+  static void writeMeasured(Path file, Shown shown) {
+    StringBuilder b = new StringBuilder("position\tcost\tmeasured_ns_per_element\tkernel\n");
+    for (int i = 0; i < shown.front().size(); i++) {
+      KernelRow k = shown.front().get(i);
+      double ns = shown.measured().get(i);
+      b.append(i)
+          .append('\t')
+          .append(num(k.cost()))
+          .append('\t')
+          .append(Double.isFinite(ns) ? String.format(Locale.ROOT, "%.4f", ns) : "-")
+          .append('\t')
+          .append(oneLine(k.program()))
+          .append('\n');
+    }
+    try {
+      Files.writeString(file, b.toString());
+    } catch (IOException e) {
+      throw new UserError("cannot write " + file + ": " + e.getMessage(), 1);
+    }
   }
 
   /** The line saying why a search stopped at its target error. */
@@ -376,7 +433,7 @@ final class FrontOutput {
                 + ", cost "
                 + num(k.cost())
                 + " "
-                + t.costModel().unit()
+                + plan.costs().unit()
                 + (p.equals(e.program()) ? "" : " (as found; constants folded since)")
                 + "; found in generation "
                 + k.generation()
@@ -466,7 +523,18 @@ final class FrontOutput {
     root.put("train_metric", plan.scorer().scorer().objective());
     root.put("train_sample", plan.scorer().scorer().description());
     root.put("check_metric", t.objective());
-    root.put("cost_unit", t.costModel().unit());
+    root.put("cost_unit", plan.costs().unit());
+    root.put("cost_model", plan.costs().kind());
+    if (plan.measured()) {
+      ArrayNode ms = root.putArray("measured_ns_per_element");
+      for (double m : shown.measured()) {
+        if (Double.isFinite(m)) {
+          ms.add(m);
+        } else {
+          ms.addNull();
+        }
+      }
+    }
     ArrayNode front = root.putArray("front");
     for (KernelRow k : shown.front()) {
       json(front.addObject(), k);

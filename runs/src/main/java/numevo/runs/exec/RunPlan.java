@@ -27,6 +27,8 @@ import numevo.evolver.tune.TuningConfig;
 import numevo.runs.cli.UserError;
 import numevo.runs.store.RunSpec;
 import numevo.targets.Baseline;
+import numevo.targets.CostModel;
+import numevo.targets.CostModels;
 import numevo.targets.ScoreOptions;
 import numevo.targets.Target;
 import numevo.targets.TargetException;
@@ -88,6 +90,24 @@ public record RunPlan(
                 ? config.hash().withInputs(TargetSearches.sampleBounds(scorer))
                 : config.hash());
     return new RunPlan(spec, t, scorer, config, List.copyOf(notes));
+  }
+
+  /** The cost model the search ranks by (for {@code measured}, the target's own). */
+  public CostModel costs() {
+    return config.costs();
+  }
+
+  /** Whether the final front's cost is measured ({@code --cost measured}). */
+  public boolean measured() {
+    return CostModels.MEASURED.equals(spec.cost());
+  }
+
+  /**
+   * How output headers name the cost: the model's unit and kind, e.g. {@code cycles (latency)};
+   * with {@code measured}, the searched model's.
+   */
+  public String costDescription() {
+    return config.costs().describe();
   }
 
   private static Target resolveTarget(RunSpec spec) {
@@ -164,9 +184,15 @@ public record RunPlan(
             : spec.maxCost() != null
                 ? Objective.smallestErrorUnder(spec.maxCost())
                 : Objective.pareto();
+    CostModel costs;
+    try {
+      costs = TargetSearches.costs(t, spec.cost());
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--cost: " + e.getMessage(), 2);
+    }
     try {
       return SearchConfig.of(spec.seed(), g, stop)
-          .withCosts(TargetSearches.costs(t))
+          .withCosts(costs)
           .withHash(TargetSearches.hash(t))
           .withMutation(mutation(spec.mutation(), TargetSearches.mutation(t)))
           .withObjective(objective)

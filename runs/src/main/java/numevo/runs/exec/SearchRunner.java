@@ -244,6 +244,9 @@ public final class SearchRunner {
     }
     w.flush();
     FrontOutput.Shown shown = FrontOutput.show(plan, r, w);
+    if (plan.measured()) {
+      FrontOutput.writeMeasured(dir.path().resolve(numevo.runs.bench.MeasuredCost.FILE), shown);
+    }
     if (options.out() != null) {
       FrontOutput.write(options.out(), plan, r, tp, shown, w);
       FrontOutput.writeRecords(options.out(), plan.target(), store.records, store.discoveries);

@@ -27,6 +27,8 @@ import numevo.runs.store.RunReader.FrontEntry;
 import numevo.runs.store.RunReader.Generation;
 import numevo.runs.store.RunReader.Manifest;
 import numevo.targets.Baseline;
+import numevo.targets.CostModel;
+import numevo.targets.CostModels;
 import numevo.targets.Metric;
 import numevo.targets.Score;
 import numevo.targets.ScoreOptions;
@@ -85,6 +87,7 @@ public final class RunReport {
   private List<FrontEntry> front;
   private Target target;
   private String unit = "";
+  private CostModel costs;
 
   private RunReport(RunReader run, Path html) {
     this.run = run;
@@ -127,7 +130,8 @@ public final class RunReport {
     front = run.front();
     try {
       target = Targets.resolve(manifest.target(), TargetParams.of(manifest.params()));
-      unit = target.costModel().unit();
+      costs = CostModels.of(manifest.spec().get("cost"), target);
+      unit = costs.describe();
     } catch (RuntimeException e) {
       target = null;
       notes.add(
@@ -235,7 +239,7 @@ public final class RunReport {
     for (Baseline b : baselines) {
       try {
         Score s = target.score(b.program(), ScoreOptions.of());
-        scored.put(b.name(), new double[] {s.cost(), s.error()});
+        scored.put(b.name(), new double[] {costs.cost(b.program()), s.error()});
         lv.collect(s.error());
       } catch (RuntimeException ex) {
         note("baseline " + b.name() + " could not be scored: " + oneLine(ex));
@@ -344,7 +348,7 @@ public final class RunReport {
     } else {
       note("errors over the domain are not drawn for targets like " + target.name());
     }
-    metricsTable(scores);
+    metricsTable(scores, kernels);
   }
 
   private void floatCurves(FloatTarget t, Map<String, Program> kernels) throws IOException {
@@ -477,7 +481,7 @@ public final class RunReport {
     emit(c, "domain-error", "Training and held-out terms each kernel reproduces, of all terms.");
   }
 
-  private void metricsTable(Map<String, Score> scores) {
+  private void metricsTable(Map<String, Score> scores, Map<String, Program> programs) {
     if (scores.isEmpty()) {
       return;
     }
@@ -503,8 +507,11 @@ public final class RunReport {
       body.append("</tr>\n");
     }
     body.append("<tr><td>cost").append(esc(unitSuffix())).append("</td>");
-    for (Score s : scores.values()) {
-      body.append("<td>").append(fmt(s.cost())).append("</td>");
+    for (Map.Entry<String, Score> e : scores.entrySet()) {
+      Program k = programs.get(e.getKey());
+      body.append("<td>")
+          .append(fmt(k != null && costs != null ? costs.cost(k) : e.getValue().cost()))
+          .append("</td>");
     }
     body.append("</tr></table>\n");
   }
@@ -698,6 +705,20 @@ public final class RunReport {
     body.append("<table class=\"config\">\n");
     row("target", manifest.target());
     manifest.params().forEach((k, v) -> row("target parameter " + k, v));
+    if (costs != null) {
+      row(
+          "cost model",
+          costs.kind()
+              + (manifest.spec().containsKey("cost") ? "" : " (the target's; not recorded)")
+              + ": "
+              + costs.describe()
+              + ", "
+              + costs.source()
+              + ("measured".equals(manifest.spec().get("cost"))
+                  ? "; the final front's measured ns per element are in "
+                      + numevo.runs.bench.MeasuredCost.FILE
+                  : ""));
+    }
     manifest
         .spec()
         .forEach(

@@ -33,6 +33,10 @@ import java.util.TreeMap;
  * @param mutation changed mutation weights ({@code KIND=W,...}); null for the target's
  * @param noTuning whether constant tuning is off
  * @param exhaustive whether the final front is verified on every point
+ * @param cost the cost model ({@code latency}, {@code ops}, {@code throughput}, {@code measured},
+ *     or the target's own kind such as {@code energy}); null (a manifest written before numevo
+ *     recorded it) for the target's own model, which is latency for the float targets, so older
+ *     runs replay unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSpec(
@@ -56,7 +60,8 @@ public record RunSpec(
     List<String> seedFrom,
     String mutation,
     boolean noTuning,
-    boolean exhaustive) {
+    boolean exhaustive,
+    String cost) {
 
   /** Copies and sorts the maps, copies the list. */
   public RunSpec {
@@ -88,7 +93,8 @@ public record RunSpec(
         seedFrom,
         mutation,
         noTuning,
-        exhaustive);
+        exhaustive,
+        cost);
   }
 
   /** This spec with another target error (null for none). */
@@ -114,7 +120,8 @@ public record RunSpec(
         seedFrom,
         mutation,
         noTuning,
-        exhaustive);
+        exhaustive,
+        cost);
   }
 
   /** This spec with the digests of the files it reads. */
@@ -140,6 +147,34 @@ public record RunSpec(
         seedFrom,
         mutation,
         noTuning,
-        exhaustive);
+        exhaustive,
+        cost);
+  }
+
+  /** This spec with another cost model (null for the target's own). */
+  public RunSpec withCost(String cost) {
+    return new RunSpec(
+        target,
+        params,
+        files,
+        seed,
+        generations,
+        evaluations,
+        time,
+        targetError,
+        islands,
+        population,
+        maxSize,
+        points,
+        maxError,
+        maxCost,
+        ops,
+        addOps,
+        dropOps,
+        seedFrom,
+        mutation,
+        noTuning,
+        exhaustive,
+        cost);
   }
 }

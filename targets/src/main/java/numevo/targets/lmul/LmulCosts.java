@@ -44,6 +44,7 @@ public final class LmulCosts {
     pj.put(Op.BITS, 0.0);
     pj.put(Op.FROMBITS, 0.0);
     return new CostModel(
+        "energy",
         "horowitz45nm-energy",
         "pJ",
         "Horowitz, ISSCC 2014, 45 nm (via lmul.md): 32-bit int add 0.1 pJ for every i32 op"

@@ -40,7 +40,7 @@ public final class SeqTargets {
     for (Op op : SeqTarget.COSTED_OPS) {
       m.put(op, 1.0);
     }
-    return new CostModel("op-count", "ops", "one per live instruction", m, 1.0);
+    return new CostModel("ops", "op-count", "ops", "one per live instruction", m, 1.0);
   }
 
   /** The entry. */
