@@ -36,46 +36,45 @@ public final class CostModels {
 
   private static Map<Op, Double> table(double div, double sqrt) {
     Map<Op, Double> m = new EnumMap<>(Op.class);
-    m.put(Op.FADD, 3.0);
-    m.put(Op.FSUB, 3.0);
-    m.put(Op.FMUL, 3.0);
-    m.put(Op.FFMA, 4.0);
-    m.put(Op.FDIV, div);
-    m.put(Op.FSQRT, sqrt);
-    m.put(Op.FNEG, 1.0);
-    m.put(Op.FABS, 1.0);
-    m.put(Op.FMIN, 1.0);
-    m.put(Op.FMAX, 1.0);
-    m.put(Op.FRINT, 3.0);
-    m.put(Op.FFLOOR, 3.0);
-    m.put(Op.FLT, 1.0);
-    m.put(Op.FLE, 1.0);
-    m.put(Op.FEQ, 1.0);
-    m.put(Op.FSELECT, 1.0);
-    m.put(Op.TOI, 3.0);
-    m.put(Op.TRUNC, 3.0);
-    m.put(Op.ITOF, 3.0);
-    m.put(Op.BITS, 0.0);
-    m.put(Op.FROMBITS, 0.0);
-    for (Op op :
-        new Op[] {
-          Op.IADD,
-          Op.ISUB,
-          Op.INEG,
-          Op.ISHL,
-          Op.ISHR,
-          Op.IUSHR,
-          Op.IAND,
-          Op.IOR,
-          Op.IXOR,
-          Op.ILT,
-          Op.ILE,
-          Op.IEQ,
-          Op.ISELECT
-        }) {
-      m.put(op, 1.0);
+    for (Op op : Op.values()) {
+      Double c = zen3(op, div, sqrt);
+      if (c != null) {
+        m.put(op, c);
+      }
     }
-    m.put(Op.IMUL, 3.0);
     return m;
+  }
+
+  /**
+   * The Zen 3 latency of {@code op} (see the class), or null for the ops not in the model (the
+   * float64-only functions, which are library calls, and the ops of {@code int}).
+   */
+  private static Double zen3(Op op, double div, double sqrt) {
+    return switch (op) {
+      case FADD, FSUB, FMUL, FRINT, FFLOOR, TOI, TRUNC, ITOF, IMUL -> 3.0;
+      case FFMA -> 4.0;
+      case FDIV -> div;
+      case FSQRT -> sqrt;
+      case FNEG, FABS, FMIN, FMAX, FLT, FLE, FEQ, FSELECT -> 1.0;
+      case IADD, ISUB, INEG, ISHL, ISHR, IUSHR, IAND, IOR, IXOR, ILT, ILE, IEQ, ISELECT -> 1.0;
+      case BITS, FROMBITS -> 0.0;
+      case FEXP,
+          FLOG,
+          FSIN,
+          FCOS,
+          FTANH,
+          FPOW,
+          ZADD,
+          ZSUB,
+          ZMUL,
+          ZNEG,
+          ZDIV,
+          ZLT,
+          ZLE,
+          ZEQ,
+          ZSELECT,
+          TOINT ->
+          null;
+    };
   }
 }

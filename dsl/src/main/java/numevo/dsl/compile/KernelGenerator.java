@@ -187,7 +187,7 @@ final class KernelGenerator {
     }
     for (int i = body.size() - 1; i >= 0; i--) {
       Op op = body.get(i).op();
-      if (op == Op.ZADD || op == Op.ZSUB || op == Op.ZMUL || op == Op.ZNEG || op == Op.ZDIV) {
+      if (op.checkedInt64()) {
         need[k + i] = true;
       }
       if (need[k + i]) {
@@ -669,6 +669,8 @@ final class KernelGenerator {
       List<Operand> a = ins.args();
       String fd = f32 ? "F" : "D";
       switch (ins.op()) {
+        // case null: a switch statement javac checks for exhaustiveness (JLS 14.11.2)
+        case null -> throw new NullPointerException();
         case FADD -> rounded(a, f32 ? FADD : DADD);
         case FSUB -> rounded(a, f32 ? FSUB : DSUB);
         case FMUL -> rounded(a, f32 ? FMUL : DMUL);
@@ -789,11 +791,59 @@ final class KernelGenerator {
       }
       store(v);
       switch (ins.op()) {
+        // case null: a switch statement javac checks for exhaustiveness (JLS 14.11.2)
+        case null -> throw new NullPointerException();
         case ZADD -> flag(a, "addOverflows", "(JJ)Z");
         case ZSUB -> flag(a, "subOverflows", "(JJ)Z");
         case ZMUL -> flag(a, "mulOverflows", "(JJ)Z");
         case ZNEG -> flag(a, "negOverflows", "(J)Z");
-        default -> {}
+        case FADD,
+            FSUB,
+            FMUL,
+            FDIV,
+            FFMA,
+            FNEG,
+            FABS,
+            FMIN,
+            FMAX,
+            FSQRT,
+            FRINT,
+            FFLOOR,
+            FLT,
+            FLE,
+            FEQ,
+            FSELECT,
+            FEXP,
+            FLOG,
+            FSIN,
+            FCOS,
+            FTANH,
+            FPOW,
+            IADD,
+            ISUB,
+            IMUL,
+            INEG,
+            ISHL,
+            ISHR,
+            IUSHR,
+            IAND,
+            IOR,
+            IXOR,
+            ILT,
+            ILE,
+            IEQ,
+            ISELECT,
+            TOI,
+            TRUNC,
+            ITOF,
+            BITS,
+            FROMBITS,
+            ZDIV,
+            ZLT,
+            ZLE,
+            ZEQ,
+            ZSELECT,
+            TOINT -> {}
       }
     }
 
