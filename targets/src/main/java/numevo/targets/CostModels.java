@@ -129,49 +129,47 @@ public final class CostModels {
 
   private static Map<Op, Double> table(double div, double sqrt) {
     Map<Op, Double> m = new EnumMap<>(Op.class);
-    m.put(Op.FADD, 3.0);
-    m.put(Op.FSUB, 3.0);
-    m.put(Op.FMUL, 3.0);
-    m.put(Op.FFMA, 4.0);
-    m.put(Op.FDIV, div);
-    m.put(Op.FSQRT, sqrt);
-    m.put(Op.FNEG, 1.0);
-    m.put(Op.FABS, 1.0);
-    m.put(Op.FMIN, 1.0);
-    m.put(Op.FMAX, 1.0);
-    m.put(Op.FRINT, 3.0);
-    m.put(Op.FFLOOR, 3.0);
-    m.put(Op.FLT, 1.0);
-    m.put(Op.FLE, 1.0);
-    m.put(Op.FEQ, 1.0);
-    m.put(Op.FSELECT, 1.0);
-    m.put(Op.TOI, 3.0);
-    m.put(Op.TRUNC, 3.0);
-    m.put(Op.ITOF, 3.0);
-    m.put(Op.BITS, 0.0);
-    m.put(Op.FROMBITS, 0.0);
-    for (Op op : INT_ALU) {
-      m.put(op, 1.0);
+    for (Op op : Op.values()) {
+      Double c = zen3(op, div, sqrt);
+      if (c != null) {
+        m.put(op, c);
+      }
     }
-    m.put(Op.IMUL, 3.0);
     return m;
   }
 
-  private static final Op[] INT_ALU = {
-    Op.IADD,
-    Op.ISUB,
-    Op.INEG,
-    Op.ISHL,
-    Op.ISHR,
-    Op.IUSHR,
-    Op.IAND,
-    Op.IOR,
-    Op.IXOR,
-    Op.ILT,
-    Op.ILE,
-    Op.IEQ,
-    Op.ISELECT
-  };
+  /**
+   * The Zen 3 latency of {@code op} (see the class), or null for the ops not in the model (the
+   * float64-only functions, which are library calls, and the ops of {@code int}).
+   */
+  private static Double zen3(Op op, double div, double sqrt) {
+    return switch (op) {
+      case FADD, FSUB, FMUL, FRINT, FFLOOR, TOI, TRUNC, ITOF, IMUL -> 3.0;
+      case FFMA -> 4.0;
+      case FDIV -> div;
+      case FSQRT -> sqrt;
+      case FNEG, FABS, FMIN, FMAX, FLT, FLE, FEQ, FSELECT -> 1.0;
+      case IADD, ISUB, INEG, ISHL, ISHR, IUSHR, IAND, IOR, IXOR, ILT, ILE, IEQ, ISELECT -> 1.0;
+      case BITS, FROMBITS -> 0.0;
+      case FEXP,
+          FLOG,
+          FSIN,
+          FCOS,
+          FTANH,
+          FPOW,
+          ZADD,
+          ZSUB,
+          ZMUL,
+          ZNEG,
+          ZDIV,
+          ZLT,
+          ZLE,
+          ZEQ,
+          ZSELECT,
+          TOINT ->
+          null;
+    };
+  }
 
   /**
    * Cycles per YMM instruction divided by the lanes.
@@ -183,37 +181,46 @@ public final class CostModels {
    */
   private static Map<Op, Double> throughputTable(double div, double sqrt, double cvt, int lanes) {
     Map<Op, Double> m = new EnumMap<>(Op.class);
-    m.put(Op.FADD, 0.5 / lanes);
-    m.put(Op.FSUB, 0.5 / lanes);
-    m.put(Op.FMUL, 0.5 / lanes);
-    m.put(Op.FFMA, 0.5 / lanes);
-    m.put(Op.FDIV, div / lanes);
-    m.put(Op.FSQRT, sqrt / lanes);
-    m.put(Op.FNEG, 0.25 / lanes);
-    m.put(Op.FABS, 0.25 / lanes);
-    m.put(Op.FMIN, 0.5 / lanes);
-    m.put(Op.FMAX, 0.5 / lanes);
-    m.put(Op.FRINT, 0.5 / lanes);
-    m.put(Op.FFLOOR, 0.5 / lanes);
-    m.put(Op.FLT, 0.5 / lanes);
-    m.put(Op.FLE, 0.5 / lanes);
-    m.put(Op.FEQ, 0.5 / lanes);
-    m.put(Op.FSELECT, 0.5 / lanes);
-    m.put(Op.TOI, cvt / lanes);
-    m.put(Op.TRUNC, cvt / lanes);
-    m.put(Op.ITOF, cvt / lanes);
-    m.put(Op.BITS, 0.0);
-    m.put(Op.FROMBITS, 0.0);
-    // i32 lanes: 8 per YMM register whatever the float format.
-    for (Op op : new Op[] {Op.IADD, Op.ISUB, Op.INEG, Op.ILT, Op.ILE, Op.IEQ}) {
-      m.put(op, 0.25 / 8);
-    }
-    for (Op op : new Op[] {Op.IAND, Op.IOR, Op.IXOR}) {
-      m.put(op, 0.25 / 8);
-    }
-    for (Op op : new Op[] {Op.ISHL, Op.ISHR, Op.IUSHR, Op.ISELECT, Op.IMUL}) {
-      m.put(op, 0.5 / 8);
+    for (Op op : Op.values()) {
+      Double c = zen3Throughput(op, div, sqrt, cvt, lanes);
+      if (c != null) {
+        m.put(op, c);
+      }
     }
     return m;
+  }
+
+  /**
+   * The Zen 3 reciprocal throughput per element of {@code op} (see the class), or null for the ops
+   * not in the model. i32 ops have 8 lanes per YMM register whatever the float format.
+   */
+  private static Double zen3Throughput(Op op, double div, double sqrt, double cvt, int lanes) {
+    return switch (op) {
+      case FADD, FSUB, FMUL, FFMA, FMIN, FMAX, FRINT, FFLOOR, FLT, FLE, FEQ, FSELECT -> 0.5 / lanes;
+      case FDIV -> div / lanes;
+      case FSQRT -> sqrt / lanes;
+      case FNEG, FABS -> 0.25 / lanes;
+      case TOI, TRUNC, ITOF -> cvt / lanes;
+      case BITS, FROMBITS -> 0.0;
+      case IADD, ISUB, INEG, ILT, ILE, IEQ, IAND, IOR, IXOR -> 0.25 / 8;
+      case ISHL, ISHR, IUSHR, ISELECT, IMUL -> 0.5 / 8;
+      case FEXP,
+          FLOG,
+          FSIN,
+          FCOS,
+          FTANH,
+          FPOW,
+          ZADD,
+          ZSUB,
+          ZMUL,
+          ZNEG,
+          ZDIV,
+          ZLT,
+          ZLE,
+          ZEQ,
+          ZSELECT,
+          TOINT ->
+          null;
+    };
   }
 }

@@ -23,10 +23,13 @@ import numevo.dsl.program.Program;
  * <p>Only the instructions some output depends on are compiled, and those {@code int} instructions
  * that can fail or leave 64 bits (the interpreter evaluates dead code too). Limits: a method holds
  * at most 64 KiB of bytecode (roughly 5 to 10 bytes per compiled instruction), so programs of
- * several thousand live instructions throw {@link KernelTooLargeException}; and HotSpot does not
- * JIT-compile methods beyond 8,000 bytes of bytecode (unless run with {@code
- * -XX:-DontCompileHugeMethods}), about a thousand live instructions, so larger kernels run in the
- * bytecode interpreter.
+ * several thousand live instructions are compiled again split into methods of 200 instructions,
+ * which keep their values in arrays (so every program within {@link numevo.dsl.program.Limits}
+ * compiles; {@link KernelTooLargeException} remains for the constant pool's 65,535 entries, out of
+ * reach of programs within the limits). HotSpot does not JIT-compile methods beyond 8,000 bytes of
+ * bytecode (unless run with {@code -XX:-DontCompileHugeMethods}), about a thousand live
+ * instructions, so kernels between that and the split run in the bytecode interpreter; the methods
+ * of split code are small enough to be JIT-compiled.
  *
  * <p>Thread-safe.
  */
@@ -47,7 +50,15 @@ public final class KernelCompiler {
    */
   public static CompiledKernel compile(Program program) {
     Objects.requireNonNull(program, "program");
-    byte[] bytes = classBytes(program);
+    return define(program, classBytes(program));
+  }
+
+  /** The kernel of {@code program} in split code however small it is, for tests of that code. */
+  static CompiledKernel compileSplit(Program program) {
+    return define(program, KernelGenerator.generate(program, className(program), true));
+  }
+
+  private static CompiledKernel define(Program program, byte[] bytes) {
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
       MethodHandle constructor = hidden.findConstructor(hidden.lookupClass(), CONSTRUCTOR);

@@ -3,7 +3,9 @@ package numevo.dsl.compile;
 import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.AASTORE;
 import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ACONST_NULL;
 import static org.objectweb.asm.Opcodes.ALOAD;
@@ -76,11 +78,17 @@ import static org.objectweb.asm.Opcodes.LMUL;
 import static org.objectweb.asm.Opcodes.LNEG;
 import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.LSUB;
+import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.SIPUSH;
+import static org.objectweb.asm.Opcodes.T_DOUBLE;
+import static org.objectweb.asm.Opcodes.T_FLOAT;
+import static org.objectweb.asm.Opcodes.T_INT;
+import static org.objectweb.asm.Opcodes.T_LONG;
 import static org.objectweb.asm.Opcodes.V21;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import numevo.dsl.format.NumberFormat;
@@ -113,8 +121,18 @@ import org.objectweb.asm.MethodVisitor;
  * <p>Every float op of a format narrower than float32 computes in binary64 and rounds once with
  * {@link Rounding} (the results of {@link NumberFormat#round(double)}; fma through {@link
  * Arith#fmaRoundToOdd}), as {@link numevo.dsl.eval.ColumnarEvaluator} does.
+ *
+ * <p>A program whose code exceeds the 64 KiB of bytecode of a method is compiled again split: its
+ * instructions go into private static methods of at most {@link #CHUNK} needed instructions each (a
+ * few KiB of bytecode, under HotSpot's 8,000-byte limit for JIT compilation), which keep every
+ * value in arrays, one per type, allocated once per call of the public method and passed from
+ * method to method with the {@code int} flag. Every program within {@link
+ * numevo.dsl.program.Limits} then compiles.
  */
 final class KernelGenerator {
+  /** Most needed instructions in one method of a split kernel. */
+  static final int CHUNK = 200;
+
   private static final String PACKAGE = "numevo/dsl/compile/";
   private static final String BASE = PACKAGE + "KernelBase";
   private static final String ARITH = PACKAGE + "Arith";
@@ -136,6 +154,17 @@ final class KernelGenerator {
   private final boolean[] needed;
   private final boolean hasInt;
   private final boolean bigLiteral;
+
+  /** Each value's index in the array of its type (split code; -1 if not computed). */
+  private final int[] index;
+
+  /** The number of values of each type kept in arrays by split code, by {@link Type#ordinal()}. */
+  private final int[] count = new int[Type.values().length];
+
+  /** Whether this pass writes split code, and the class's internal name. */
+  private boolean split;
+
+  private String className;
 
   private KernelGenerator(Program program) {
     this.program = program;
@@ -160,6 +189,10 @@ final class KernelGenerator {
     }
     this.hasInt = anyInt || anyBig;
     this.bigLiteral = anyBig;
+    this.index = new int[needed.length];
+    for (int v = 0; v < needed.length; v++) {
+      index[v] = v < inputs || needed[v] ? count[program.typeOf(v).ordinal()]++ : -1;
+    }
   }
 
   /**
@@ -171,6 +204,17 @@ final class KernelGenerator {
    */
   static byte[] generate(Program program, String className) {
     return new KernelGenerator(program).generate(className);
+  }
+
+  /** The class file in split code, however small the program (for tests of that code). */
+  static byte[] generate(Program program, String className, boolean split) {
+    KernelGenerator g = new KernelGenerator(program);
+    g.className = className;
+    try {
+      return g.write(split);
+    } catch (MethodTooLargeException | ClassTooLargeException e) {
+      throw new KernelTooLargeException(program, e);
+    }
   }
 
   /**
@@ -187,7 +231,7 @@ final class KernelGenerator {
     }
     for (int i = body.size() - 1; i >= 0; i--) {
       Op op = body.get(i).op();
-      if (op == Op.ZADD || op == Op.ZSUB || op == Op.ZMUL || op == Op.ZNEG || op == Op.ZDIV) {
+      if (op.checkedInt64()) {
         need[k + i] = true;
       }
       if (need[k + i]) {
@@ -202,6 +246,23 @@ final class KernelGenerator {
   }
 
   private byte[] generate(String className) {
+    this.className = className;
+    try {
+      return write(false);
+    } catch (MethodTooLargeException tooLarge) {
+      try {
+        return write(true);
+      } catch (MethodTooLargeException | ClassTooLargeException e) {
+        throw new KernelTooLargeException(program, e);
+      }
+    } catch (ClassTooLargeException e) {
+      throw new KernelTooLargeException(program, e);
+    }
+  }
+
+  /** The class file, in one piece or split into methods of at most {@link #CHUNK} instructions. */
+  private byte[] write(boolean split) {
+    this.split = split;
     ClassWriter cw =
         new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
           @Override
@@ -220,12 +281,57 @@ final class KernelGenerator {
       pointMethod(cw);
       arrayMethod(cw);
     }
-    cw.visitEnd();
-    try {
-      return cw.toByteArray();
-    } catch (MethodTooLargeException | ClassTooLargeException e) {
-      throw new KernelTooLargeException(program, e);
+    if (split) {
+      List<int[]> chunks = chunks();
+      for (int k = 0; k < chunks.size(); k++) {
+        chunkMethod(cw, k, chunks.get(k));
+      }
     }
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  /** The body's needed instructions in runs of at most {@link #CHUNK}: {from, to} indices. */
+  private List<int[]> chunks() {
+    List<int[]> chunks = new ArrayList<>();
+    int from = 0;
+    int n = 0;
+    List<Instr> body = program.body();
+    for (int i = 0; i < body.size(); i++) {
+      if (needed[inputs + i] && ++n == CHUNK) {
+        chunks.add(new int[] {from, i + 1});
+        from = i + 1;
+        n = 0;
+      }
+    }
+    if (n > 0) {
+      chunks.add(new int[] {from, body.size()});
+    }
+    return chunks;
+  }
+
+  private String chunkDescriptor() {
+    return "(" + (f32 ? "[F" : "[D") + "[I[JI)I";
+  }
+
+  /**
+   * {@code static int chunkK(f[] fs, int[] is, long[] zs, int big)}: instructions {@code from ..
+   * to-1} over the value arrays; returns the flag.
+   */
+  private void chunkMethod(ClassWriter cw, int k, int[] range) {
+    MethodVisitor mv =
+        cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "chunk" + k, chunkDescriptor(), null, null);
+    mv.visitCode();
+    Emitter e = new Emitter(mv, 4);
+    e.arrays[Type.F.ordinal()] = 0;
+    e.arrays[Type.I32.ordinal()] = 1;
+    e.arrays[Type.INT.ordinal()] = 2;
+    e.big = 3;
+    e.instructions(range[0], range[1]);
+    mv.visitVarInsn(ILOAD, 3);
+    mv.visitInsn(IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
   }
 
   private void constructor(ClassWriter cw) {
@@ -499,6 +605,9 @@ final class KernelGenerator {
     int next;
     int big = -1;
 
+    /** Split code: the locals of the value arrays, by {@link Type#ordinal()}. */
+    final int[] arrays = {-1, -1, -1};
+
     Emitter(MethodVisitor mv, int firstFree) {
       this.mv = mv;
       this.slot = new int[program.valueCount()];
@@ -514,9 +623,18 @@ final class KernelGenerator {
 
     /** Gives a local to each needed value from {@code from} on, and the flag local. */
     void allocateValues(int from) {
-      for (int v = from; v < slot.length; v++) {
+      for (int v = from; v < (split ? inputs : slot.length); v++) {
         if (v < inputs || needed[v]) {
           slot[v] = allocate(size(program.typeOf(v)));
+        }
+      }
+      if (split) {
+        int[] newArray = {f32 ? T_FLOAT : T_DOUBLE, T_INT, T_LONG};
+        for (Type t : Type.values()) {
+          arrays[t.ordinal()] = allocate(1);
+          push(count[t.ordinal()]);
+          mv.visitIntInsn(NEWARRAY, newArray[t.ordinal()]);
+          mv.visitVarInsn(ASTORE, arrays[t.ordinal()]);
         }
       }
       if (hasInt) {
@@ -566,6 +684,16 @@ final class KernelGenerator {
     }
 
     void load(int v) {
+      if (slot[v] < 0) {
+        element(v);
+        mv.visitInsn(
+            switch (program.typeOf(v)) {
+              case F -> f32 ? FALOAD : DALOAD;
+              case I32 -> IALOAD;
+              case INT -> LALOAD;
+            });
+        return;
+      }
       int op =
           switch (program.typeOf(v)) {
             case F -> f32 ? FLOAD : DLOAD;
@@ -575,7 +703,33 @@ final class KernelGenerator {
       mv.visitVarInsn(op, slot[v]);
     }
 
+    int arrayStore(Type t) {
+      return switch (t) {
+        case F -> f32 ? FASTORE : DASTORE;
+        case I32 -> IASTORE;
+        case INT -> LASTORE;
+      };
+    }
+
+    /** Pushes the array and index of a value kept in an array (split code), before its value. */
+    void element(int v) {
+      mv.visitVarInsn(ALOAD, arrays[program.typeOf(v).ordinal()]);
+      push(index[v]);
+    }
+
+    /** Before the code of a value: the array and index where split code stores it. */
+    void beginStore(int v) {
+      if (slot[v] < 0) {
+        element(v);
+      }
+    }
+
+    /** After {@link #beginStore} and the code of the value: stores it. */
     void store(int v) {
+      if (slot[v] < 0) {
+        mv.visitInsn(arrayStore(program.typeOf(v)));
+        return;
+      }
       int op =
           switch (program.typeOf(v)) {
             case F -> f32 ? FSTORE : DSTORE;
@@ -657,8 +811,39 @@ final class KernelGenerator {
 
     /** The straight-line code of the needed instructions. */
     void body() {
+      if (!split) {
+        instructions(0, program.body().size());
+        return;
+      }
+      // The inputs into their arrays, then the chunks in order, threading the flag through.
+      for (int p = 0; p < inputs; p++) {
+        element(p);
+        load(p);
+        mv.visitInsn(arrayStore(program.typeOf(p)));
+      }
+      List<int[]> chunks = chunks();
+      for (int k = 0; k < chunks.size(); k++) {
+        for (int array : arrays) {
+          mv.visitVarInsn(ALOAD, array);
+        }
+        if (hasInt) {
+          mv.visitVarInsn(ILOAD, big);
+        } else {
+          push(0);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, className, "chunk" + k, chunkDescriptor(), false);
+        if (hasInt) {
+          mv.visitVarInsn(ISTORE, big);
+        } else {
+          mv.visitInsn(POP);
+        }
+      }
+    }
+
+    /** The straight-line code of the needed instructions among {@code from .. to-1}. */
+    void instructions(int from, int to) {
       List<Instr> body = program.body();
-      for (int i = 0; i < body.size(); i++) {
+      for (int i = from; i < to; i++) {
         if (needed[inputs + i]) {
           instruction(inputs + i, body.get(i));
         }
@@ -667,8 +852,11 @@ final class KernelGenerator {
 
     private void instruction(int v, Instr ins) {
       List<Operand> a = ins.args();
+      beginStore(v);
       String fd = f32 ? "F" : "D";
       switch (ins.op()) {
+        // case null: a switch statement javac checks for exhaustiveness (JLS 14.11.2)
+        case null -> throw new NullPointerException();
         case FADD -> rounded(a, f32 ? FADD : DADD);
         case FSUB -> rounded(a, f32 ? FSUB : DSUB);
         case FMUL -> rounded(a, f32 ? FMUL : DMUL);
@@ -789,11 +977,59 @@ final class KernelGenerator {
       }
       store(v);
       switch (ins.op()) {
+        // case null: a switch statement javac checks for exhaustiveness (JLS 14.11.2)
+        case null -> throw new NullPointerException();
         case ZADD -> flag(a, "addOverflows", "(JJ)Z");
         case ZSUB -> flag(a, "subOverflows", "(JJ)Z");
         case ZMUL -> flag(a, "mulOverflows", "(JJ)Z");
         case ZNEG -> flag(a, "negOverflows", "(J)Z");
-        default -> {}
+        case FADD,
+            FSUB,
+            FMUL,
+            FDIV,
+            FFMA,
+            FNEG,
+            FABS,
+            FMIN,
+            FMAX,
+            FSQRT,
+            FRINT,
+            FFLOOR,
+            FLT,
+            FLE,
+            FEQ,
+            FSELECT,
+            FEXP,
+            FLOG,
+            FSIN,
+            FCOS,
+            FTANH,
+            FPOW,
+            IADD,
+            ISUB,
+            IMUL,
+            INEG,
+            ISHL,
+            ISHR,
+            IUSHR,
+            IAND,
+            IOR,
+            IXOR,
+            ILT,
+            ILE,
+            IEQ,
+            ISELECT,
+            TOI,
+            TRUNC,
+            ITOF,
+            BITS,
+            FROMBITS,
+            ZDIV,
+            ZLT,
+            ZLE,
+            ZEQ,
+            ZSELECT,
+            TOINT -> {}
       }
     }
 

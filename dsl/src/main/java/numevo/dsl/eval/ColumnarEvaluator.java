@@ -215,61 +215,107 @@ public final class ColumnarEvaluator {
     boolean l0 = a.get(0) instanceof FloatLit;
     boolean l1 = a.get(1) instanceof FloatLit;
     boolean l2 = n == 3 && a.get(2) instanceof FloatLit;
-    switch (op) {
-      case FADD, FMUL, FSUB, FDIV -> {
-        // The constant is operand 1 when it is a literal (even if operand 0 is one too).
-        if (l1) {
-          px[i] = 0;
-          k0[i] = value(a.get(1));
-          return switch (op) {
-            case FADD -> ADD_K;
-            case FMUL -> MUL_K;
-            case FSUB -> SUB_K;
-            default -> DIV_K;
-          };
-        }
-        if (l0) {
-          px[i] = 1;
-          k0[i] = value(a.get(0));
-          return switch (op) {
-            case FADD -> ADD_K;
-            case FMUL -> MUL_K;
-            case FSUB -> K_SUB;
-            default -> K_DIV;
-          };
-        }
-        return COLUMNS;
-      }
-      case FFMA -> {
-        // fma is symmetric in its first two operands: x is a column factor, y the other one.
-        int x = l0 ? 1 : 0;
-        int y = 1 - x;
-        boolean ly = y == 0 ? l0 : l1;
-        if (x == 1 && l1) {
-          return COLUMNS; // both factors literal: rare, use the column loop
-        }
-        px[i] = x;
-        if (!ly && l2) {
-          py[i] = y;
-          k0[i] = value(a.get(2));
-          return FMA_CCK;
-        }
-        if (ly && !l2) {
-          py[i] = 2;
-          k0[i] = value(a.get(y));
-          return FMA_CKC;
-        }
-        if (ly) {
-          k0[i] = value(a.get(y));
-          k1[i] = value(a.get(2));
-          return FMA_CKK;
-        }
-        return COLUMNS;
-      }
-      default -> {
-        return COLUMNS;
-      }
+    return switch (op) {
+      case FADD -> planBinary(i, a, l0, l1, ADD_K, ADD_K);
+      case FMUL -> planBinary(i, a, l0, l1, MUL_K, MUL_K);
+      case FSUB -> planBinary(i, a, l0, l1, SUB_K, K_SUB);
+      case FDIV -> planBinary(i, a, l0, l1, DIV_K, K_DIV);
+      case FFMA -> planFma(i, a, l0, l1, l2);
+      case FNEG,
+          FABS,
+          FMIN,
+          FMAX,
+          FSQRT,
+          FRINT,
+          FFLOOR,
+          FLT,
+          FLE,
+          FEQ,
+          FSELECT,
+          FEXP,
+          FLOG,
+          FSIN,
+          FCOS,
+          FTANH,
+          FPOW,
+          IADD,
+          ISUB,
+          IMUL,
+          INEG,
+          ISHL,
+          ISHR,
+          IUSHR,
+          IAND,
+          IOR,
+          IXOR,
+          ILT,
+          ILE,
+          IEQ,
+          ISELECT,
+          TOI,
+          TRUNC,
+          ITOF,
+          BITS,
+          FROMBITS,
+          ZADD,
+          ZSUB,
+          ZMUL,
+          ZNEG,
+          ZDIV,
+          ZLT,
+          ZLE,
+          ZEQ,
+          ZSELECT,
+          TOINT ->
+          COLUMNS;
+    };
+  }
+
+  /** The plan of an fma with literals (see {@link #planFloat32}). */
+  private byte planFma(int i, List<Operand> a, boolean l0, boolean l1, boolean l2) {
+    // fma is symmetric in its first two operands: x is a column factor, y the other one.
+    int x = l0 ? 1 : 0;
+    int y = 1 - x;
+    boolean ly = y == 0 ? l0 : l1;
+    if (x == 1 && l1) {
+      return COLUMNS; // both factors literal: rare, use the column loop
     }
+    px[i] = x;
+    if (!ly && l2) {
+      py[i] = y;
+      k0[i] = value(a.get(2));
+      return FMA_CCK;
+    }
+    if (ly && !l2) {
+      py[i] = 2;
+      k0[i] = value(a.get(y));
+      return FMA_CKC;
+    }
+    if (ly) {
+      k0[i] = value(a.get(y));
+      k1[i] = value(a.get(2));
+      return FMA_CKK;
+    }
+    return COLUMNS;
+  }
+
+  /**
+   * The plan of a binary op with a literal: {@code columnK} ({@code x op k}) when operand 1 is a
+   * literal (even if operand 0 is one too), {@code kColumn} ({@code k op x}) when operand 0 is.
+   */
+  private byte planBinary(
+      int i, List<Operand> a, boolean l0, boolean l1, byte columnK, byte kColumn) {
+    if (l1) {
+      px[i] = 0;
+      k0[i] = value(a.get(1));
+      return columnK;
+    }
+    if (l0) {
+      px[i] = 1;
+      k0[i] = value(a.get(0));
+      return kColumn;
+    }
+    return COLUMNS;
   }
 
   private static float value(Operand o) {
@@ -550,15 +596,168 @@ public final class ColumnarEvaluator {
     }
   }
 
+  /**
+   * Runs one instruction over the columns: float ops with float32 loops in float32 kernels, with
+   * the format's rounding loops otherwise (the float64-only functions exist only there).
+   */
   private void step(Op op, int[] a, int r, int n) {
-    if (f32) {
-      if (stepFloat32(op, a, r, n)) {
-        return;
-      }
-    } else if (stepFormat(op, a, r, n)) {
-      return;
-    }
+    NumberFormat f = format;
     switch (op) {
+      // case null: a switch statement javac checks for exhaustiveness (JLS 14.11.2)
+      case null -> throw new NullPointerException();
+      case FADD -> {
+        if (f32) {
+          Float32Loops.add(fs[a[0]], fs[a[1]], fs[r], n);
+        } else {
+          FormatLoops.add(f, ds[a[0]], ds[a[1]], ds[r], n);
+        }
+      }
+      case FSUB -> {
+        if (f32) {
+          Float32Loops.sub(fs[a[0]], fs[a[1]], fs[r], n);
+        } else {
+          FormatLoops.sub(f, ds[a[0]], ds[a[1]], ds[r], n);
+        }
+      }
+      case FMUL -> {
+        if (f32) {
+          Float32Loops.mul(fs[a[0]], fs[a[1]], fs[r], n);
+        } else {
+          FormatLoops.mul(f, ds[a[0]], ds[a[1]], ds[r], n);
+        }
+      }
+      case FDIV -> {
+        if (f32) {
+          Float32Loops.div(fs[a[0]], fs[a[1]], fs[r], n);
+        } else {
+          FormatLoops.div(f, ds[a[0]], ds[a[1]], ds[r], n);
+        }
+      }
+      case FFMA -> {
+        if (f32) {
+          Float32Loops.fma(fs[a[0]], fs[a[1]], fs[a[2]], fs[r], n);
+        } else {
+          FormatLoops.fma(f, ds[a[0]], ds[a[1]], ds[a[2]], ds[r], n);
+        }
+      }
+      case FNEG -> {
+        if (f32) {
+          Float32Loops.neg(fs[a[0]], fs[r], n);
+        } else {
+          FormatLoops.neg(f, ds[a[0]], ds[r], n);
+        }
+      }
+      case FABS -> {
+        if (f32) {
+          Float32Loops.abs(fs[a[0]], fs[r], n);
+        } else {
+          FormatLoops.abs(f, ds[a[0]], ds[r], n);
+        }
+      }
+      case FMIN -> {
+        if (f32) {
+          Float32Loops.min(fs[a[0]], fs[a[1]], fs[r], n);
+        } else {
+          FormatLoops.min(f, ds[a[0]], ds[a[1]], ds[r], n);
+        }
+      }
+      case FMAX -> {
+        if (f32) {
+          Float32Loops.max(fs[a[0]], fs[a[1]], fs[r], n);
+        } else {
+          FormatLoops.max(f, ds[a[0]], ds[a[1]], ds[r], n);
+        }
+      }
+      case FSQRT -> {
+        if (f32) {
+          Float32Loops.sqrt(fs[a[0]], fs[r], n);
+        } else {
+          FormatLoops.sqrt(f, ds[a[0]], ds[r], n);
+        }
+      }
+      case FRINT -> {
+        if (f32) {
+          Float32Loops.rint(fs[a[0]], fs[r], n);
+        } else {
+          FormatLoops.rint(f, ds[a[0]], ds[r], n);
+        }
+      }
+      case FFLOOR -> {
+        if (f32) {
+          Float32Loops.floor(fs[a[0]], fs[r], n);
+        } else {
+          FormatLoops.floor(f, ds[a[0]], ds[r], n);
+        }
+      }
+      case FLT -> {
+        if (f32) {
+          Float32Loops.lt(fs[a[0]], fs[a[1]], is[r], n);
+        } else {
+          FormatLoops.lt(ds[a[0]], ds[a[1]], is[r], n);
+        }
+      }
+      case FLE -> {
+        if (f32) {
+          Float32Loops.le(fs[a[0]], fs[a[1]], is[r], n);
+        } else {
+          FormatLoops.le(ds[a[0]], ds[a[1]], is[r], n);
+        }
+      }
+      case FEQ -> {
+        if (f32) {
+          Float32Loops.eq(fs[a[0]], fs[a[1]], is[r], n);
+        } else {
+          FormatLoops.eq(ds[a[0]], ds[a[1]], is[r], n);
+        }
+      }
+      case FSELECT -> {
+        if (f32) {
+          Float32Loops.select(is[a[0]], fs[a[1]], fs[a[2]], fs[r], n);
+        } else {
+          FormatLoops.select(is[a[0]], ds[a[1]], ds[a[2]], ds[r], n);
+        }
+      }
+      case FEXP -> FormatLoops.exp(ds[a[0]], ds[r], n);
+      case FLOG -> FormatLoops.log(ds[a[0]], ds[r], n);
+      case FSIN -> FormatLoops.sin(ds[a[0]], ds[r], n);
+      case FCOS -> FormatLoops.cos(ds[a[0]], ds[r], n);
+      case FTANH -> FormatLoops.tanh(ds[a[0]], ds[r], n);
+      case FPOW -> FormatLoops.pow(ds[a[0]], ds[a[1]], ds[r], n);
+      case TOI -> {
+        if (f32) {
+          Float32Loops.toi(fs[a[0]], is[r], n);
+        } else {
+          FormatLoops.toi(ds[a[0]], is[r], n);
+        }
+      }
+      case TRUNC -> {
+        if (f32) {
+          Float32Loops.trunc(fs[a[0]], is[r], n);
+        } else {
+          FormatLoops.trunc(ds[a[0]], is[r], n);
+        }
+      }
+      case ITOF -> {
+        if (f32) {
+          Float32Loops.itof(is[a[0]], fs[r], n);
+        } else {
+          FormatLoops.itof(f, is[a[0]], ds[r], n);
+        }
+      }
+      case BITS -> {
+        if (f32) {
+          Float32Loops.bits(fs[a[0]], is[r], n);
+        } else {
+          FormatLoops.bits(f, ds[a[0]], is[r], n);
+        }
+      }
+      case FROMBITS -> {
+        if (f32) {
+          Float32Loops.frombits(is[a[0]], fs[r], n);
+        } else {
+          FormatLoops.frombits(f, is[a[0]], ds[r], n);
+        }
+      }
       case IADD -> I32Loops.add(is[a[0]], is[a[1]], is[r], n);
       case ISUB -> I32Loops.sub(is[a[0]], is[a[1]], is[r], n);
       case IMUL -> I32Loops.mul(is[a[0]], is[a[1]], is[r], n);
@@ -583,74 +782,6 @@ public final class ColumnarEvaluator {
       case ZEQ -> IntLoops.eq(zs[a[0]], zs[a[1]], is[r], n);
       case ZSELECT -> IntLoops.select(is[a[0]], zs[a[1]], zs[a[2]], zs[r], n);
       case TOINT -> IntLoops.toint(is[a[0]], zs[r], n);
-      default -> throw new AssertionError("unhandled op " + op);
     }
-  }
-
-  private boolean stepFloat32(Op op, int[] a, int r, int n) {
-    switch (op) {
-      case FADD -> Float32Loops.add(fs[a[0]], fs[a[1]], fs[r], n);
-      case FSUB -> Float32Loops.sub(fs[a[0]], fs[a[1]], fs[r], n);
-      case FMUL -> Float32Loops.mul(fs[a[0]], fs[a[1]], fs[r], n);
-      case FDIV -> Float32Loops.div(fs[a[0]], fs[a[1]], fs[r], n);
-      case FFMA -> Float32Loops.fma(fs[a[0]], fs[a[1]], fs[a[2]], fs[r], n);
-      case FNEG -> Float32Loops.neg(fs[a[0]], fs[r], n);
-      case FABS -> Float32Loops.abs(fs[a[0]], fs[r], n);
-      case FMIN -> Float32Loops.min(fs[a[0]], fs[a[1]], fs[r], n);
-      case FMAX -> Float32Loops.max(fs[a[0]], fs[a[1]], fs[r], n);
-      case FSQRT -> Float32Loops.sqrt(fs[a[0]], fs[r], n);
-      case FRINT -> Float32Loops.rint(fs[a[0]], fs[r], n);
-      case FFLOOR -> Float32Loops.floor(fs[a[0]], fs[r], n);
-      case FLT -> Float32Loops.lt(fs[a[0]], fs[a[1]], is[r], n);
-      case FLE -> Float32Loops.le(fs[a[0]], fs[a[1]], is[r], n);
-      case FEQ -> Float32Loops.eq(fs[a[0]], fs[a[1]], is[r], n);
-      case FSELECT -> Float32Loops.select(is[a[0]], fs[a[1]], fs[a[2]], fs[r], n);
-      case TOI -> Float32Loops.toi(fs[a[0]], is[r], n);
-      case TRUNC -> Float32Loops.trunc(fs[a[0]], is[r], n);
-      case ITOF -> Float32Loops.itof(is[a[0]], fs[r], n);
-      case BITS -> Float32Loops.bits(fs[a[0]], is[r], n);
-      case FROMBITS -> Float32Loops.frombits(is[a[0]], fs[r], n);
-      default -> {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean stepFormat(Op op, int[] a, int r, int n) {
-    NumberFormat f = format;
-    switch (op) {
-      case FADD -> FormatLoops.add(f, ds[a[0]], ds[a[1]], ds[r], n);
-      case FSUB -> FormatLoops.sub(f, ds[a[0]], ds[a[1]], ds[r], n);
-      case FMUL -> FormatLoops.mul(f, ds[a[0]], ds[a[1]], ds[r], n);
-      case FDIV -> FormatLoops.div(f, ds[a[0]], ds[a[1]], ds[r], n);
-      case FFMA -> FormatLoops.fma(f, ds[a[0]], ds[a[1]], ds[a[2]], ds[r], n);
-      case FNEG -> FormatLoops.neg(f, ds[a[0]], ds[r], n);
-      case FABS -> FormatLoops.abs(f, ds[a[0]], ds[r], n);
-      case FMIN -> FormatLoops.min(f, ds[a[0]], ds[a[1]], ds[r], n);
-      case FMAX -> FormatLoops.max(f, ds[a[0]], ds[a[1]], ds[r], n);
-      case FSQRT -> FormatLoops.sqrt(f, ds[a[0]], ds[r], n);
-      case FRINT -> FormatLoops.rint(f, ds[a[0]], ds[r], n);
-      case FFLOOR -> FormatLoops.floor(f, ds[a[0]], ds[r], n);
-      case FLT -> FormatLoops.lt(ds[a[0]], ds[a[1]], is[r], n);
-      case FLE -> FormatLoops.le(ds[a[0]], ds[a[1]], is[r], n);
-      case FEQ -> FormatLoops.eq(ds[a[0]], ds[a[1]], is[r], n);
-      case FSELECT -> FormatLoops.select(is[a[0]], ds[a[1]], ds[a[2]], ds[r], n);
-      case FEXP -> FormatLoops.exp(ds[a[0]], ds[r], n);
-      case FLOG -> FormatLoops.log(ds[a[0]], ds[r], n);
-      case FSIN -> FormatLoops.sin(ds[a[0]], ds[r], n);
-      case FCOS -> FormatLoops.cos(ds[a[0]], ds[r], n);
-      case FTANH -> FormatLoops.tanh(ds[a[0]], ds[r], n);
-      case FPOW -> FormatLoops.pow(ds[a[0]], ds[a[1]], ds[r], n);
-      case TOI -> FormatLoops.toi(ds[a[0]], is[r], n);
-      case TRUNC -> FormatLoops.trunc(ds[a[0]], is[r], n);
-      case ITOF -> FormatLoops.itof(f, is[a[0]], ds[r], n);
-      case BITS -> FormatLoops.bits(f, ds[a[0]], is[r], n);
-      case FROMBITS -> FormatLoops.frombits(f, is[a[0]], ds[r], n);
-      default -> {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -64,10 +64,7 @@ final class CEmitter {
 
   /** Whether evaluating the op in C can fail: int64_t arithmetic. */
   private static boolean givesStatus(Op op) {
-    return switch (op) {
-      case ZADD, ZSUB, ZMUL, ZNEG, ZDIV -> true;
-      default -> false;
-    };
+    return op.checkedInt64();
   }
 
   /** The C type of a parameter or output of a type in a format. */
@@ -351,7 +348,53 @@ final class CEmitter {
         helpers.use(Helper.NEG64, format);
         yield call(helpers.use(Helper.DIV64, format), a.get(0), a.get(1), target);
       }
-      default -> throw new IllegalArgumentException(op.toString());
+      case FADD,
+          FSUB,
+          FMUL,
+          FDIV,
+          FFMA,
+          FNEG,
+          FABS,
+          FMIN,
+          FMAX,
+          FSQRT,
+          FRINT,
+          FFLOOR,
+          FLT,
+          FLE,
+          FEQ,
+          FSELECT,
+          FEXP,
+          FLOG,
+          FSIN,
+          FCOS,
+          FTANH,
+          FPOW,
+          IADD,
+          ISUB,
+          IMUL,
+          INEG,
+          ISHL,
+          ISHR,
+          IUSHR,
+          IAND,
+          IOR,
+          IXOR,
+          ILT,
+          ILE,
+          IEQ,
+          ISELECT,
+          TOI,
+          TRUNC,
+          ITOF,
+          BITS,
+          FROMBITS,
+          ZLT,
+          ZLE,
+          ZEQ,
+          ZSELECT,
+          TOINT ->
+          throw new IllegalArgumentException(op.toString());
     };
   }
 
@@ -427,13 +470,103 @@ final class CEmitter {
         case FLE -> "islessequal(" + x + ", " + x + ")";
         case FEQ -> "!isunordered(" + x + ", " + x + ")";
         case ZLT -> "((void) " + x + ", 0u)";
-        default -> "((void) " + x + ", 1u)";
+        case ZLE, ZEQ, IEQ -> "((void) " + x + ", 1u)";
+        case FADD,
+            FSUB,
+            FMUL,
+            FDIV,
+            FFMA,
+            FNEG,
+            FABS,
+            FMIN,
+            FMAX,
+            FSQRT,
+            FRINT,
+            FFLOOR,
+            FSELECT,
+            FEXP,
+            FLOG,
+            FSIN,
+            FCOS,
+            FTANH,
+            FPOW,
+            IADD,
+            ISUB,
+            IMUL,
+            INEG,
+            ISHL,
+            ISHR,
+            IUSHR,
+            IAND,
+            IOR,
+            IXOR,
+            ILT,
+            ILE,
+            ISELECT,
+            TOI,
+            TRUNC,
+            ITOF,
+            BITS,
+            FROMBITS,
+            ZADD,
+            ZSUB,
+            ZMUL,
+            ZNEG,
+            ZDIV,
+            ZSELECT,
+            TOINT ->
+            throw new IllegalArgumentException(op.toString());
       };
     }
     return switch (op) {
       case FLT, ZLT -> x + " < " + y;
       case FLE, ZLE -> x + " <= " + y;
-      default -> x + " == " + y;
+      case FEQ, ZEQ, IEQ -> x + " == " + y;
+      case FADD,
+          FSUB,
+          FMUL,
+          FDIV,
+          FFMA,
+          FNEG,
+          FABS,
+          FMIN,
+          FMAX,
+          FSQRT,
+          FRINT,
+          FFLOOR,
+          FSELECT,
+          FEXP,
+          FLOG,
+          FSIN,
+          FCOS,
+          FTANH,
+          FPOW,
+          IADD,
+          ISUB,
+          IMUL,
+          INEG,
+          ISHL,
+          ISHR,
+          IUSHR,
+          IAND,
+          IOR,
+          IXOR,
+          ILT,
+          ILE,
+          ISELECT,
+          TOI,
+          TRUNC,
+          ITOF,
+          BITS,
+          FROMBITS,
+          ZADD,
+          ZSUB,
+          ZMUL,
+          ZNEG,
+          ZDIV,
+          ZSELECT,
+          TOINT ->
+          throw new IllegalArgumentException(op.toString());
     };
   }
 

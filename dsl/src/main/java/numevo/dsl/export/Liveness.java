@@ -16,10 +16,7 @@ final class Liveness {
 
   /** Whether evaluating the op can make numevo's evaluation invalid. */
   static boolean mayFail(Op op) {
-    return switch (op) {
-      case ZADD, ZSUB, ZMUL, ZDIV -> true;
-      default -> false;
-    };
+    return op.mayFail();
   }
 
   /**

@@ -6,9 +6,12 @@ import static numevo.dsl.program.Type.INT;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The DSL's operations. Each has one signature; the text syntax overloads mnemonics ({@code add} on
@@ -85,6 +88,7 @@ public enum Op {
   TOINT("toint", "the value of a as an int", INT, I32);
 
   private static final Map<String, List<Op>> BY_MNEMONIC;
+  private static final Map<Op, Set<Trait>> TRAITS;
 
   static {
     Map<String, List<Op>> m = new LinkedHashMap<>();
@@ -93,6 +97,11 @@ public enum Op {
     }
     m.replaceAll((k, v) -> List.copyOf(v));
     BY_MNEMONIC = Collections.unmodifiableMap(m);
+    Map<Op, Set<Trait>> t = new EnumMap<>(Op.class);
+    for (Op op : values()) {
+      t.put(op, traitsOf(op));
+    }
+    TRAITS = t;
   }
 
   private final String mnemonic;
@@ -135,17 +144,100 @@ public enum Op {
     return params.size();
   }
 
+  /**
+   * Properties of ops that several engines decide the same way; each op's set is given once, in
+   * {@link #traitsOf}, an exhaustive switch: a new op does not compile until it states them.
+   */
+  private enum Trait {
+    /** Exists only in float64 kernels (transcendental reference functions, via StrictMath). */
+    FLOAT64_ONLY,
+    /** Needs codes that fit an i32 ({@code bits}, {@code frombits}). */
+    I32_CODES,
+    /** Compares two values of one type, giving i32 1 or 0. */
+    COMPARISON,
+    /** {@code c != 0 ? a : b}. */
+    SELECT,
+    /** Can make an evaluation invalid. */
+    MAY_FAIL,
+    /** Its 64-bit fast path can overflow or fail. */
+    CHECKED_INT64,
+    /** {@code int} ring arithmetic or its division. */
+    INT_RING
+  }
+
+  private static Set<Trait> traitsOf(Op op) {
+    return switch (op) {
+      case FADD, FSUB, FMUL, FDIV, FFMA, FNEG, FABS, FMIN, FMAX, FSQRT -> none();
+      case FRINT, FFLOOR -> none();
+      case FLT, FLE, FEQ -> EnumSet.of(Trait.COMPARISON);
+      case FSELECT, ISELECT, ZSELECT -> EnumSet.of(Trait.SELECT);
+      case FEXP, FLOG, FSIN, FCOS, FTANH, FPOW -> EnumSet.of(Trait.FLOAT64_ONLY);
+      case IADD, ISUB, IMUL, INEG, ISHL, ISHR, IUSHR, IAND, IOR, IXOR -> none();
+      case ILT, ILE, IEQ -> EnumSet.of(Trait.COMPARISON);
+      case TOI, TRUNC, ITOF, TOINT -> none();
+      case BITS, FROMBITS -> EnumSet.of(Trait.I32_CODES);
+      case ZADD, ZSUB, ZMUL, ZDIV ->
+          EnumSet.of(Trait.MAY_FAIL, Trait.CHECKED_INT64, Trait.INT_RING);
+      case ZNEG -> EnumSet.of(Trait.CHECKED_INT64, Trait.INT_RING);
+      case ZLT, ZLE, ZEQ -> EnumSet.of(Trait.COMPARISON);
+    };
+  }
+
+  private static Set<Trait> none() {
+    return EnumSet.noneOf(Trait.class);
+  }
+
+  private boolean is(Trait t) {
+    return TRAITS.get(this).contains(t);
+  }
+
   /** Whether the op exists only in float64 kernels (transcendental reference functions). */
   public boolean float64Only() {
-    return switch (this) {
-      case FEXP, FLOG, FSIN, FCOS, FTANH, FPOW -> true;
-      default -> false;
-    };
+    return is(Trait.FLOAT64_ONLY);
   }
 
   /** Whether the op needs codes that fit an i32 ({@code bits}, {@code frombits}). */
   public boolean needsI32Codes() {
-    return this == BITS || this == FROMBITS;
+    return is(Trait.I32_CODES);
+  }
+
+  /**
+   * Whether the op compares two values of one type, giving i32 1 or 0 ({@code lt}, {@code le},
+   * {@code eq}); a guard mutation pairs one with a {@link #isSelect() select}.
+   */
+  public boolean isComparison() {
+    return is(Trait.COMPARISON);
+  }
+
+  /** Whether the op is a {@code select} ({@code c != 0 ? a : b}). */
+  public boolean isSelect() {
+    return is(Trait.SELECT);
+  }
+
+  /**
+   * Whether evaluating the op can make an evaluation invalid: {@code int} add, sub and mul can
+   * exceed {@code IntLimits.MAX_BITS}, {@code div} can be inexact or by zero. Exports keep such an
+   * instruction even when no output depends on it.
+   */
+  public boolean mayFail() {
+    return is(Trait.MAY_FAIL);
+  }
+
+  /**
+   * Whether the op's 64-bit fast path ({@code long} in compiled code, {@code int64_t} in exported
+   * C) must be checked: {@code int} add, sub, mul and neg can overflow 64 bits, div can fail. The
+   * compiler computes these even when dead, and the C export gives them a status.
+   */
+  public boolean checkedInt64() {
+    return is(Trait.CHECKED_INT64);
+  }
+
+  /**
+   * Whether the op is {@code int} ring arithmetic ({@code add}, {@code sub}, {@code mul}, {@code
+   * neg}) or its division: what the residue hashing of exact kernels evaluates modulo a prime.
+   */
+  public boolean isIntRingOrDiv() {
+    return is(Trait.INT_RING);
   }
 
   /** All overloads of a mnemonic, in declaration order; empty if unknown. */
@@ -154,7 +246,7 @@ public enum Op {
   }
 
   /** Every mnemonic, for messages. */
-  public static java.util.Set<String> mnemonics() {
+  public static Set<String> mnemonics() {
     return BY_MNEMONIC.keySet();
   }
 }

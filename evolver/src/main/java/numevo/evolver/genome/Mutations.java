@@ -547,18 +547,14 @@ public final class Mutations {
   private Op[] compares(Type t) {
     return java.util.Arrays.stream(shape.producing(Type.I32))
         .filter(op -> op.arity() == 2 && op.params().get(0) == t && op.params().get(1) == t)
-        .filter(
-            op ->
-                op.mnemonic().equals("lt")
-                    || op.mnemonic().equals("le")
-                    || op.mnemonic().equals("eq"))
+        .filter(Op::isComparison)
         .toArray(Op[]::new);
   }
 
   /** The allowed select of {@code t}, or null. */
   private Op select(Type t) {
     for (Op op : shape.producing(t)) {
-      if (op.mnemonic().equals("select") && op.arity() == 3) {
+      if (op.isSelect()) {
         return op;
       }
     }

@@ -1,9 +1,7 @@
 package numevo.evolver.hash;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import numevo.dsl.program.Instr;
 import numevo.dsl.program.Op;
 import numevo.dsl.program.Operand;
@@ -28,8 +26,6 @@ import numevo.hashing.ModP;
  * <p>Not thread-safe (scratch columns are reused).
  */
 final class ResidueEvaluator {
-  private static final Set<Op> RING = EnumSet.of(Op.ZADD, Op.ZSUB, Op.ZMUL, Op.ZNEG, Op.ZDIV);
-
   private final Program program;
   private final int inputs;
   private final long[][] values;
@@ -49,7 +45,7 @@ final class ResidueEvaluator {
   static boolean supports(Program p) {
     Program live = Kernels.stripDead(p);
     for (Instr ins : live.body()) {
-      if (!RING.contains(ins.op())) {
+      if (!ins.op().isIntRingOrDiv()) {
         return false;
       }
     }
@@ -64,7 +60,7 @@ final class ResidueEvaluator {
    */
   static boolean isPolynomial(Program live) {
     for (Instr ins : live.body()) {
-      if (!RING.contains(ins.op()) || ins.op() == Op.ZDIV) {
+      if (!ins.op().isIntRingOrDiv() || ins.op() == Op.ZDIV) {
         return false;
       }
     }
@@ -119,6 +115,8 @@ final class ResidueEvaluator {
       long[] r = values[inputs + k];
       long[] a = column(ins.args().get(0), n, 0);
       switch (ins.op()) {
+        // case null: a switch statement javac checks for exhaustiveness (JLS 14.11.2)
+        case null -> throw new NullPointerException();
         case ZNEG -> {
           for (int i = 0; i < n; i++) {
             r[i] = ModP.neg(a[i]);
@@ -128,7 +126,53 @@ final class ResidueEvaluator {
           long[] b = column(ins.args().get(1), n, 1);
           binary(ins.op(), a, b, r, invalid, n);
         }
-        default -> throw new AssertionError("not ring arithmetic: " + ins.op());
+        case FADD,
+            FSUB,
+            FMUL,
+            FDIV,
+            FFMA,
+            FNEG,
+            FABS,
+            FMIN,
+            FMAX,
+            FSQRT,
+            FRINT,
+            FFLOOR,
+            FLT,
+            FLE,
+            FEQ,
+            FSELECT,
+            FEXP,
+            FLOG,
+            FSIN,
+            FCOS,
+            FTANH,
+            FPOW,
+            IADD,
+            ISUB,
+            IMUL,
+            INEG,
+            ISHL,
+            ISHR,
+            IUSHR,
+            IAND,
+            IOR,
+            IXOR,
+            ILT,
+            ILE,
+            IEQ,
+            ISELECT,
+            TOI,
+            TRUNC,
+            ITOF,
+            BITS,
+            FROMBITS,
+            ZLT,
+            ZLE,
+            ZEQ,
+            ZSELECT,
+            TOINT ->
+            throw new AssertionError("not ring arithmetic: " + ins.op());
       }
     }
     for (int j = 0; j < out.length; j++) {
@@ -162,6 +206,8 @@ final class ResidueEvaluator {
 
   private static void binary(Op op, long[] a, long[] b, long[] r, boolean[] invalid, int n) {
     switch (op) {
+      // case null: a switch statement javac checks for exhaustiveness (JLS 14.11.2)
+      case null -> throw new NullPointerException();
       case ZADD -> {
         for (int i = 0; i < n; i++) {
           r[i] = ModP.add(a[i], b[i]);
@@ -187,7 +233,54 @@ final class ResidueEvaluator {
           }
         }
       }
-      default -> throw new AssertionError(op);
+      case FADD,
+          FSUB,
+          FMUL,
+          FDIV,
+          FFMA,
+          FNEG,
+          FABS,
+          FMIN,
+          FMAX,
+          FSQRT,
+          FRINT,
+          FFLOOR,
+          FLT,
+          FLE,
+          FEQ,
+          FSELECT,
+          FEXP,
+          FLOG,
+          FSIN,
+          FCOS,
+          FTANH,
+          FPOW,
+          IADD,
+          ISUB,
+          IMUL,
+          INEG,
+          ISHL,
+          ISHR,
+          IUSHR,
+          IAND,
+          IOR,
+          IXOR,
+          ILT,
+          ILE,
+          IEQ,
+          ISELECT,
+          TOI,
+          TRUNC,
+          ITOF,
+          BITS,
+          FROMBITS,
+          ZNEG,
+          ZLT,
+          ZLE,
+          ZEQ,
+          ZSELECT,
+          TOINT ->
+          throw new AssertionError(op);
     }
   }
 

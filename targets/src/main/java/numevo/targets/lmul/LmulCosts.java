@@ -32,17 +32,54 @@ public final class LmulCosts {
    */
   public static CostModel horowitz45nm(NumberFormat format) {
     Map<Op, Double> pj = new EnumMap<>(Op.class);
-    for (Op op : new Op[] {Op.IADD, Op.ISUB, Op.ILT, Op.ILE, Op.IEQ}) {
-      pj.put(op, 0.1);
+    for (Op op : Op.values()) {
+      Double c =
+          switch (op) {
+            case IADD, ISUB, ILT, ILE, IEQ -> 0.1;
+            case IAND, IOR, IXOR, ISHL, ISHR, IUSHR, ISELECT, INEG -> 0.1;
+            case IMUL -> 3.1;
+            case FMUL -> format.bits() >= 32 ? 3.7 : format.bits() >= 16 ? 1.1 : 0.2;
+            case BITS, FROMBITS -> 0.0;
+            case FADD,
+                FSUB,
+                FDIV,
+                FFMA,
+                FNEG,
+                FABS,
+                FMIN,
+                FMAX,
+                FSQRT,
+                FRINT,
+                FFLOOR,
+                FLT,
+                FLE,
+                FEQ,
+                FSELECT,
+                FEXP,
+                FLOG,
+                FSIN,
+                FCOS,
+                FTANH,
+                FPOW,
+                TOI,
+                TRUNC,
+                ITOF,
+                ZADD,
+                ZSUB,
+                ZMUL,
+                ZNEG,
+                ZDIV,
+                ZLT,
+                ZLE,
+                ZEQ,
+                ZSELECT,
+                TOINT ->
+                null; // the model's other cost
+          };
+      if (c != null) {
+        pj.put(op, c);
+      }
     }
-    for (Op op :
-        new Op[] {Op.IAND, Op.IOR, Op.IXOR, Op.ISHL, Op.ISHR, Op.IUSHR, Op.ISELECT, Op.INEG}) {
-      pj.put(op, 0.1);
-    }
-    pj.put(Op.IMUL, 3.1);
-    pj.put(Op.FMUL, format.bits() >= 32 ? 3.7 : format.bits() >= 16 ? 1.1 : 0.2);
-    pj.put(Op.BITS, 0.0);
-    pj.put(Op.FROMBITS, 0.0);
     return new CostModel(
         "energy",
         "horowitz45nm-energy",

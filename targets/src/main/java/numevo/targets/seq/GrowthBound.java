@@ -47,7 +47,51 @@ final class GrowthBound {
             case ZNEG, ZDIV -> of(bits, ins, 0) + 1;
             case ZSELECT -> Math.max(of(bits, ins, 1), of(bits, ins, 2));
             case TOINT -> 32;
-            default -> throw new AssertionError("unexpected int op " + ins.op());
+            case FADD,
+                FSUB,
+                FMUL,
+                FDIV,
+                FFMA,
+                FNEG,
+                FABS,
+                FMIN,
+                FMAX,
+                FSQRT,
+                FRINT,
+                FFLOOR,
+                FLT,
+                FLE,
+                FEQ,
+                FSELECT,
+                FEXP,
+                FLOG,
+                FSIN,
+                FCOS,
+                FTANH,
+                FPOW,
+                IADD,
+                ISUB,
+                IMUL,
+                INEG,
+                ISHL,
+                ISHR,
+                IUSHR,
+                IAND,
+                IOR,
+                IXOR,
+                ILT,
+                ILE,
+                IEQ,
+                ISELECT,
+                TOI,
+                TRUNC,
+                ITOF,
+                BITS,
+                FROMBITS,
+                ZLT,
+                ZLE,
+                ZEQ ->
+                throw new AssertionError("unexpected int op " + ins.op());
           };
       if (b > cap) {
         return Long.MAX_VALUE;
