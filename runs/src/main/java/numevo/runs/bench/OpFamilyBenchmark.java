@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code F_call}: the compiled kernel's per-point method, called once per element in a loop;
  *   <li>{@code F_hand}: a hand-written Java loop computing the same thing bit for bit (for the
  *       narrow formats with the rounding helper {@code numevo export --lang java} emits);
+ *   <li>{@code F_handAlt} (toi, itof, bits): another hand-written loop, the same function on every
+ *       input, that a person might write faster;
  *   <li>{@code F_handFast} (narrow formats only): the fastest plain Java of the same function this
  *       benchmark knows: the JDK's float16 conversions, the bfloat16 rounding on float bits, and
  *       numevo's {@link Rounding} for e4m3fn.
@@ -314,6 +316,37 @@ public class OpFamilyBenchmark {
     }
   }
 
+  /**
+   * toi another way, the same on every input: {@code rint} of a float is an integer a float holds
+   * exactly, so the float-to-int conversion ({@code F2I}) replaces the double-to-int one.
+   */
+  static void handAltToi(int[] as, int[] bs, int[] rs) {
+    for (int i = 0; i < as.length; i++) {
+      int k = (int) (float) Math.rint(Float.intBitsToFloat(as[i]));
+      int m = (int) (float) Math.rint(Float.intBitsToFloat(bs[i]));
+      rs[i] = k - m;
+    }
+  }
+
+  /**
+   * itof another way, the same on every input: the sum of two converted i32s is never NaN, so the
+   * raw code needs no NaN canonicalization (a fact a person knows and the compiler does not use).
+   */
+  static void handAltItof(int[] as, int[] bs, int[] rs) {
+    for (int i = 0; i < as.length; i++) {
+      rs[i] = Float.floatToRawIntBits((float) as[i] + (float) bs[i]);
+    }
+  }
+
+  /** bits another way, the same on every input: NaN canonicalized by an integer select. */
+  static void handAltBits(float[] xs, float[] rs) {
+    for (int i = 0; i < xs.length; i++) {
+      int b = Float.floatToRawIntBits(xs[i]);
+      int c = (b & 0x7fffffff) > 0x7f800000 ? 0x7fc00000 : b;
+      rs[i] = Float.intBitsToFloat((c & 0x7fffffff) + 0x800000);
+    }
+  }
+
   static void handMinmax(float[] xs, float[] ys, float[] rs) {
     for (int i = 0; i < xs.length; i++) {
       float x = xs[i];
@@ -545,6 +578,13 @@ public class OpFamilyBenchmark {
     return ir;
   }
 
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int[] toi_handAlt() {
+    handAltToi(ca, cb, ir);
+    return ir;
+  }
+
   // ---- itof ----
 
   @Benchmark
@@ -570,6 +610,13 @@ public class OpFamilyBenchmark {
     return ir;
   }
 
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int[] itof_handAlt() {
+    handAltItof(ia, ib, ir);
+    return ir;
+  }
+
   // ---- bits, frombits ----
 
   @Benchmark
@@ -592,6 +639,13 @@ public class OpFamilyBenchmark {
   @OperationsPerInvocation(N)
   public float[] bits_hand() {
     handBits(xs, rs);
+    return rs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public float[] bits_handAlt() {
+    handAltBits(xs, rs);
     return rs;
   }
 

@@ -1,5 +1,6 @@
 package numevo.runs.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -69,14 +70,17 @@ class OpFamilyBenchmarkTest {
     OpFamilyBenchmark.handToi(b.ca, b.cb, handI);
     sameInts("toi batch", b.toi_batch().clone(), handI);
     sameInts("toi call", b.toi_call().clone(), handI);
+    sameInts("toi alt", b.toi_handAlt().clone(), handI);
 
     OpFamilyBenchmark.handItof(b.ia, b.ib, handI);
     sameInts("itof batch", b.itof_batch().clone(), handI);
     sameInts("itof call", b.itof_call().clone(), handI);
+    sameInts("itof alt", b.itof_handAlt().clone(), handI);
 
     OpFamilyBenchmark.handBits(b.xs, hand);
     sameFloats("bits batch", b.bits_batch().clone(), hand);
     sameFloats("bits call", b.bits_call().clone(), hand);
+    sameFloats("bits alt", b.bits_handAlt().clone(), hand);
 
     OpFamilyBenchmark.handMinmax(b.xs, b.ys, hand);
     sameFloats("minmax batch", b.minmax_batch().clone(), hand);
@@ -117,5 +121,61 @@ class OpFamilyBenchmarkTest {
     sameValues("e4m3 exported helper", e4m3, hand);
     OpFamilyBenchmark.handFastE4m3(b.e4m3X, b.e4m3Y, handD);
     sameDoubles("e4m3 Rounding", e4m3, handD);
+  }
+
+  /**
+   * The alternative loops are the same functions on special inputs too, not just on the bench's.
+   */
+  @Test
+  void alternativeLoopsAgreeOnSpecials() {
+    float[] sp = {
+      Float.NaN,
+      Float.intBitsToFloat(0xffc00001),
+      Float.intBitsToFloat(0x7f800001),
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      0f,
+      -0f,
+      0.5f,
+      1.5f,
+      2.5f,
+      -2.5f,
+      0x1.fffffep23f,
+      0x1p31f,
+      -0x1p31f,
+      0x1p40f,
+      -0x1.fffffep127f,
+      Float.MIN_VALUE
+    };
+    int n = sp.length;
+    int[] codes = new int[n];
+    int[] zero = new int[n];
+    for (int i = 0; i < n; i++) {
+      codes[i] = Float.floatToRawIntBits(sp[i]);
+    }
+    int[] a = new int[n];
+    int[] b = new int[n];
+    OpFamilyBenchmark.handToi(codes, zero, a);
+    OpFamilyBenchmark.handAltToi(codes, zero, b);
+    assertArrayEquals(a, b);
+    float[] fa = new float[n];
+    float[] fb = new float[n];
+    OpFamilyBenchmark.handBits(sp, fa);
+    OpFamilyBenchmark.handAltBits(sp, fb);
+    for (int i = 0; i < n; i++) {
+      assertEquals(Float.floatToRawIntBits(fa[i]), Float.floatToRawIntBits(fb[i]), "bits " + i);
+    }
+    int[] ints = {Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 1, 16777217, -16777217};
+    int[] ia = new int[ints.length * ints.length];
+    int[] ib = new int[ia.length];
+    for (int i = 0; i < ia.length; i++) {
+      ia[i] = ints[i / ints.length];
+      ib[i] = ints[i % ints.length];
+    }
+    int[] ra = new int[ia.length];
+    int[] rb = new int[ia.length];
+    OpFamilyBenchmark.handItof(ia, ib, ra);
+    OpFamilyBenchmark.handAltItof(ia, ib, rb);
+    assertArrayEquals(ra, rb);
   }
 }
