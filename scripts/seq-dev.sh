@@ -19,8 +19,11 @@ printf 'id\tname\tverdict\theld_out\trecurrence\tseconds\n'
 grep -v '^#' "$TABLE" | while IFS=$'\t' read -r id name offset terms; do
   [ -n "$id" ] || continue
   start=$(date +%s.%N)
-  "$ROOT/numevo" search seq --data "$TABLE" --id "$id" --time "$TIME" --out "$OUT/$id" "$@" \
-    > "$OUT/$id.txt" 2>&1 || true
+  # Each search is a stored run (OUTDIR/runs/ID) and exports its front to OUTDIR/ID, both
+  # replaced when the script runs again.
+  rm -rf "$OUT/runs/$id"
+  "$ROOT/numevo" search seq --data "$TABLE" --id "$id" --time "$TIME" --out "$OUT/$id" --force \
+    --run-dir "$OUT/runs/$id" "$@" > "$OUT/$id.txt" 2>&1 || true
   end=$(date +%s.%N)
   verdict=$(sed -n 's/^verdict: //p' "$OUT/$id.txt" | head -n1)
   heldout=$(sed -n 's/^  held-out terms predicted: //p' "$OUT/$id.txt" | head -n1)
