@@ -145,6 +145,15 @@ final class SearchCommand implements Callable<Integer> {
   List<String> seedFrom = new ArrayList<>();
 
   @Option(
+      names = "--fit",
+      paramLabel = "forms|none",
+      description =
+          "seq: fit recurrence forms (divisor none, a polynomial in n or an earlier term) exactly"
+              + " to the training terms and start from the fits (forms, the default), or start"
+              + " from random kernels (none)")
+  String fit;
+
+  @Option(
       names = "--mutation",
       paramLabel = "KIND=W,...",
       description =
@@ -324,6 +333,9 @@ final class SearchCommand implements Callable<Integer> {
       d = Duration.ofMinutes(1);
     }
     Map<String, String> params = targetParams.values();
+    if (fit != null) {
+      params.put(RunPlan.FIT, fit);
+    }
     return new RunSpec(
             target,
             params,

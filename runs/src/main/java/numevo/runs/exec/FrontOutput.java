@@ -182,7 +182,7 @@ final class FrontOutput {
     }
     SeqVerdict verdict = null;
     if (t instanceof SeqTarget seq) {
-      verdict = SeqVerdict.of(seq, entries);
+      verdict = SeqVerdict.of(seq, entries, plan.fits());
       w.print(verdict.text());
       w.flush();
       report.append(verdict.text());

@@ -17,6 +17,7 @@ import numevo.evolver.genome.Kernels;
 import numevo.evolver.genome.MutationConfig;
 import numevo.evolver.genome.MutationKind;
 import numevo.evolver.problem.SearchDefaults;
+import numevo.evolver.problem.SeqSearches;
 import numevo.evolver.problem.TargetScorer;
 import numevo.evolver.problem.TargetSearches;
 import numevo.evolver.search.EngineConfig;
@@ -34,6 +35,7 @@ import numevo.targets.Target;
 import numevo.targets.TargetException;
 import numevo.targets.TargetParams;
 import numevo.targets.Targets;
+import numevo.targets.seq.RecurrenceFitter;
 import numevo.targets.seq.Recurrences;
 import numevo.targets.seq.SeqTarget;
 
@@ -47,9 +49,26 @@ import numevo.targets.seq.SeqTarget;
  * @param scorer the training scorer
  * @param config the search configuration
  * @param notes what the user should know about how the spec was read (seed kernels left out)
+ * @param fits seq: the seed kernels fitted exactly to the training terms by the search's form
+ *     fitter or a classical solver, as fitted (the verdict prefers them among exact fits, {@link
+ *     SeqVerdict}); empty for other targets
  */
 public record RunPlan(
-    RunSpec spec, Target target, TargetScorer scorer, SearchConfig config, List<String> notes) {
+    RunSpec spec,
+    Target target,
+    TargetScorer scorer,
+    SearchConfig config,
+    List<String> notes,
+    List<Program> fits) {
+
+  /** The seq parameter that turns the search's form fitting on ({@value #FIT_FORMS}) or off. */
+  public static final String FIT = "fit";
+
+  /** {@code --fit forms}: fit recurrence forms to the training terms (the default). */
+  public static final String FIT_FORMS = "forms";
+
+  /** {@code --fit none}: start from random kernels and the --seed-from ones only. */
+  public static final String FIT_NONE = "none";
 
   /** The search order of the seq target when --order is not given. */
   public static final int DEFAULT_SEQ_ORDER = 4;
@@ -81,15 +100,76 @@ public record RunPlan(
     if (pts < 1) {
       throw new UserError("--points must be >= 1", 2);
     }
-    TargetScorer scorer = TargetScorer.of(t, ScoreOptions.training(pts, spec.seed()));
     List<String> notes = new ArrayList<>();
-    SearchConfig config = config(spec, t, d, threads, notes);
+    List<Seed> raw = rawSeeds(spec, t);
+    int size = spec.maxSize() != null ? spec.maxSize() : d.maxSize();
+    List<Program> fitted = List.of();
+    List<Program> fits = new ArrayList<>();
+    if (t instanceof SeqTarget seq) {
+      // The seq search owns this: fitted forms first, then order and size limits that hold every
+      // kernel it starts from (unless the user set them).
+      if (!FIT_NONE.equals(spec.params().get(FIT))) {
+        List<RecurrenceFitter.Fit> f = SeqSearches.fits(seq);
+        fitted = SeqSearches.kernels(f);
+        notes.add(fitNote(seq, f));
+      }
+      List<Program> all = new ArrayList<>(fitted);
+      raw.forEach(r -> all.add(r.program()));
+      if (!spec.params().containsKey("order")) {
+        int k = SeqSearches.order(seq, all);
+        if (k != seq.searchOrder()) {
+          notes.add(
+              "order: "
+                  + k
+                  + " (the default "
+                  + seq.searchOrder()
+                  + " raised to hold the kernels the search starts from)");
+          t = seq.withOrder(k);
+        }
+      }
+      if (spec.maxSize() == null) {
+        int s = SeqSearches.maxSize(size, all);
+        if (s != size) {
+          notes.add(
+              "max size: "
+                  + s
+                  + " instructions (the default "
+                  + size
+                  + " raised to hold the kernels the search starts from)");
+          size = s;
+        }
+      }
+      fits.addAll(fitted);
+      raw.stream().filter(Seed::fitted).forEach(r -> fits.add(r.program()));
+    }
+    TargetScorer scorer = TargetScorer.of(t, ScoreOptions.training(pts, spec.seed()));
+    SearchConfig config = config(spec, t, d, size, threads, notes, fitted, raw);
     config =
         config.withHash(
             config.hash().inputs().isEmpty() && !isExactInt(config.genome())
                 ? config.hash().withInputs(TargetSearches.sampleBounds(scorer))
                 : config.hash());
-    return new RunPlan(spec, t, scorer, config, List.copyOf(notes));
+    return new RunPlan(spec, t, scorer, config, List.copyOf(notes), List.copyOf(fits));
+  }
+
+  /** The line saying what the form fitter found. */
+  private static String fitNote(SeqTarget seq, List<RecurrenceFitter.Fit> f) {
+    if (f.isEmpty()) {
+      return "fit: no recurrence form fits the "
+          + seq.seqScorer().split().train()
+          + " training terms exactly (forms with a divisor in n or an earlier term, with spare"
+          + " equations); searching from random kernels";
+    }
+    List<String> items = new ArrayList<>();
+    for (RecurrenceFitter.Fit x : f) {
+      items.add(x.recurrence().formula() + " [" + x.form().describe() + "]");
+    }
+    return "fit: "
+        + f.size()
+        + (f.size() == 1 ? " form fits" : " forms fit")
+        + " the training terms exactly, seeded: "
+        + String.join("; ", items)
+        + " (--fit none to search without)";
   }
 
   /** The cost model the search ranks by (for {@code measured}, the target's own). */
@@ -113,10 +193,16 @@ public record RunPlan(
   private static Target resolveTarget(RunSpec spec) {
     Map<String, String> params = new java.util.LinkedHashMap<>(spec.params());
     String order = params.remove("order");
+    String fit = params.remove(FIT);
     String target = spec.target();
     boolean seq = target.equals(SeqTarget.NAME);
-    if (!seq && (order != null || params.containsKey("offset"))) {
-      throw new UserError("--order and --offset are seq parameters, not " + target + "'s", 2);
+    if (!seq && (order != null || fit != null || params.containsKey("offset"))) {
+      throw new UserError(
+          "--order, --fit and --offset are seq parameters, not " + target + "'s", 2);
+    }
+    if (fit != null && !fit.equals(FIT_FORMS) && !fit.equals(FIT_NONE)) {
+      throw new UserError(
+          "--fit must be " + FIT_FORMS + " or " + FIT_NONE + ", got '" + fit + "'", 2);
     }
     if (seq && order == null) {
       // The default order, lowered for sequences too short for it.
@@ -145,8 +231,14 @@ public record RunPlan(
   }
 
   private static SearchConfig config(
-      RunSpec spec, Target t, SearchDefaults d, int threads, List<String> notes) {
-    int size = spec.maxSize() != null ? spec.maxSize() : d.maxSize();
+      RunSpec spec,
+      Target t,
+      SearchDefaults d,
+      int size,
+      int threads,
+      List<String> notes,
+      List<Program> fitted,
+      List<Seed> raw) {
     int pop = spec.population() != null ? spec.population() : d.population();
     if (size < 1) {
       throw new UserError("--max-size must be >= 1", 2);
@@ -177,7 +269,7 @@ public record RunPlan(
               + seq.searchOrder()
               + ", its initial terms); --target-error -1 searches on");
     }
-    List<Program> seeds = seeds(spec, t, g, notes);
+    List<Program> seeds = seeds(t, g, notes, fitted, raw);
     Objective objective =
         spec.maxError() != null
             ? Objective.cheapestUnder(spec.maxError())
@@ -239,11 +331,22 @@ public record RunPlan(
   }
 
   /**
-   * The seed kernels: files, and the target's baselines for {@code @baselines} (those that fit the
-   * genome; the others are noted) or {@code @NAME} (which must fit).
+   * A seed kernel as the user asked for it.
+   *
+   * @param item the --seed-from item that named it
+   * @param program the kernel
+   * @param required whether it must fit the search (a file or {@code @NAME}; those of {@code
+   *     @baselines} that do not are noted)
+   * @param fitted whether a solver fitted it exactly to the training terms (a baseline)
    */
-  private static List<Program> seeds(RunSpec spec, Target t, GenomeConfig g, List<String> notes) {
-    List<Program> seeds = new ArrayList<>();
+  private record Seed(String item, Program program, boolean required, boolean fitted) {}
+
+  /**
+   * The seed kernels named by --seed-from: files, and the target's baselines for {@code @baselines}
+   * or {@code @NAME}.
+   */
+  private static List<Seed> rawSeeds(RunSpec spec, Target t) {
+    List<Seed> seeds = new ArrayList<>();
     for (String item : spec.seedFrom()) {
       if (item.startsWith("@")) {
         String name = item.substring(1);
@@ -264,23 +367,38 @@ public record RunPlan(
               2);
         }
         for (Baseline b : chosen) {
-          try {
-            seeds.add(fit(t, b.program(), g));
-          } catch (IllegalArgumentException e) {
-            if (!all) {
-              throw new UserError("--seed-from " + item + ": " + e.getMessage(), 2);
-            }
-            notes.add("not seeding baseline " + b.name() + ": " + e.getMessage());
-          }
+          seeds.add(new Seed(all ? "baseline " + b.name() : item, b.program(), !all, true));
         }
         continue;
       }
       java.nio.file.Path f = java.nio.file.Path.of(item);
-      Program p = numevo.runs.cli.KernelFiles.read(f).program();
+      seeds.add(new Seed(f.toString(), numevo.runs.cli.KernelFiles.read(f).program(), true, false));
+    }
+    return seeds;
+  }
+
+  /**
+   * The seed kernels in the genome's shape: the fitted forms, then the --seed-from ones (those of
+   * {@code @baselines} that do not fit the genome are noted; the others must fit).
+   */
+  private static List<Program> seeds(
+      Target t, GenomeConfig g, List<String> notes, List<Program> fitted, List<Seed> raw) {
+    List<Program> seeds = new ArrayList<>();
+    for (Program p : fitted) {
       try {
         seeds.add(fit(t, p, g));
       } catch (IllegalArgumentException e) {
-        throw new UserError("--seed-from " + f + ": " + e.getMessage(), 2);
+        notes.add("not seeding fitted form " + p.name() + ": " + e.getMessage());
+      }
+    }
+    for (Seed s : raw) {
+      try {
+        seeds.add(fit(t, s.program(), g));
+      } catch (IllegalArgumentException e) {
+        if (s.required()) {
+          throw new UserError("--seed-from " + s.item() + ": " + e.getMessage(), 2);
+        }
+        notes.add("not seeding " + s.item() + ": " + e.getMessage());
       }
     }
     return seeds;

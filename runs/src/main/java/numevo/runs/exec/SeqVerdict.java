@@ -20,7 +20,12 @@ import numevo.targets.seq.SequenceData;
  * terms: "unchecked" then), "none found" otherwise.
  *
  * <p>The choice looks at training terms only: the held-out terms decide the verdict, never which
- * kernel is reported.
+ * kernel is reported. The candidates are the front and the kernels the search started from that
+ * were fitted exactly to the training terms (by its form fitter or a classical solver given with
+ * {@code --seed-from}); among kernels that miss equally few training terms, a fitted one goes first
+ * (its coefficients are determined by the training terms with equations to spare, where an evolved
+ * kernel may fit them by coincidence), then the one with fewer instructions. So a search never ends
+ * with a worse verdict than the fits it embeds.
  *
  * @param kernel the recurrence reported, or null if the front was empty
  * @param score its exact score
@@ -33,15 +38,38 @@ record SeqVerdict(Program kernel, SeqScore score, boolean recovered, String text
     Objects.requireNonNull(text, "text");
   }
 
-  /** The verdict on a search's front. */
+  /** The verdict on a search's front alone. */
   static SeqVerdict of(SeqTarget target, List<FrontEntry> front) {
+    return of(target, front, List.of());
+  }
+
+  /**
+   * The verdict on a search's front and the fitted kernels it started from.
+   *
+   * @param target the target
+   * @param front the front
+   * @param fits kernels fitted exactly to the training terms (seeds)
+   */
+  static SeqVerdict of(SeqTarget target, List<FrontEntry> front, List<Program> fits) {
     Program best = null;
     SeqScore bestScore = null;
-    for (FrontEntry e : front) {
-      SeqScore s = target.seqScorer().score(e.program());
-      if (bestScore == null || better(s, bestScore)) {
-        best = e.program();
+    boolean bestFitted = false;
+    List<Program> candidates = new ArrayList<>();
+    front.forEach(e -> candidates.add(e.program()));
+    candidates.addAll(fits);
+    for (int i = 0; i < candidates.size(); i++) {
+      Program p = candidates.get(i);
+      boolean fitted = i >= front.size();
+      SeqScore s;
+      try {
+        s = target.seqScorer().score(p);
+      } catch (IllegalArgumentException e) {
+        continue; // a fit needing more initial terms than there are training terms
+      }
+      if (bestScore == null || better(s, fitted, bestScore, bestFitted)) {
+        best = p;
         bestScore = s;
+        bestFitted = fitted;
       }
     }
     int heldOut = target.seqScorer().split().heldOut();
@@ -57,11 +85,20 @@ record SeqVerdict(Program kernel, SeqScore score, boolean recovered, String text
       }
     }
     return new SeqVerdict(
-        best, bestScore, bestScore.predictsHeldOut(), text(target, best, bestScore, heldOut));
+        best,
+        bestScore,
+        bestScore.predictsHeldOut(),
+        text(target, best, bestScore, heldOut, bestFitted));
   }
 
-  private static boolean better(SeqScore a, SeqScore b) {
-    return missed(a) < missed(b) || (missed(a) == missed(b) && a.size() < b.size());
+  private static boolean better(SeqScore a, boolean aFitted, SeqScore b, boolean bFitted) {
+    if (missed(a) != missed(b)) {
+      return missed(a) < missed(b);
+    }
+    if (aFitted != bFitted) {
+      return aFitted;
+    }
+    return a.size() < b.size();
   }
 
   /**
@@ -73,16 +110,20 @@ record SeqVerdict(Program kernel, SeqScore score, boolean recovered, String text
     return s.train() - s.trainMatched();
   }
 
-  private static String text(SeqTarget target, Program k, SeqScore s, int heldOut) {
+  private static String text(SeqTarget target, Program k, SeqScore s, int heldOut, boolean fitted) {
     SequenceData data = target.seqScorer().split().data();
     StringBuilder b = new StringBuilder();
     b.append(
-        "best recurrence (fewest training terms missed or taken as initial terms, then fewest"
-            + " ops):\n");
+        "best recurrence (fewest training terms missed or taken as initial terms, then fitted"
+            + " ones, then fewest ops):\n");
     b.append("  ")
         .append(Recurrences.formula(k).orElse("(formula too long to write out)"))
         .append('\n');
     b.append("  kernel: ").append(oneLine(k)).append('\n');
+    b.append("  from: ")
+        .append(
+            fitted ? "a fit of the training terms the search started from" : "the search's front")
+        .append('\n');
     List<BigInteger> initial = Recurrences.initialTerms(data, s.start());
     List<String> terms = new ArrayList<>();
     initial.forEach(x -> terms.add(x.toString()));

@@ -2,6 +2,7 @@ package numevo.runs.cli;
 
 import static numevo.runs.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import numevo.dsl.program.Program;
 import numevo.dsl.text.Parser;
 import numevo.evolver.genome.Kernels;
@@ -256,6 +258,73 @@ class SearchCommandTest {
     assertEquals(2, bad.exit());
     assertEquals(1, bad.err().strip().lines().count(), bad.err());
     assertTrue(bad.err().contains("@p-recursive"), bad.err());
+  }
+
+  /** 40 terms of a(n) = a(n-1) - a(n-4) + 2 a(n-6) + a(n-8). */
+  private static String order8() {
+    List<java.math.BigInteger> a = new ArrayList<>();
+    for (long x : new long[] {1, 0, 2, -1, 3, 0, 1, 5}) {
+      a.add(java.math.BigInteger.valueOf(x));
+    }
+    while (a.size() < 40) {
+      int n = a.size();
+      a.add(a.get(n - 1).subtract(a.get(n - 4)).add(a.get(n - 6).shiftLeft(1)).add(a.get(n - 8)));
+    }
+    return String.join(",", a.stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void aBerlekampMasseyFitOfOrderEightSeedsADefaultSearchAndTheVerdictIsTheSolvers() {
+    String terms = order8();
+    var target =
+        numevo.targets.seq.SeqTargets.create(
+            numevo.targets.TargetParams.of(Map.of("terms", terms)));
+    var solver =
+        numevo.targets.seq.BerlekampMassey.of(numevo.targets.seq.BmConfig.defaults())
+            .find(target.seqScorer());
+    var found = (numevo.targets.seq.SolverResult.Found) solver;
+    assertEquals(8, found.recurrence().start());
+    assertTrue(found.predictsHeldOut());
+    // The search's own form fitting off: the solver's fit is the only way in.
+    Run r =
+        run(
+            seq(
+                dir.resolve("o8"),
+                "1",
+                terms,
+                "--generations",
+                "1",
+                "--fit",
+                "none",
+                "--seed-from",
+                "@baselines"));
+    assertEquals(0, r.exit(), r.err());
+    assertFalse(r.out().contains("not seeding"), r.out());
+    assertTrue(r.out().contains("order: 8 (the default 4 raised"), r.out());
+    assertTrue(
+        r.out().contains("from: a fit of the training terms the search started from"), r.out());
+    String formula = numevo.targets.seq.Recurrences.formula(found.recurrence().kernel()).get();
+    assertTrue(r.out().contains("\n  " + formula + "\n"), formula + "\n" + r.out());
+    assertTrue(r.out().contains("verdict: recovered (predicts all 10 held-out terms)"), r.out());
+  }
+
+  @Test
+  void aSearchFromScratchFitsCatalansRecurrenceWithItsDivisor() {
+    String catalan =
+        "1,1,2,5,14,42,132,429,1430,4862,16796,58786,208012,742900,2674440,9694845,"
+            + "35357670,129644790,477638700,1767263190,6564120420,24466267020,91482563640";
+    Run r = run(seq(dir.resolve("cat-fit"), "1", catalan, "--generations", "1"));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("fit: "), r.out());
+    assertTrue(r.out().contains("a(n) = a(n-1)*(n*4 - 2) / (n + 1)"), r.out());
+    assertTrue(r.out().contains("verdict: recovered"), r.out());
+  }
+
+  @Test
+  void fitMustBeFormsOrNone() {
+    Run r = run(seq(dir.resolve("bad-fit"), "1", FIB, "--generations", "1", "--fit", "some"));
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--fit must be forms or none"), r.err());
   }
 
   @Test

@@ -136,6 +136,11 @@ final class FormKernels {
             term = emit(Op.ZMUL, part, IntLit.of(c));
           }
         } else {
+          // A negative leading coefficient is written as a subtraction of the negated polynomial.
+          if (leading(q).signum() < 0) {
+            q = negated(q);
+            sign = -1;
+          }
           Operand h = horner(q);
           term = part == null ? h : emit(Op.ZMUL, part, h);
         }

@@ -79,7 +79,9 @@ public final class RecurrenceFitter {
 
   /**
    * The exact fits of the forms to the scorer's training terms, at most {@link FitConfig#maxFits},
-   * in the order of {@link #forms()} (at most one per form).
+   * in the order of {@link #forms()} (at most one per form). After the first fit, a larger form is
+   * kept only if it needs no more initial terms: a recurrence of order {@code r} also fits every
+   * form of a higher order that contains it, which would only take more initial terms.
    *
    * @param scorer the scorer of the split sequence
    */
@@ -100,8 +102,12 @@ public final class RecurrenceFitter {
       if (rows < form.unknowns() - 1 + config.spare()) {
         continue;
       }
+      if (!fits.isEmpty() && form.order() > fits.get(0).recurrence().start()) {
+        continue;
+      }
       Fit f = fitForm(scorer, form, s, offset, residues, primes);
-      if (f != null) {
+      if (f != null
+          && (fits.isEmpty() || f.recurrence().start() <= fits.get(0).recurrence().start())) {
         fits.add(f);
         if (fits.size() == config.maxFits()) {
           break;

@@ -66,7 +66,11 @@ public final class SeqTarget implements Target {
   private volatile List<Baseline> baselines;
 
   private SeqTarget(SequenceData data, SeqConfig config, int order) {
-    this.scorer = SeqScorer.of(data, config);
+    this(SeqScorer.of(data, config), order);
+  }
+
+  private SeqTarget(SeqScorer scorer, int order) {
+    this.scorer = scorer;
     this.searchShape = new RecurrenceShape(true, order);
     List<Type> in = new ArrayList<>();
     for (int i = 0; i <= order; i++) {
@@ -99,6 +103,19 @@ public final class SeqTarget implements Target {
       throw new TargetException(NAME + ": negative order " + order);
     }
     return new SeqTarget(data, config, order);
+  }
+
+  /**
+   * The same sequence, split and bounds with another search order (the baselines are computed
+   * again, from the same training terms).
+   *
+   * @throws TargetException if the order leaves no training term to predict
+   */
+  public SeqTarget withOrder(int order) {
+    if (order < 0) {
+      throw new TargetException(NAME + ": negative order " + order);
+    }
+    return new SeqTarget(scorer, order);
   }
 
   /** The scorer of the split sequence. */
