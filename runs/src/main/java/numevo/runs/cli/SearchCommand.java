@@ -146,11 +146,12 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--fit",
-      paramLabel = "forms|none",
+      paramLabel = "all|forms|none",
       description =
-          "seq: fit recurrence forms (divisor none, a polynomial in n or an earlier term) exactly"
-              + " to the training terms and start from the fits (forms, the default), or start"
-              + " from random kernels (none)")
+          "seq: what the search fits exactly to the training terms and starts from: recurrence"
+              + " forms (a(n) = N / D, D none, a polynomial in n or an earlier term) and the"
+              + " classical solvers (all, the default), the forms only (forms), or nothing: random"
+              + " kernels (none)")
   String fit;
 
   @Option(

@@ -61,10 +61,13 @@ public record RunPlan(
     List<String> notes,
     List<Program> fits) {
 
-  /** The seq parameter that turns the search's form fitting on ({@value #FIT_FORMS}) or off. */
+  /** The seq parameter that says what a search fits to the training terms before it starts. */
   public static final String FIT = "fit";
 
-  /** {@code --fit forms}: fit recurrence forms to the training terms (the default). */
+  /** {@code --fit all} (the default): the recurrence forms and the classical solvers. */
+  public static final String FIT_ALL = "all";
+
+  /** {@code --fit forms}: the recurrence forms only ({@link SeqSearches#fits}). */
   public static final String FIT_FORMS = "forms";
 
   /** {@code --fit none}: start from random kernels and the --seed-from ones only. */
@@ -108,10 +111,22 @@ public record RunPlan(
     if (t instanceof SeqTarget seq) {
       // The seq search owns this: fitted forms first, then order and size limits that hold every
       // kernel it starts from (unless the user set them).
-      if (!FIT_NONE.equals(spec.params().get(FIT))) {
+      String mode = spec.params().getOrDefault(FIT, FIT_ALL);
+      if (!FIT_NONE.equals(mode)) {
         List<RecurrenceFitter.Fit> f = SeqSearches.fits(seq);
-        fitted = SeqSearches.kernels(f);
+        List<Program> k = new ArrayList<>(SeqSearches.kernels(f));
         notes.add(fitNote(seq, f));
+        if (FIT_ALL.equals(mode)) {
+          List<String> names = new ArrayList<>();
+          for (Baseline b : seq.baselines()) {
+            k.add(b.program());
+            names.add(b.name() + " (" + b.summary() + ")");
+          }
+          notes.add(
+              "fit: the classical solvers' fits seeded: "
+                  + (names.isEmpty() ? "none found" : String.join("; ", names)));
+        }
+        fitted = List.copyOf(k);
       }
       List<Program> all = new ArrayList<>(fitted);
       raw.forEach(r -> all.add(r.program()));
@@ -169,7 +184,7 @@ public record RunPlan(
         + (f.size() == 1 ? " form fits" : " forms fit")
         + " the training terms exactly, seeded: "
         + String.join("; ", items)
-        + " (--fit none to search without)";
+        + " (--fit none searches without)";
   }
 
   /** The cost model the search ranks by (for {@code measured}, the target's own). */
@@ -200,9 +215,8 @@ public record RunPlan(
       throw new UserError(
           "--order, --fit and --offset are seq parameters, not " + target + "'s", 2);
     }
-    if (fit != null && !fit.equals(FIT_FORMS) && !fit.equals(FIT_NONE)) {
-      throw new UserError(
-          "--fit must be " + FIT_FORMS + " or " + FIT_NONE + ", got '" + fit + "'", 2);
+    if (fit != null && !List.of(FIT_ALL, FIT_FORMS, FIT_NONE).contains(fit)) {
+      throw new UserError("--fit must be all, forms or none, got '" + fit + "'", 2);
     }
     if (seq && order == null) {
       // The default order, lowered for sequences too short for it.

@@ -313,7 +313,7 @@ class SearchCommandTest {
     String catalan =
         "1,1,2,5,14,42,132,429,1430,4862,16796,58786,208012,742900,2674440,9694845,"
             + "35357670,129644790,477638700,1767263190,6564120420,24466267020,91482563640";
-    Run r = run(seq(dir.resolve("cat-fit"), "1", catalan, "--generations", "1"));
+    Run r = run(seq(dir.resolve("cat-fit"), "1", catalan, "--generations", "1", "--fit", "forms"));
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("fit: "), r.out());
     assertTrue(r.out().contains("a(n) = a(n-1)*(n*4 - 2) / (n + 1)"), r.out());
@@ -321,10 +321,10 @@ class SearchCommandTest {
   }
 
   @Test
-  void fitMustBeFormsOrNone() {
+  void fitMustBeAllFormsOrNone() {
     Run r = run(seq(dir.resolve("bad-fit"), "1", FIB, "--generations", "1", "--fit", "some"));
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("--fit must be forms or none"), r.err());
+    assertTrue(r.err().contains("--fit must be all, forms or none"), r.err());
   }
 
   @Test

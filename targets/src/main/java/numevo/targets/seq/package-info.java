@@ -21,8 +21,8 @@
  * kernel in the convention or say that they found none ({@link numevo.targets.seq.SolverResult}).
  * <b>Form fitting.</b> {@link numevo.targets.seq.RecurrenceFitter} fits {@link
  * numevo.targets.seq.RecurrenceForm}s, {@code a(n) = N / D} with the divisor {@code D} none, a
- * polynomial in {@code n} or an earlier term, exactly to the training terms (modular linear algebra,
- * lifted and checked exactly), and writes each fit as a kernel ({@code FormKernels}); a search of
- * the target starts from its fits.
+ * polynomial in {@code n} or an earlier term, exactly to the training terms (modular linear
+ * algebra, lifted and checked exactly), and writes each fit as a kernel ({@code FormKernels}); a
+ * search of the target starts from its fits.
  */
 package numevo.targets.seq;
