@@ -80,8 +80,9 @@ public final class RecurrenceFitter {
   /**
    * The exact fits of the forms to the scorer's training terms, at most {@link FitConfig#maxFits},
    * in the order of {@link #forms()} (at most one per form). After the first fit, a larger form is
-   * kept only if it needs no more initial terms: a recurrence of order {@code r} also fits every
-   * form of a higher order that contains it, which would only take more initial terms.
+   * kept only if it needs no more initial terms (a recurrence of order {@code r} also fits every
+   * form of a higher order that contains it, which would only take more initial terms) and is not
+   * the same kernel as an earlier fit (a larger form often reduces to the smaller one's solution).
    *
    * @param scorer the scorer of the split sequence
    */
@@ -107,7 +108,9 @@ public final class RecurrenceFitter {
       }
       Fit f = fitForm(scorer, form, s, offset, residues, primes);
       if (f != null
-          && (fits.isEmpty() || f.recurrence().start() <= fits.get(0).recurrence().start())) {
+          && (fits.isEmpty() || f.recurrence().start() <= fits.get(0).recurrence().start())
+          && fits.stream()
+              .noneMatch(x -> x.recurrence().kernel().equals(f.recurrence().kernel()))) {
         fits.add(f);
         if (fits.size() == config.maxFits()) {
           break;

@@ -75,6 +75,18 @@ class RecurrenceFitterTest {
   }
 
   @Test
+  void largerFormsThatReduceToTheSameKernelAreNotRepeated() {
+    List<RecurrenceFitter.Fit> f = fits(Sequences.catalan(0, 35));
+    for (int i = 0; i < f.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        assertFalse(
+            f.get(i).recurrence().kernel().equals(f.get(j).recurrence().kernel()),
+            f.get(i).recurrence().formula());
+      }
+    }
+  }
+
+  @Test
   void bellHasNoFit() {
     assertEquals(List.of(), fits(Sequences.bell()));
   }
