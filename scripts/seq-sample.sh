@@ -12,10 +12,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FILE="$1"; N="$2"; SEED="$3"; TIME="$4"; OUT="$5"
 shift 5
 mkdir -p "$OUT"
-awk -F, 'NF - 1 >= 30 { sub(/ +$/, "", $1); print $1 "\t" NF - 1 }' "$FILE" |
-  while IFS=$'\t' read -r id n; do
-    printf '%s\t%s\t%s\n' "$(printf '%s:%s' "$SEED" "$id" | md5sum | cut -c1-16)" "$id" "$n"
-  done | sort | head -n "$N" | cut -f2,3 > "$OUT/sample.tsv"
+# OUTDIR/sample.tsv is reused if it is there (the same FILE, N and SEED give the same sample).
+if [ ! -s "$OUT/sample.tsv" ]; then
+  awk -F, 'NF - 1 >= 30 { sub(/ +$/, "", $1); print $1 "\t" NF - 1 }' "$FILE" |
+    while IFS=$'\t' read -r id n; do
+      printf '%s\t%s\t%s\n' "$(printf '%s:%s' "$SEED" "$id" | md5sum | cut -c1-16)" "$id" "$n"
+    done | sort | awk -v n="$N" 'NR <= n' | cut -f2,3 > "$OUT/sample.tsv.tmp"
+  mv "$OUT/sample.tsv.tmp" "$OUT/sample.tsv"
+fi
 printf 'id\tterms\tverdict\tbest_solver_held_out\tseconds\n'
 while IFS=$'\t' read -r id n; do
   start=$(date +%s.%N)
