@@ -27,10 +27,10 @@ while IFS=$'\t' read -r id n; do
   "$ROOT/numevo" search seq --data "$FILE" --id "$id" --time "$TIME" --run-dir "$OUT/runs/$id" \
     "$@" > "$OUT/$id.txt" 2>&1 || true
   end=$(date +%s.%N)
-  verdict=$(sed -n 's/^verdict: //p' "$OUT/$id.txt" | head -n1)
+  verdict=$(sed -n '/^verdict: /{s/^verdict: //p; q}' "$OUT/$id.txt")
   # Baseline rows: "<cost> <ops> <train> <loss> <check> exh <k>/<h> <solver>: <kernel>".
   solver=$(sed -n '/^baselines:/,/^check:/p' "$OUT/$id.txt" |
-    grep -o ' [0-9]*/[0-9]* [a-z-]*:' | sort -t/ -k1,1nr | head -n1 | sed 's/^ //; s/:$//')
+    grep -o ' [0-9]*/[0-9]* [a-z-]*:' | sort -t/ -k1,1nr | sed -n '1{s/^ //; s/:$//; p}' || true)
   printf '%s\t%s\t%s\t%s\t%.0f\n' "$id" "$n" "${verdict:-error, see $OUT/$id.txt}" \
     "${solver:-none}" "$(echo "$end - $start" | bc)"
 done < "$OUT/sample.tsv"

@@ -104,7 +104,7 @@ public record RunPlan(
       throw new UserError("--points must be >= 1", 2);
     }
     List<String> notes = new ArrayList<>();
-    List<Seed> raw = rawSeeds(spec, t);
+    List<Seed> raw = rawSeeds(spec, t, notes);
     int size = spec.maxSize() != null ? spec.maxSize() : d.maxSize();
     List<Program> fitted = List.of();
     List<Program> fits = new ArrayList<>();
@@ -357,9 +357,11 @@ public record RunPlan(
 
   /**
    * The seed kernels named by --seed-from: files, and the target's baselines for {@code @baselines}
-   * or {@code @NAME}.
+   * or {@code @NAME}. A seq target whose solvers found nothing has no baselines: {@code @baselines}
+   * then seeds nothing, with a note (a search is not refused because a solver failed), while
+   * {@code @NAME} is an error.
    */
-  private static List<Seed> rawSeeds(RunSpec spec, Target t) {
+  private static List<Seed> rawSeeds(RunSpec spec, Target t, List<String> notes) {
     List<Seed> seeds = new ArrayList<>();
     for (String item : spec.seedFrom()) {
       if (item.startsWith("@")) {
@@ -367,6 +369,11 @@ public record RunPlan(
         boolean all = name.equals("baselines");
         List<Baseline> chosen =
             t.baselines().stream().filter(b -> all || b.name().equals(name)).toList();
+        if (chosen.isEmpty() && all && t instanceof SeqTarget) {
+          // The solvers found nothing in these training terms: nothing to seed, no error.
+          notes.add("--seed-from @baselines: the classical solvers found no recurrence to seed");
+          continue;
+        }
         if (chosen.isEmpty()) {
           throw new UserError(
               "--seed-from "

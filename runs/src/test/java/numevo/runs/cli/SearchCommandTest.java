@@ -321,6 +321,28 @@ class SearchCommandTest {
   }
 
   @Test
+  void seedingFromBaselinesThatTheSolversDidNotFindIsANoteNotAnError() {
+    // Bell numbers: neither classical solver finds a recurrence, so seq has no baselines.
+    String bell =
+        "1,1,2,5,15,52,203,877,4140,21147,115975,678570,4213597,27644437,190899322,1382958545";
+    Run r =
+        run(
+            seq(
+                dir.resolve("bell"),
+                "1",
+                bell,
+                "--generations",
+                "1",
+                "--fit",
+                "none",
+                "--seed-from",
+                "@baselines"));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("found no recurrence to seed"), r.out());
+    assertTrue(r.out().contains("verdict: none found"), r.out());
+  }
+
+  @Test
   void fitMustBeAllFormsOrNone() {
     Run r = run(seq(dir.resolve("bad-fit"), "1", FIB, "--generations", "1", "--fit", "some"));
     assertEquals(2, r.exit());
