@@ -14,7 +14,8 @@ shift 5
 mkdir -p "$OUT"
 # OUTDIR/sample.tsv is reused if it is there (the same FILE, N and SEED give the same sample).
 if [ ! -s "$OUT/sample.tsv" ]; then
-  awk -F, 'NF - 1 >= 30 { sub(/ +$/, "", $1); print $1 "\t" NF - 1 }' "$FILE" |
+  awk -F, '{ c = 0; for (i = 2; i <= NF; i++) if ($i != "") c++ }
+    c >= 30 { sub(/ +$/, "", $1); print $1 "\t" c }' "$FILE" |
     while IFS=$'\t' read -r id n; do
       printf '%s\t%s\t%s\n' "$(printf '%s:%s' "$SEED" "$id" | md5sum | cut -c1-16)" "$id" "$n"
     done | sort | awk -v n="$N" 'NR <= n' | cut -f2,3 > "$OUT/sample.tsv.tmp"
