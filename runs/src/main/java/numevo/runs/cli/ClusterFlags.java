@@ -76,20 +76,27 @@ final class ClusterFlags {
     }
     ClusterOptions o = ClusterOptions.of(host, port, members, clusterName, threads);
     ClusterIslandRunner r =
-        ClusterIslandRunner.start(o, spec, minMembers, Duration.ofSeconds(memberWait));
-    w.println(
-        "cluster: coordinating member "
-            + r.address()
-            + " of cluster "
-            + clusterName
-            + ", "
-            + Plural.of(r.members(), "member")
-            + " (workers join with: numevo worker --join "
-            + r.address()
-            + (clusterName.equals(ClusterOptions.DEFAULT_NAME)
-                ? ""
-                : " --cluster-name " + clusterName)
-            + ")");
+        ClusterIslandRunner.start(
+            o,
+            spec,
+            minMembers,
+            Duration.ofSeconds(memberWait),
+            address -> {
+              w.println(
+                  "cluster: coordinating member "
+                      + address
+                      + " of cluster "
+                      + clusterName
+                      + (minMembers > 1 ? ", waiting for " + minMembers + " members" : "")
+                      + " (workers join with: numevo worker --join "
+                      + address
+                      + (clusterName.equals(ClusterOptions.DEFAULT_NAME)
+                          ? ""
+                          : " --cluster-name " + clusterName)
+                      + ")");
+              w.flush();
+            });
+    w.println("cluster: " + Plural.of(r.members(), "member"));
     w.flush();
     return r;
   }

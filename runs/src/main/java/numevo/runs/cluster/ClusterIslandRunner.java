@@ -53,12 +53,20 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
    *     it)
    * @param minMembers members to wait for before the search starts
    * @param wait the longest wait for them
+   * @param started told the member's address ({@code HOST:PORT}) as soon as it listens, before the
+   *     wait
    * @throws UserError if they do not join in time
    */
   public static ClusterIslandRunner start(
-      ClusterOptions options, RunSpec spec, int minMembers, Duration wait) {
+      ClusterOptions options,
+      RunSpec spec,
+      int minMembers,
+      Duration wait,
+      java.util.function.Consumer<String> started) {
     HazelcastInstance hz = Members.start(options);
     try {
+      var a = hz.getCluster().getLocalMember().getAddress();
+      started.accept(a.getHost() + ":" + a.getPort());
       String key = UUID.randomUUID().toString();
       hz.<String, String>getMap(Members.SPECS)
           .put(key, IslandWorkers.JSON.writeValueAsString(spec));
