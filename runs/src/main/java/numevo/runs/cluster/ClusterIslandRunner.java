@@ -5,6 +5,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.spi.exception.RetryableException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import numevo.dsl.text.Printer;
 import numevo.evolver.search.IslandRunner;
 import numevo.evolver.search.IslandTask;
 import numevo.runs.cli.UserError;
@@ -37,6 +39,9 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
   private long rerun;
   private long bytesOut;
   private long bytesIn;
+  private long migrants;
+  private long migrantBytes;
+  private long cacheEntries;
   private int mostMembers;
 
   private ClusterIslandRunner(HazelcastInstance member, String run) {
@@ -116,6 +121,7 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
       byte[] b = t.write();
       bytesOut += b.length;
       tasks++;
+      count(t);
       IslandCall call = new IslandCall(run, b);
       calls.add(call);
       futures.add(executor.submitToMember(call, members.get(t.island() % members.size())));
@@ -129,6 +135,26 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
     return results;
   }
 
+  /**
+   * Counts a task's migrants and the bytes they take in it (slot, text length, canonical text,
+   * birth, error and cost: {@link IslandTask#write}), and the cache entries of its state (25 bytes
+   * each: hash, error, hit count).
+   */
+  private void count(IslandTask t) {
+    for (IslandTask.Migrant m : t.migrants()) {
+      migrants++;
+      migrantBytes +=
+          4
+              + 4
+              + Printer.print(m.individual().program()).getBytes(StandardCharsets.UTF_8).length
+              + 8
+              + 16;
+    }
+    if (t.state() != null) {
+      cacheEntries += t.state().cache().entries().size();
+    }
+  }
+
   /** The task's result, sent again to another member while its member is gone. */
   private byte[] await(Future<byte[]> future, IslandCall call, int island) {
     for (int attempt = 1; ; attempt++) {
@@ -138,8 +164,8 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
         if (!(e instanceof RetryableException || e.getCause() instanceof RetryableException)
             || attempt >= ATTEMPTS) {
           Throwable c = e.getCause() == null ? e : e.getCause();
-          throw new IllegalStateException(
-              "island " + island + " failed on a cluster member: " + c.getMessage(), c);
+          throw new UserError(
+              "island " + island + " failed on a cluster member: " + c.getMessage(), 1);
         }
         rerun++;
         pause();
@@ -171,7 +197,8 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
         Locale.ROOT,
         "cluster: %d members now (at most %d in a batch); %,d batches of island tasks, %,d tasks"
             + " (%,d sent again after their member left); %,d bytes of tasks out, %,d bytes of"
-            + " results back: %,d bytes per batch",
+            + " results back: %,d bytes per batch; the tasks held %,d migrants (%,.0f bytes"
+            + " each) and %,d cache entries",
         members(),
         mostMembers,
         batches,
@@ -179,7 +206,10 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
         rerun,
         bytesOut,
         bytesIn,
-        batches == 0 ? 0 : (bytesOut + bytesIn) / batches);
+        batches == 0 ? 0 : (bytesOut + bytesIn) / batches,
+        migrants,
+        migrants == 0 ? 0.0 : (double) migrantBytes / migrants,
+        cacheEntries);
   }
 
   @Override

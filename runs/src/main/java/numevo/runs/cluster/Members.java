@@ -18,9 +18,6 @@ public final class Members {
   /** The map of run specifications (JSON) by run key, which workers read once per run. */
   static final String SPECS = "numevo-specs";
 
-  /** Island tasks one member runs at once (more wait in its queue). */
-  private static final int POOL = 32;
-
   // Kept, so that the level set on it is not lost when the logger is collected.
   private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
@@ -53,7 +50,9 @@ public final class Members {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(options.members());
-    config.getExecutorConfig(EXECUTOR).setPoolSize(POOL);
+    // A member runs as many islands at once as it has threads (the others wait in its queue), so
+    // that --threads bounds its work as it does in one process.
+    config.getExecutorConfig(EXECUTOR).setPoolSize(options.threads());
     ConcurrentMap<String, Object> context = new ConcurrentHashMap<>();
     context.put(IslandWorkers.KEY, new IslandWorkers(options.threads()));
     config.setUserContext(context);
