@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import numevo.dsl.text.Printer;
 import numevo.evolver.search.IslandRunner;
 import numevo.evolver.search.IslandTask;
+import numevo.runs.cli.Plural;
 import numevo.runs.cli.UserError;
 import numevo.runs.store.RunSpec;
 
@@ -195,11 +196,11 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
   public String summary() {
     return String.format(
         Locale.ROOT,
-        "cluster: %d members now (at most %d in a batch); %,d batches of island tasks, %,d tasks"
+        "cluster: %s now (at most %d in a batch); %,d batches of island tasks, %,d tasks"
             + " (%,d sent again after their member left); %,d bytes of tasks out, %,d bytes of"
             + " results back: %,d bytes per batch; the tasks held %,d migrants (%,.0f bytes"
             + " each) and %,d cache entries",
-        members(),
+        Plural.of(members(), "member"),
         mostMembers,
         batches,
         tasks,

@@ -40,6 +40,11 @@ public final class Members {
     // A member killed with SIGKILL is noticed within seconds, so its islands move soon.
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+    // Workers whose coordinator died are a cluster of their own: they look for the members they
+    // were told of every few seconds (Hazelcast's split-brain merge), so a coordinator restarted
+    // on the same address (numevo resume --cluster) gets them back.
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     // A member joining a running cluster waits briefly for others starting with it.
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.getJetConfig().setEnabled(false);
