@@ -8,6 +8,7 @@ import io.jenetics.util.MSeq;
 import io.jenetics.util.RandomRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -64,18 +65,40 @@ public final class Search {
 
   private final SearchConfig config;
   private final CandidateScorer scorer;
+  private final IslandRunner runner;
 
-  private Search(SearchConfig config, CandidateScorer scorer) {
+  private Search(SearchConfig config, CandidateScorer scorer, IslandRunner runner) {
     this.config = Objects.requireNonNull(config, "config");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
+    this.runner = runner;
   }
 
   /**
+   * A search whose islands live in this process (the default).
+   *
    * @param config the search's manifest
    * @param scorer the target's error measure; thread-safe and deterministic
    */
   public static Search of(SearchConfig config, CandidateScorer scorer) {
-    return new Search(config, scorer);
+    return new Search(config, scorer, null);
+  }
+
+  /**
+   * This search with its islands run by {@code runner} between barriers, as {@link IslandTask}s
+   * from their states at the last barrier (for example on the members of a cluster). The results
+   * are those of {@link #of}: the same front and the same statistics, generation for generation
+   * (only the barrier states differ in form: a state taken where a migration is due holds the
+   * populations before it, with the migration pending, see {@link SearchState#migrationPending}).
+   *
+   * @param runner runs the tasks; never null
+   */
+  public Search withRunner(IslandRunner runner) {
+    return new Search(config, scorer, Objects.requireNonNull(runner, "runner"));
+  }
+
+  /** The configuration. */
+  SearchConfig config() {
+    return config;
   }
 
   /** The stop reason of a search stopped by {@link SearchListener#stopRequested()}. */
@@ -156,25 +179,14 @@ public final class Search {
       Ranking<C> ranking, SearchListener listener, SearchState resumed) {
     long started = System.nanoTime();
     IslandConfig ic = config.islands();
-    try (Workers workers = Workers.of(ic.threads())) {
+    // With a runner, islands run elsewhere: this process only replays their generations.
+    try (Workers workers = Workers.of(runner == null ? ic.threads() : 1)) {
       ProgramHasher hasher = ProgramHasher.of(config.genome(), config.hash());
       ProgramCodec codec = ProgramCodec.of(config.genome());
-      Mutations mutations = Mutations.of(config.genome(), config.mutation());
-      Crossovers crossovers = Crossovers.of(config.genome());
-      List<Island<C>> islands = new ArrayList<>();
-      for (int i = 0; i < ic.islands(); i++) {
-        islands.add(
-            island(
-                i,
-                ranking,
-                workers,
-                hasher,
-                codec,
-                mutations,
-                crossovers,
-                resumed == null ? null : resumed.islands().get(i),
-                resumed == null ? 0 : resumed.generation()));
-      }
+      IslandGroup islands =
+          runner == null
+              ? new LocalIslands<>(ranking, new Parts(workers, hasher, codec), resumed)
+              : new RemoteIslands<>(ranking, codec, runner, resumed);
       KernelFront front = KernelFront.of();
       long evaluations = 0;
       long gen = 0; // generations replayed
@@ -190,13 +202,10 @@ public final class Search {
       StopConfig stop = config.stop();
       boolean hasDeadline = !stop.time().isZero();
       long deadline = started + (hasDeadline ? stop.time().toNanos() : 0);
-      List<CacheStats> caches = new ArrayList<>();
-      for (Island<C> is : islands) {
-        caches.add(is.evaluator().cache().stats());
-      }
+      List<CacheStats> caches = new ArrayList<>(islands.cacheStats());
       String reason = stopReason(gen, evaluations, front, started, false);
       if (reason == null && resumed != null && resumed.migrationPending()) {
-        migrate(islands, ranking, gen, hasher);
+        islands.migrate(gen);
       }
       while (reason == null) {
         // Islands run on their own up to the next barrier: a migration, or a bounded batch (so
@@ -206,7 +215,7 @@ public final class Search {
         if (stop.generations() > 0) {
           batch = (int) Math.min(batch, stop.generations() - gen);
         }
-        List<List<Island.Step>> steps = runBatch(islands, workers, batch, deadline, hasDeadline);
+        List<List<Island.Step>> steps = islands.runBatch(batch, deadline, hasDeadline);
         int done = steps.get(0).size();
         for (List<Island.Step> st : steps) {
           for (Island.Step step : st) {
@@ -251,15 +260,18 @@ public final class Search {
           reason = INTERRUPTED;
         }
         if (reason == null && migrationDue(gen)) {
-          migrate(islands, ranking, gen, hasher);
+          islands.migrate(gen);
         }
         if (replayed == done) {
           // Every island is at generation gen: the state can be taken.
           long g = gen;
           long ev = evaluations;
-          boolean pending = reason != null && migrationDue(gen);
+          boolean pending = migrationDue(gen) && (reason != null || !islands.migratesAtOnce());
           Timings t = before.plus(timings(started, nanos));
-          listener.barrier(gen, reason, () -> state(islands, ranking, g, pending, ev, front, t));
+          listener.barrier(
+              gen,
+              reason,
+              () -> new SearchState(g, pending, ev, islands.states(), front.entries(), t));
         } else {
           // A stop inside the batch: some islands ran past it, so there is no state to take.
           listener.barrier(gen, reason, null);
@@ -276,40 +288,339 @@ public final class Search {
     }
   }
 
-  /**
-   * Runs every island up to {@code batch} generations (fewer once the deadline passes), then the
-   * islands that stopped early up to the most any island ran, so that all end at one generation: a
-   * barrier where the state can be taken. Which generation that is depends on timing only through
-   * the deadline; what each generation computes does not.
-   */
-  private <C extends Comparable<? super C>> List<List<Island.Step>> runBatch(
-      List<Island<C>> islands, Workers workers, int batch, long deadline, boolean hasDeadline) {
-    List<List<Island.Step>> steps = new ArrayList<>();
-    List<Runnable> tasks = new ArrayList<>();
-    for (int i = 0; i < islands.size(); i++) {
-      steps.add(null);
-      int index = i;
-      tasks.add(() -> steps.set(index, islands.get(index).run(batch, deadline, hasDeadline)));
+  /** What builds islands, shared by all islands of a process (all thread-safe). */
+  record Parts(
+      Workers workers,
+      ProgramHasher hasher,
+      ProgramCodec codec,
+      Mutations mutations,
+      Crossovers crossovers) {
+    Parts(Workers workers, ProgramHasher hasher, ProgramCodec codec) {
+      this(workers, hasher, codec, null, null);
     }
-    workers.runAll(tasks);
-    int most = 0;
-    for (List<Island.Step> st : steps) {
-      most = Math.max(most, st.size());
-    }
-    List<Runnable> catchUp = new ArrayList<>();
-    for (int i = 0; i < islands.size(); i++) {
-      List<Island.Step> st = new ArrayList<>(steps.get(i));
-      steps.set(i, st);
-      int missing = most - st.size();
-      if (missing > 0) {
-        Island<C> is = islands.get(i);
-        catchUp.add(() -> st.addAll(is.run(missing, 0, false)));
+  }
+
+  /** The islands of a running search, wherever they run. */
+  private interface IslandGroup {
+    /**
+     * Runs every island up to {@code batch} generations (fewer once the deadline passes), then the
+     * islands that stopped early up to the most any island ran, so that all end at one generation:
+     * a barrier where the state can be taken. Which generation that is depends on timing only
+     * through the deadline; what each generation computes does not.
+     */
+    List<List<Island.Step>> runBatch(int batch, long deadline, boolean hasDeadline);
+
+    /** The migration after generation {@code gen}: done now or before the next batch runs. */
+    void migrate(long gen);
+
+    /** Whether {@link #migrate} changes the populations at once (else at the next batch). */
+    boolean migratesAtOnce();
+
+    /** Each island's state at the current barrier (before a migration not yet applied). */
+    List<SearchState.IslandState> states();
+
+    /** Each island's cache statistics now. */
+    List<CacheStats> cacheStats();
+  }
+
+  /** Islands in this process, kept between barriers: what a search without runner does. */
+  private final class LocalIslands<C extends Comparable<? super C>> implements IslandGroup {
+    private final Ranking<C> ranking;
+    private final Parts parts;
+    private final List<Island<C>> islands = new ArrayList<>();
+
+    LocalIslands(Ranking<C> ranking, Parts shared, SearchState resumed) {
+      this.ranking = ranking;
+      this.parts = complete(shared);
+      for (int i = 0; i < config.islands().islands(); i++) {
+        islands.add(
+            island(
+                i,
+                ranking,
+                parts,
+                resumed == null ? null : resumed.islands().get(i),
+                resumed == null ? 0 : resumed.generation()));
       }
     }
-    if (!catchUp.isEmpty()) {
-      workers.runAll(catchUp);
+
+    @Override
+    public List<List<Island.Step>> runBatch(int batch, long deadline, boolean hasDeadline) {
+      List<List<Island.Step>> steps = new ArrayList<>();
+      List<Runnable> tasks = new ArrayList<>();
+      for (int i = 0; i < islands.size(); i++) {
+        steps.add(null);
+        int index = i;
+        tasks.add(() -> steps.set(index, islands.get(index).run(batch, deadline, hasDeadline)));
+      }
+      parts.workers().runAll(tasks);
+      int most = 0;
+      for (List<Island.Step> st : steps) {
+        most = Math.max(most, st.size());
+      }
+      List<Runnable> catchUp = new ArrayList<>();
+      for (int i = 0; i < islands.size(); i++) {
+        List<Island.Step> st = new ArrayList<>(steps.get(i));
+        steps.set(i, st);
+        int missing = most - st.size();
+        if (missing > 0) {
+          Island<C> is = islands.get(i);
+          catchUp.add(() -> st.addAll(is.run(missing, 0, false)));
+        }
+      }
+      if (!catchUp.isEmpty()) {
+        parts.workers().runAll(catchUp);
+      }
+      return steps;
     }
-    return steps;
+
+    @Override
+    public void migrate(long gen) {
+      List<ISeq<Phenotype<ProgramGene, C>>> pops = new ArrayList<>();
+      for (Island<C> is : islands) {
+        pops.add(is.population());
+      }
+      List<Arrival<C>> arrivals = plan(pops, ranking, gen);
+      for (int i = 0; i < islands.size(); i++) {
+        receive(islands.get(i), arrivals.get(i), ranking, parts.hasher());
+      }
+    }
+
+    @Override
+    public boolean migratesAtOnce() {
+      return true;
+    }
+
+    @Override
+    public List<SearchState.IslandState> states() {
+      List<SearchState.IslandState> states = new ArrayList<>();
+      for (Island<C> is : islands) {
+        states.add(islandState(is, ranking));
+      }
+      return states;
+    }
+
+    @Override
+    public List<CacheStats> cacheStats() {
+      List<CacheStats> caches = new ArrayList<>();
+      for (Island<C> is : islands) {
+        caches.add(is.evaluator().cache().stats());
+      }
+      return caches;
+    }
+  }
+
+  /**
+   * Islands run by an {@link IslandRunner}: between barriers this process holds each island's state
+   * at the last barrier and the migrants it is to receive; a batch is one task per island (and one
+   * per island that stopped early at a time limit), each rebuilt from its state where it runs.
+   */
+  private final class RemoteIslands<C extends Comparable<? super C>> implements IslandGroup {
+    private final Ranking<C> ranking;
+    private final ProgramCodec codec;
+    private final IslandRunner runner;
+    private final List<SearchState.IslandState> states = new ArrayList<>();
+    private final List<List<IslandTask.Migrant>> arriving = new ArrayList<>();
+    private long generation;
+
+    RemoteIslands(
+        Ranking<C> ranking, ProgramCodec codec, IslandRunner runner, SearchState resumed) {
+      this.ranking = ranking;
+      this.codec = codec;
+      this.runner = runner;
+      for (int i = 0; i < config.islands().islands(); i++) {
+        states.add(resumed == null ? null : resumed.islands().get(i));
+        arriving.add(List.of());
+      }
+      generation = resumed == null ? 0 : resumed.generation();
+    }
+
+    @Override
+    public List<List<Island.Step>> runBatch(int batch, long deadline, boolean hasDeadline) {
+      int n = states.size();
+      List<IslandTask> tasks = new ArrayList<>(n);
+      long remaining = hasDeadline ? Math.max(0, deadline - System.nanoTime()) : -1;
+      for (int i = 0; i < n; i++) {
+        tasks.add(
+            IslandTask.of(
+                config.seed(), i, generation, states.get(i), arriving.get(i), batch, remaining));
+        arriving.set(i, List.of());
+      }
+      List<List<Island.Step>> steps = new ArrayList<>(run(tasks));
+      int most = 0;
+      for (List<Island.Step> st : steps) {
+        most = Math.max(most, st.size());
+      }
+      List<IslandTask> catchUp = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int missing = most - steps.get(i).size();
+        if (missing > 0) {
+          catchUp.add(
+              IslandTask.of(
+                  config.seed(),
+                  i,
+                  generation + steps.get(i).size(),
+                  states.get(i),
+                  List.of(),
+                  missing,
+                  -1));
+        }
+      }
+      if (!catchUp.isEmpty()) {
+        List<List<Island.Step>> more = run(catchUp);
+        for (int j = 0; j < catchUp.size(); j++) {
+          int i = catchUp.get(j).island();
+          List<Island.Step> st = new ArrayList<>(steps.get(i));
+          st.addAll(more.get(j));
+          steps.set(i, st);
+        }
+      }
+      generation += most;
+      return steps;
+    }
+
+    /** Runs the tasks, keeps each island's new state, returns each task's steps. */
+    private List<List<Island.Step>> run(List<IslandTask> tasks) {
+      List<byte[]> results = runner.runAll(tasks);
+      if (results.size() != tasks.size()) {
+        throw new IllegalStateException(
+            "the island runner returned " + results.size() + " results for " + tasks.size());
+      }
+      List<List<Island.Step>> steps = new ArrayList<>(tasks.size());
+      for (int j = 0; j < tasks.size(); j++) {
+        IslandTask task = tasks.get(j);
+        IslandResult r = IslandResult.read(results.get(j));
+        if (r.island() != task.island() || r.steps().size() < 1 || r.steps().size() > task.max()) {
+          throw new IllegalStateException(
+              "the island runner returned a result for another task (island "
+                  + r.island()
+                  + ", "
+                  + r.steps().size()
+                  + " generations) than island "
+                  + task.island()
+                  + "'s");
+        }
+        states.set(task.island(), r.state());
+        steps.add(r.steps());
+      }
+      return steps;
+    }
+
+    @Override
+    public void migrate(long gen) {
+      List<ISeq<Phenotype<ProgramGene, C>>> pops = new ArrayList<>();
+      for (SearchState.IslandState s : states) {
+        pops.add(population(s, ranking, codec));
+      }
+      List<Arrival<C>> arrivals = plan(pops, ranking, gen);
+      for (int i = 0; i < states.size(); i++) {
+        Arrival<C> a = arrivals.get(i);
+        List<IslandTask.Migrant> ms = new ArrayList<>(a.slots().length);
+        for (int j = 0; j < a.slots().length; j++) {
+          Phenotype<ProgramGene, C> p = a.migrants().get(j);
+          ms.add(
+              new IslandTask.Migrant(
+                  a.slots()[j],
+                  new SearchState.Individual(
+                      p.genotype().gene().allele(), p.generation(), ranking.fitness(p.fitness()))));
+        }
+        arriving.set(i, ms);
+      }
+    }
+
+    @Override
+    public boolean migratesAtOnce() {
+      return false;
+    }
+
+    @Override
+    public List<SearchState.IslandState> states() {
+      return List.copyOf(states);
+    }
+
+    @Override
+    public List<CacheStats> cacheStats() {
+      List<CacheStats> caches = new ArrayList<>();
+      for (SearchState.IslandState s : states) {
+        caches.add(
+            s == null ? new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : s.cache().counters());
+      }
+      return caches;
+    }
+  }
+
+  /** A population as saved, as phenotypes (as a resumed island has them). */
+  private static <C extends Comparable<? super C>> ISeq<Phenotype<ProgramGene, C>> population(
+      SearchState.IslandState s, Ranking<C> ranking, ProgramCodec codec) {
+    List<Phenotype<ProgramGene, C>> pop = new ArrayList<>();
+    for (SearchState.Individual ind : s.population()) {
+      pop.add(phenotype(ind, ranking, codec));
+    }
+    return ISeq.of(pop);
+  }
+
+  private static <C extends Comparable<? super C>> Phenotype<ProgramGene, C> phenotype(
+      SearchState.Individual ind, Ranking<C> ranking, ProgramCodec codec) {
+    return Phenotype.of(codec.encode(ind.program()), ind.birth(), ranking.rank(ind.fitness()));
+  }
+
+  /** The parts with this search's mutations and crossovers. */
+  private Parts complete(Parts p) {
+    return new Parts(
+        p.workers(),
+        p.hasher(),
+        p.codec(),
+        Mutations.of(config.genome(), config.mutation()),
+        Crossovers.of(config.genome()));
+  }
+
+  /** Builds the parts an {@link IslandWorker} of this search shares between its tasks. */
+  Parts parts(Workers workers) {
+    return complete(
+        new Parts(
+            workers,
+            ProgramHasher.of(config.genome(), config.hash()),
+            ProgramCodec.of(config.genome())));
+  }
+
+  /**
+   * Runs one island task: the island rebuilt from its state (or created, at generation 0), its
+   * arriving migrants received, then up to {@code task.max()} generations.
+   */
+  IslandResult runTask(IslandTask task, Parts parts) {
+    return runTask(config.objective().ranking(), task, parts);
+  }
+
+  private <C extends Comparable<? super C>> IslandResult runTask(
+      Ranking<C> ranking, IslandTask task, Parts parts) {
+    if (task.seed() != config.seed()
+        || task.island() >= config.islands().islands()
+        || (task.state() == null) != (task.generation() == 0)) {
+      throw new IllegalArgumentException(
+          "island task of seed "
+              + task.seed()
+              + " island "
+              + task.island()
+              + " does not fit this search (seed "
+              + config.seed()
+              + ", "
+              + config.islands().islands()
+              + " islands)");
+    }
+    Island<C> is = island(task.island(), ranking, parts, task.state(), task.generation());
+    if (!task.migrants().isEmpty()) {
+      int[] slots = new int[task.migrants().size()];
+      List<Phenotype<ProgramGene, C>> ms = new ArrayList<>();
+      for (int j = 0; j < slots.length; j++) {
+        IslandTask.Migrant m = task.migrants().get(j);
+        slots[j] = m.slot();
+        ms.add(phenotype(m.individual(), ranking, parts.codec()));
+      }
+      receive(is, new Arrival<>(slots, ISeq.of(ms)), ranking, parts.hasher());
+    }
+    long remaining = task.remainingNanos();
+    List<Island.Step> steps =
+        is.run(task.max(), System.nanoTime() + Math.max(0, remaining), remaining >= 0);
+    return new IslandResult(task.island(), steps, islandState(is, ranking));
   }
 
   private boolean migrationDue(long gen) {
@@ -328,43 +639,33 @@ public final class Search {
         Duration.ofNanos(nanos[5]));
   }
 
-  /** The search's state at a barrier: islands idle, all at generation {@code gen}. */
-  private static <C extends Comparable<? super C>> SearchState state(
-      List<Island<C>> islands,
-      Ranking<C> ranking,
-      long gen,
-      boolean migrationPending,
-      long evaluations,
-      KernelFront front,
-      Timings timings) {
-    List<SearchState.IslandState> states = new ArrayList<>();
-    for (Island<C> is : islands) {
-      List<SearchState.Individual> pop = new ArrayList<>();
-      for (Phenotype<ProgramGene, C> p : is.population()) {
-        pop.add(
-            new SearchState.Individual(
-                p.genotype().gene().allele(), p.generation(), ranking.fitness(p.fitness())));
-      }
-      states.add(
-          new SearchState.IslandState(
-              pop,
-              is.evaluator().frontEntries(),
-              is.evaluator().cache().snapshot(),
-              is.tuning().remembered()));
+  /** An island's state at a barrier (idle). */
+  private static <C extends Comparable<? super C>> SearchState.IslandState islandState(
+      Island<C> is, Ranking<C> ranking) {
+    List<SearchState.Individual> pop = new ArrayList<>();
+    for (Phenotype<ProgramGene, C> p : is.population()) {
+      pop.add(
+          new SearchState.Individual(
+              p.genotype().gene().allele(), p.generation(), ranking.fitness(p.fitness())));
     }
-    return new SearchState(gen, migrationPending, evaluations, states, front.entries(), timings);
+    return new SearchState.IslandState(
+        pop,
+        is.evaluator().frontEntries(),
+        is.evaluator().cache().snapshot(),
+        is.tuning().remembered());
   }
 
   private <C extends Comparable<? super C>> Island<C> island(
       int index,
       Ranking<C> ranking,
-      Workers workers,
-      ProgramHasher hasher,
-      ProgramCodec codec,
-      Mutations mutations,
-      Crossovers crossovers,
+      Parts parts,
       SearchState.IslandState saved,
       long savedGeneration) {
+    Workers workers = parts.workers();
+    ProgramHasher hasher = parts.hasher();
+    ProgramCodec codec = parts.codec();
+    Mutations mutations = parts.mutations();
+    Crossovers crossovers = parts.crossovers();
     EngineConfig ec = config.engine();
     Tally tally = new Tally();
     MutationCounters counters = new MutationCounters();
@@ -545,42 +846,63 @@ public final class Search {
   }
 
   /**
+   * The migrants one island receives: the slots of its population they replace, in order.
+   *
+   * @param slots distinct population indices
+   * @param migrants one per slot
+   */
+  record Arrival<C extends Comparable<? super C>>(
+      int[] slots, ISeq<Phenotype<ProgramGene, C>> migrants) {}
+
+  /**
    * Ring migration at a barrier: each island sends migrants chosen by its offspring selector (drawn
    * with the run's migration generator) to the next island, where they replace random individuals.
-   * All choices are made from the populations before any replacement.
+   * All choices are made from the populations before any replacement; the result is, per island,
+   * what it receives ({@link #receive}).
    */
-  private <C extends Comparable<? super C>> void migrate(
-      List<Island<C>> islands, Ranking<C> ranking, long gen, ProgramHasher hasher) {
+  private <C extends Comparable<? super C>> List<Arrival<C>> plan(
+      List<ISeq<Phenotype<ProgramGene, C>>> pops, Ranking<C> ranking, long gen) {
     SplittableRandom rng = RandomStreams.of(config.seed(), RandomStreams.MIGRATION, gen);
-    int n = islands.size();
+    int n = pops.size();
     int k = Math.min(config.islands().migrants(), config.engine().populationSize());
     List<ISeq<Phenotype<ProgramGene, C>>> sent = new ArrayList<>();
-    for (Island<C> is : islands) {
+    for (ISeq<Phenotype<ProgramGene, C>> pop : pops) {
       sent.add(
           RandomRegistry.with(
               rng,
               r ->
                   ranking
                       .offspringSelector(config.engine().tournamentSize())
-                      .select(is.population(), k, ranking.optimize())));
+                      .select(pop, k, ranking.optimize())));
     }
+    List<Arrival<C>> arrivals = new ArrayList<>(Collections.nCopies(n, null));
     for (int i = 0; i < n; i++) {
-      Island<C> to = islands.get((i + 1) % n);
-      MSeq<Phenotype<ProgramGene, C>> pop = MSeq.of(to.population());
-      int[] slots = rng.ints(0, pop.size()).distinct().limit(k).toArray();
-      ISeq<Phenotype<ProgramGene, C>> migrants = sent.get(i);
-      for (int j = 0; j < slots.length; j++) {
-        Phenotype<ProgramGene, C> m = migrants.get(j);
-        pop.set(slots[j], m);
-        ProgramGene g = m.genotype().gene();
-        g.functionKey(hasher::hash)
-            .ifPresent(
-                key ->
-                    to.evaluator()
-                        .cache()
-                        .put(key, NO_REPRESENTATIVE, ranking.fitness(m.fitness()).error()));
-      }
-      to.restart(pop.toISeq());
+      int to = (i + 1) % n;
+      int[] slots = rng.ints(0, pops.get(to).size()).distinct().limit(k).toArray();
+      arrivals.set(to, new Arrival<>(slots, sent.get(i)));
     }
+    return arrivals;
+  }
+
+  /**
+   * An island receives migrants: each replaces the individual in its slot, and its error enters the
+   * island's cache under its function's hash.
+   */
+  private static <C extends Comparable<? super C>> void receive(
+      Island<C> to, Arrival<C> arrival, Ranking<C> ranking, ProgramHasher hasher) {
+    MSeq<Phenotype<ProgramGene, C>> pop = MSeq.of(to.population());
+    int[] slots = arrival.slots();
+    for (int j = 0; j < slots.length; j++) {
+      Phenotype<ProgramGene, C> m = arrival.migrants().get(j);
+      pop.set(slots[j], m);
+      ProgramGene g = m.genotype().gene();
+      g.functionKey(hasher::hash)
+          .ifPresent(
+              key ->
+                  to.evaluator()
+                      .cache()
+                      .put(key, NO_REPRESENTATIVE, ranking.fitness(m.fitness()).error()));
+    }
+    to.restart(pop.toISeq());
   }
 }

@@ -48,27 +48,58 @@ public final class SearchStateCodec {
     writeFront(out, s.front());
     out.writeInt(s.islands().size());
     for (SearchState.IslandState is : s.islands()) {
-      out.writeInt(is.population().size());
-      for (SearchState.Individual ind : is.population()) {
-        writeProgram(out, ind.program());
-        out.writeLong(ind.birth());
-        writeFitness(out, ind.fitness());
-      }
-      writeFront(out, is.front());
-      writeCache(out, is.cache());
-      out.writeInt(is.tuned().length);
-      for (long f : is.tuned()) {
-        out.writeLong(f);
-      }
+      writeIsland(out, is);
     }
     return out.toByteArray();
+  }
+
+  /** One island's state, as {@link #write} writes each. */
+  static void writeIsland(Out out, SearchState.IslandState is) {
+    out.writeInt(is.population().size());
+    for (SearchState.Individual ind : is.population()) {
+      writeIndividual(out, ind);
+    }
+    writeFront(out, is.front());
+    writeCache(out, is.cache());
+    out.writeInt(is.tuned().length);
+    for (long f : is.tuned()) {
+      out.writeLong(f);
+    }
+  }
+
+  static void writeIndividual(Out out, SearchState.Individual ind) {
+    writeProgram(out, ind.program());
+    out.writeLong(ind.birth());
+    writeFitness(out, ind.fitness());
+  }
+
+  static SearchState.Individual readIndividual(DataInputStream in) throws IOException {
+    Program p = readProgram(in);
+    long birth = in.readLong();
+    return new SearchState.Individual(p, birth, readFitness(in));
+  }
+
+  /** One island's state written by {@link #writeIsland}. */
+  static SearchState.IslandState readIsland(DataInputStream in) throws IOException {
+    int m = count(in);
+    List<SearchState.Individual> pop = new ArrayList<>(m);
+    for (int j = 0; j < m; j++) {
+      pop.add(readIndividual(in));
+    }
+    List<FrontEntry> islandFront = readFront(in);
+    CacheSnapshot<Double, Long> cache = readCache(in);
+    long[] tuned = new long[count(in)];
+    for (int j = 0; j < tuned.length; j++) {
+      tuned[j] = in.readLong();
+    }
+    return new SearchState.IslandState(pop, islandFront, cache, tuned);
   }
 
   /**
    * A growable big-endian byte buffer: the writes of {@link java.io.DataOutputStream} without its
    * per-call synchronization (a state holds hundreds of thousands of cache entries).
    */
-  private static final class Out {
+  static final class Out {
     private static final java.lang.invoke.VarHandle LONG =
         java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.BIG_ENDIAN);
@@ -158,20 +189,7 @@ public final class SearchStateCodec {
       int n = count(in);
       List<SearchState.IslandState> islands = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        int m = count(in);
-        List<SearchState.Individual> pop = new ArrayList<>(m);
-        for (int j = 0; j < m; j++) {
-          Program p = readProgram(in);
-          long birth = in.readLong();
-          pop.add(new SearchState.Individual(p, birth, readFitness(in)));
-        }
-        List<FrontEntry> islandFront = readFront(in);
-        CacheSnapshot<Double, Long> cache = readCache(in);
-        long[] tuned = new long[count(in)];
-        for (int j = 0; j < tuned.length; j++) {
-          tuned[j] = in.readLong();
-        }
-        islands.add(new SearchState.IslandState(pop, islandFront, cache, tuned));
+        islands.add(readIsland(in));
       }
       if (in.read() != -1) {
         throw new StateFormatException("trailing bytes after the search state");
@@ -186,7 +204,7 @@ public final class SearchStateCodec {
     }
   }
 
-  private static long readVarLong(DataInputStream in) throws IOException {
+  static long readVarLong(DataInputStream in) throws IOException {
     long v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       int b = in.readUnsignedByte();
@@ -198,7 +216,7 @@ public final class SearchStateCodec {
     throw new StateFormatException("search state is corrupt: a varint longer than 64 bits");
   }
 
-  private static int count(DataInputStream in) throws IOException {
+  static int count(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > MAX_COUNT) {
       throw new StateFormatException("search state is corrupt: a count of " + n);
@@ -206,13 +224,13 @@ public final class SearchStateCodec {
     return n;
   }
 
-  private static void writeProgram(Out out, Program p) {
+  static void writeProgram(Out out, Program p) {
     byte[] text = Printer.print(p).getBytes(StandardCharsets.UTF_8);
     out.writeInt(text.length);
     out.write(text);
   }
 
-  private static Program readProgram(DataInputStream in) throws IOException {
+  static Program readProgram(DataInputStream in) throws IOException {
     byte[] text = new byte[count(in)];
     in.readFully(text);
     try {
@@ -222,16 +240,16 @@ public final class SearchStateCodec {
     }
   }
 
-  private static void writeFitness(Out out, Fitness f) {
+  static void writeFitness(Out out, Fitness f) {
     out.writeDouble(f.error());
     out.writeDouble(f.cost());
   }
 
-  private static Fitness readFitness(DataInputStream in) throws IOException {
+  static Fitness readFitness(DataInputStream in) throws IOException {
     return Fitness.of(in.readDouble(), in.readDouble());
   }
 
-  private static void writeFront(Out out, List<FrontEntry> front) {
+  static void writeFront(Out out, List<FrontEntry> front) {
     out.writeInt(front.size());
     for (FrontEntry e : front) {
       writeProgram(out, e.program());
@@ -241,7 +259,7 @@ public final class SearchStateCodec {
     }
   }
 
-  private static List<FrontEntry> readFront(DataInputStream in) throws IOException {
+  static List<FrontEntry> readFront(DataInputStream in) throws IOException {
     int n = count(in);
     List<FrontEntry> front = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -253,7 +271,17 @@ public final class SearchStateCodec {
   }
 
   private static void writeCache(Out out, CacheSnapshot<Double, Long> c) {
-    CacheStats s = c.counters();
+    writeStats(out, c.counters());
+    out.writeInt(c.entries().size());
+    for (CacheSnapshot.Entry<Double, Long> e : c.entries()) {
+      out.writeLong(e.key().hi());
+      out.writeLong(e.key().lo());
+      out.writeDouble(e.fitness());
+      out.writeVarLong(e.hits());
+    }
+  }
+
+  static void writeStats(Out out, CacheStats s) {
     for (long v :
         new long[] {
           s.lookups(),
@@ -270,22 +298,18 @@ public final class SearchStateCodec {
         }) {
       out.writeLong(v);
     }
-    out.writeInt(c.entries().size());
-    for (CacheSnapshot.Entry<Double, Long> e : c.entries()) {
-      out.writeLong(e.key().hi());
-      out.writeLong(e.key().lo());
-      out.writeDouble(e.fitness());
-      out.writeVarLong(e.hits());
-    }
   }
 
-  private static CacheSnapshot<Double, Long> readCache(DataInputStream in) throws IOException {
+  static CacheStats readStats(DataInputStream in) throws IOException {
     long[] v = new long[11];
     for (int i = 0; i < v.length; i++) {
       v[i] = in.readLong();
     }
-    CacheStats s =
-        new CacheStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], (int) v[9], v[10]);
+    return new CacheStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], (int) v[9], v[10]);
+  }
+
+  private static CacheSnapshot<Double, Long> readCache(DataInputStream in) throws IOException {
+    CacheStats s = readStats(in);
     int n = count(in);
     List<CacheSnapshot.Entry<Double, Long>> entries = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -323,7 +347,8 @@ public final class SearchStateCodec {
   public static final class StateFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    StateFormatException(String message) {
+    /** An exception with this message. */
+    public StateFormatException(String message) {
       super(message);
     }
   }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ShowCommand.class,
       TargetsCommand.class,
-      TuneCommand.class
+      TuneCommand.class,
+      WorkerCommand.class
     })
 public final class Main implements Runnable {
 

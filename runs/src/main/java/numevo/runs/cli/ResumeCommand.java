@@ -1,9 +1,11 @@
 package numevo.runs.cli;
 
+import java.io.PrintWriter;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import numevo.runs.cluster.ClusterIslandRunner;
 import numevo.runs.exec.RunPlan;
 import numevo.runs.exec.SearchRunner;
 import numevo.runs.store.Manifest;
@@ -47,10 +49,13 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
+  @Mixin ClusterFlags cluster;
+
   @Override
   public Integer call() {
     int th = options.threads();
     SearchRunner.Options runner = options.runner(spec, null);
+    cluster.check();
     if (generations != null && generations < 1) {
       throw new UserError("--generations must be >= 1", 2);
     }
@@ -82,7 +87,15 @@ final class ResumeCommand implements Callable<Integer> {
         s = s.withStop(s.generations(), s.evaluations(), t);
       }
       RunPlan plan = RunArgs.plan(dir, s, th);
-      return SearchRunner.run(dir, db, lock, plan, runner, options.lines(spec));
+      PrintWriter w = options.lines(spec);
+      try (ClusterIslandRunner islands = cluster.start(s, th, w)) {
+        int rc = SearchRunner.run(dir, db, lock, plan, runner, w, islands);
+        if (islands != null) {
+          w.println(islands.summary());
+          w.flush();
+        }
+        return rc;
+      }
     } finally {
       RunDir.release(lock);
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import numevo.evolver.search.IslandConfig;
+import numevo.runs.cluster.ClusterIslandRunner;
 import numevo.runs.exec.RunPlan;
 import numevo.runs.exec.SearchRunner;
 import numevo.runs.store.Manifest;
@@ -201,12 +202,15 @@ final class SearchCommand implements Callable<Integer> {
 
   @Mixin RunOptions run;
 
+  @Mixin ClusterFlags cluster;
+
   @Override
   public Integer call() {
     PrintWriter w = run.lines(spec);
     RunSpec runSpec = spec();
     int th = run.threads();
     SearchRunner.Options options = run.runner(spec, out);
+    cluster.check();
     checkOut();
     RunPlan plan = RunPlan.of(runSpec, th);
     // The model the run used, by name, in its manifest (the target's own kind without --cost).
@@ -230,8 +234,14 @@ final class SearchCommand implements Callable<Integer> {
             runSpec);
     RunDir rd = RunDir.create(dir, m);
     FileLock lock = rd.lock();
-    try (RunDb db = RunDb.create(rd.databaseFile())) {
-      return SearchRunner.run(rd, db, lock, plan, options, w);
+    try (RunDb db = RunDb.create(rd.databaseFile());
+        ClusterIslandRunner islands = cluster.start(runSpec, th, w)) {
+      int rc = SearchRunner.run(rd, db, lock, plan, options, w, islands);
+      if (islands != null) {
+        w.println(islands.summary());
+        w.flush();
+      }
+      return rc;
     } finally {
       RunDir.release(lock);
     }

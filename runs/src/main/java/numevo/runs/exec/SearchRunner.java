@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.fitness.KernelFront;
 import numevo.evolver.search.GenerationStats;
+import numevo.evolver.search.IslandRunner;
 import numevo.evolver.search.Search;
 import numevo.evolver.search.SearchListener;
 import numevo.evolver.search.SearchResult;
@@ -68,13 +69,16 @@ public final class SearchRunner {
   private final RunPlan plan;
   private final Options options;
   private final PrintWriter w;
+  private final IslandRunner islands;
 
-  private SearchRunner(RunDir dir, RunDb db, RunPlan plan, Options options, PrintWriter w) {
+  private SearchRunner(
+      RunDir dir, RunDb db, RunPlan plan, Options options, PrintWriter w, IslandRunner islands) {
     this.dir = dir;
     this.db = db;
     this.plan = plan;
     this.options = options;
     this.w = w;
+    this.islands = islands;
   }
 
   /**
@@ -85,7 +89,25 @@ public final class SearchRunner {
    */
   public static int run(
       RunDir dir, RunDb db, FileLock lock, RunPlan plan, Options options, PrintWriter w) {
-    return new SearchRunner(dir, db, plan, options, w).run(lock);
+    return new SearchRunner(dir, db, plan, options, w, null).run(lock);
+  }
+
+  /**
+   * Runs a plan as {@link #run(RunDir, RunDb, FileLock, RunPlan, Options, PrintWriter)} does, with
+   * the islands run by {@code islands} (a cluster): the results are the same.
+   *
+   * @param islands runs the islands between barriers; null for islands in this process
+   * @return the exit code
+   */
+  public static int run(
+      RunDir dir,
+      RunDb db,
+      FileLock lock,
+      RunPlan plan,
+      Options options,
+      PrintWriter w,
+      IslandRunner islands) {
+    return new SearchRunner(dir, db, plan, options, w, islands).run(lock);
   }
 
   private int run(FileLock lock) {
@@ -186,6 +208,9 @@ public final class SearchRunner {
             front);
     db.status(RunStatus.RUNNING, null);
     Search search = Search.of(plan.config(), plan.scorer());
+    if (islands != null) {
+      search = search.withRunner(islands);
+    }
     double loadBefore = loadAverage();
     SearchResult r;
     try {

@@ -1,0 +1,161 @@
+package numevo.runs.cli;
+
+import static numevo.runs.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.Hazelcast;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import numevo.runs.cli.CliRun.Run;
+import numevo.runs.store.GenerationRow;
+import numevo.runs.store.RunDb;
+import numevo.runs.store.RunDir;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cluster mode on loopback, each member a JVM of its own: a coordinator and two workers run a
+ * search; one worker is killed with SIGKILL mid-run, its islands are run again on the members left
+ * from their last barrier, and the run's generations (statistics and population digests) and front
+ * equal those of the same search in one process. Without {@code --cluster} no Hazelcast member is
+ * started.
+ */
+class ClusterRunTest {
+  private static final String[] SEARCH = {
+    "search",
+    "exp2",
+    "--generations",
+    "80",
+    "--islands",
+    "3",
+    "--population",
+    "20",
+    "--seed",
+    "9",
+    "--threads",
+    "1",
+  };
+
+  private static final Pattern ADDRESS =
+      Pattern.compile("coordinating member (127\\.0\\.0\\.1:\\d+)");
+  private static final Pattern SENT_AGAIN = Pattern.compile("\\(([\\d,]+) sent again");
+
+  @TempDir Path tmp;
+
+  @Test
+  void aSearchWithoutClusterStartsNoMemberAndClusterFlagsNeedIt() {
+    Run r =
+        run(
+            "search",
+            "exp2",
+            "--generations",
+            "2",
+            "--population",
+            "10",
+            "--run-dir",
+            tmp.resolve("plain").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Hazelcast.getAllHazelcastInstances().isEmpty());
+    assertTrue(!r.out().contains("cluster:"), r.out());
+    CliRun.assertOneLineError(
+        run("search", "exp2", "--members", "127.0.0.1:5701"), 2, "need --cluster");
+    CliRun.assertOneLineError(
+        run("search", "exp2", "--cluster", "--interface", "localhost"), 2, "--interface");
+    CliRun.assertOneLineError(run("worker", "--join", "somewhere"), 2, "--join");
+    assertTrue(Hazelcast.getAllHazelcastInstances().isEmpty());
+  }
+
+  @Test
+  void threeMembersGiveTheGenerationsAndFrontOfOneProcessAlsoWhenAWorkerIsKilled()
+      throws IOException, InterruptedException {
+    String name = "numevo-test-" + ProcessHandle.current().pid();
+    int port = freePort();
+    Path dir = tmp.resolve("cluster");
+    NumevoProcess coordinator =
+        NumevoProcess.start(
+            tmp.resolve("coordinator.log"),
+            args(
+                SEARCH,
+                "--run-dir",
+                dir.toString(),
+                "--progress",
+                "0.2",
+                "--cluster",
+                "--port",
+                Integer.toString(port),
+                "--cluster-name",
+                name,
+                "--min-members",
+                "3",
+                "--member-wait",
+                "60"));
+    List<NumevoProcess> workers = new ArrayList<>();
+    try {
+      coordinator.awaitWhileAlive(() -> ADDRESS.matcher(coordinator.log()).find(), 60);
+      Matcher m = ADDRESS.matcher(coordinator.log());
+      assertTrue(m.find(), coordinator.log());
+      for (int i = 1; i <= 2; i++) {
+        workers.add(
+            NumevoProcess.start(
+                tmp.resolve("worker" + i + ".log"),
+                "worker",
+                "--join",
+                m.group(1),
+                "--port",
+                Integer.toString(freePort()),
+                "--cluster-name",
+                name,
+                "--threads",
+                "1"));
+      }
+      // Kill a worker once the search has reported a batch after its first generation.
+      coordinator.awaitWhileAlive(() -> coordinator.log().contains("gens "), 60);
+      assertTrue(coordinator.process().isAlive(), "the search ended before the kill");
+      workers.get(1).kill();
+      assertEquals(0, coordinator.waitFor(120), coordinator.log());
+    } finally {
+      coordinator.process().destroyForcibly();
+      for (NumevoProcess w : workers) {
+        w.process().destroyForcibly();
+      }
+    }
+    String log = coordinator.log();
+    assertTrue(log.contains("at most 3 in a batch"), log);
+    Matcher again = SENT_AGAIN.matcher(log);
+    assertTrue(again.find(), log);
+    assertTrue(Long.parseLong(again.group(1).replace(",", "")) > 0, "no task was sent again");
+
+    Path single = tmp.resolve("single");
+    Run one = run(args(SEARCH, "--run-dir", single.toString()));
+    assertEquals(0, one.exit(), one.err());
+    try (RunDb a = RunDb.open(single.resolve(RunDir.DATABASE), true);
+        RunDb b = RunDb.open(dir.resolve(RunDir.DATABASE), true)) {
+      List<GenerationRow> ga = a.generations();
+      List<GenerationRow> gb = b.generations();
+      assertEquals(80, ga.size());
+      assertEquals(ga.size(), gb.size());
+      for (int i = 0; i < ga.size(); i++) {
+        assertNull(ga.get(i).difference(gb.get(i)), "generation " + (i + 1));
+      }
+      assertEquals(a.front(), b.front());
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String[] args(String[] base, String... more) {
+    return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
+  }
+}
