@@ -147,6 +147,18 @@ public record RunPlan(
   private static SearchConfig config(
       RunSpec spec, Target t, SearchDefaults d, int threads, List<String> notes) {
     int size = spec.maxSize() != null ? spec.maxSize() : d.maxSize();
+    if (spec.maxSize() == null) {
+      int largest = largestSeedFile(spec, t);
+      if (largest > size) {
+        notes.add(
+            "at most "
+                + largest
+                + " instructions (the default "
+                + size
+                + " raised to the largest --seed-from kernel's)");
+        size = largest;
+      }
+    }
     int pop = spec.population() != null ? spec.population() : d.population();
     if (size < 1) {
       throw new UserError("--max-size must be >= 1", 2);
@@ -284,6 +296,32 @@ public record RunPlan(
       }
     }
     return seeds;
+  }
+
+  /**
+   * The most instructions of a {@code --seed-from} kernel file, as the search would see it (a
+   * recurrence widened to the search's order first); 0 without seed files. Without {@code
+   * --max-size} a search's limit grows to it, so that a seed larger than the default (an exact
+   * L-Mul kernel takes about 50 instructions, the default is 32) can be searched from; the target's
+   * own baselines ({@code @baselines}) do not move the limit, so stored runs seeded with them
+   * replay unchanged. An unreadable file is reported where the seeds are read.
+   */
+  private static int largestSeedFile(RunSpec spec, Target t) {
+    int largest = 0;
+    for (String item : spec.seedFrom()) {
+      if (item.startsWith("@")) {
+        continue;
+      }
+      Program p;
+      try {
+        p = numevo.runs.cli.KernelFiles.read(java.nio.file.Path.of(item)).program();
+      } catch (RuntimeException e) {
+        continue;
+      }
+      Program q = t instanceof SeqTarget seq ? Recurrences.widen(p, seq.searchOrder()) : p;
+      largest = Math.max(largest, q.body().size());
+    }
+    return largest;
   }
 
   /** A seed in the genome's shape (a recurrence widened to the search's order first). */
