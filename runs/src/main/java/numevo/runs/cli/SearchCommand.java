@@ -99,7 +99,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--max-size",
       paramLabel = "N",
-      description = "most instructions of a kernel; default: 20 (float), 12 (seq), 32 (lmul-*)")
+      description =
+          "most instructions of a kernel; default: 20 (float), 12 (seq), 32 (lmul-*), raised to"
+              + " the largest --seed-from kernel file's")
   Integer maxSize;
 
   @Option(

@@ -157,6 +157,26 @@ public record RunPlan(
       fits.addAll(fitted);
       raw.stream().filter(Seed::fitted).forEach(r -> fits.add(r.program()));
     }
+    if (!(t instanceof SeqTarget) && spec.maxSize() == null) {
+      // --seed-from kernel files fit the size limit (an exact lmul kernel has 53 instructions;
+      // the default is 32); the target's own baselines do not move it, so stored runs seeded
+      // with them replay unchanged.
+      int largest =
+          raw.stream()
+              .filter(r -> !r.fitted())
+              .mapToInt(r -> r.program().body().size())
+              .max()
+              .orElse(0);
+      if (largest > size) {
+        notes.add(
+            "at most "
+                + largest
+                + " instructions (the default "
+                + size
+                + " raised to the largest --seed-from kernel's)");
+        size = largest;
+      }
+    }
     TargetScorer scorer = TargetScorer.of(t, ScoreOptions.training(pts, spec.seed()));
     SearchConfig config = config(spec, t, d, size, threads, notes, fitted, raw);
     config =

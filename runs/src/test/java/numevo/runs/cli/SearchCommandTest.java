@@ -374,6 +374,45 @@ class SearchCommandTest {
     assertTrue(r.out().contains("mean|rel|"), r.out());
   }
 
+  @Test
+  void aSeedLargerThanTheDefaultLimitRaisesItAndAnExplicitLimitStillBinds() throws IOException {
+    // The exact integer e4m3fn kernel (issue 14) has 53 instructions; the default limit is 32.
+    Path seed =
+        Path.of(System.getProperty("numevo.root", ".."))
+            .resolve("kernels/lmul-e4m3/exact_int_e4m3fn.kernel");
+    List<String> common =
+        List.of(
+            "search",
+            "lmul-e4m3",
+            "--generations",
+            "1",
+            "--population",
+            "10",
+            "--points",
+            "2048",
+            "--islands",
+            "1",
+            "--threads",
+            "1",
+            "--no-tuning",
+            "--seed-from",
+            seed.toString());
+    Run r = run(common.toArray(String[]::new));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("at most 53 instructions"), r.out());
+    // The seed is exact on every pair (the least loss there is), so it stays on the front.
+    String front =
+        r.out().substring(r.out().indexOf("Pareto front"), r.out().indexOf("baselines:"));
+    assertTrue(
+        front.lines().anyMatch(l -> l.matches("\\s+5\\.30+\\s+53\\s.*\\s100\\.0%\\s.*")), front);
+    List<String> capped = new ArrayList<>(common);
+    capped.addAll(List.of("--max-size", "32"));
+    Run c = run(capped.toArray(String[]::new));
+    assertEquals(2, c.exit(), c.out());
+    assertEquals(1, c.err().strip().lines().count(), c.err());
+    assertTrue(c.err().contains("53 instructions, outside [0, 32]"), c.err());
+  }
+
   private static JsonNode json(Run r) throws IOException {
     return JsonMapper.builder().build().readTree(r.out());
   }

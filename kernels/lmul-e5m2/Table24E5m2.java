@@ -1,0 +1,50 @@
+// Kernel table24_e5m2 (e5m2), exported by numevo (numevo export --lang java).
+// Self-contained: compiles alone with Java 17 or later.
+//
+// Computes what numevo's reference interpreter computes, bit for bit (every NaN
+// counts as one value):
+// - e5m2 values travel as floats, which hold them exactly; each op computes
+//   in binary64 and rounds once to e5m2 (round), the correctly rounded result;
+//   fma rounds the binary64 sum to odd first;
+// - comparisons give 1 or 0; i32 arithmetic wraps; toi rounds half to even and
+//   trunc truncates, both saturating, NaN giving 0.
+
+/** Kernel table24_e5m2 in e5m2, exported from numevo. */
+public final class Table24E5m2 {
+  private Table24E5m2() {}
+
+  /**
+   * Computes kernel table24_e5m2.
+   *
+   * @param a an i32
+   * @param b an i32
+   * @return out, an i32
+   */
+  public static int apply(int a, int b) {
+    int ma = a & 127; // ma = and a 127
+    int mb = b & 127; // mb = and b 127
+    int za = ma != 0 ? ma : (-1024); // za = select ma ma -1024
+    int zb = mb != 0 ? mb : (-1024); // zb = select mb mb -1024
+    int sum = za + zb; // sum = add za zb
+    int i0 = ma << 2; // i0 = shl ma 2
+    int i1 = mb & 3; // i1 = and mb 3
+    int i = i0 | i1; // i = or i0 i1
+    int t = 37749312 >>> i; // t = ushr 37749312 i
+    int c = t & 1; // c = and t 1
+    int r0 = sum - 60; // r0 = sub sum 60
+    int r = r0 + c; // r = add r0 c
+    int under = r < 1 ? 1 : 0; // under = lt r 1
+    int r1 = under != 0 ? 0 : r; // r1 = select under 0 r
+    int over = 123 < r1 ? 1 : 0; // over = lt 123 r1
+    int r2 = over != 0 ? 124 : r1; // r2 = select over 124 r1
+    int lm = ma < mb ? 1 : 0; // lm = lt ma mb
+    int mx = lm != 0 ? mb : ma; // mx = select lm mb ma
+    int mz = mx | under; // mz = or mx under
+    int sp = 123 < mx ? 1 : 0; // sp = lt 123 mx
+    int r3 = sp != 0 ? mz : r2; // r3 = select sp mz r2
+    int sx = a ^ b; // sx = xor a b
+    int sign = sx & 128; // sign = and sx 128
+    int out = r3 | sign; // out = or r3 sign
+    return out;
+  }
+}

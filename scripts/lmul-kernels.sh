@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Exports every kernel of kernels/lmul-e4m3 and kernels/lmul-e5m2 (C and Java, beside the DSL
+# file), scores it with numevo (all 65,536 pairs) and checks the exported C with the independent
+# exhaustive check kernels/lmul-check.c. One line per kernel:
+#   numevo: ops, energy (pJ, the target's model), exact fraction, core mean and max |rel. error|;
+#   C check: exact pairs, core mean, max and bias (mean signed relative error).
+# Usage (from the repository root; needs ./numevo, python3 and cc):
+#   scripts/lmul-kernels.sh            export, score and check
+#   scripts/lmul-kernels.sh --check    score and check only (exports untouched)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for dir in kernels/lmul-e4m3 kernels/lmul-e5m2; do
+  case $dir in
+    *e4m3) fmt=E4M3FN target=lmul-e4m3 ;;
+    *e5m2) fmt=E5M2 target=lmul-e5m2 ;;
+  esac
+  for k in "$dir"/*.kernel; do
+    name=$(awk '$1 == "kernel" {print $2; exit}' "$k")
+    if [ "${1:-}" != "--check" ]; then
+      ./numevo export "$k" --lang c -o "$dir/$name.c" --force
+      ./numevo export "$k" --lang java -o "$dir" --force
+    fi
+    score=$(./numevo score "$k" --target "$target" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print("%2d ops %.1f pJ exact %6.2f%% core mean %.3f%% max %.2f%%" % (d["ops"], d["cost"],
+      100 * d["exact_fraction"], 100 * d["core_mean_rel_err"], 100 * d["core_max_rel_err"]))')
+    cc -std=c99 -O2 -ffp-contract=off -DFMT_$fmt -DKERNEL="$name" -include "$dir/$name.c" \
+      kernels/lmul-check.c -lm -o "$tmp/check"
+    printf '%-18s %-22s %s | C: %s\n' "$dir" "$name" "$score" "$("$tmp/check")"
+  done
+done
