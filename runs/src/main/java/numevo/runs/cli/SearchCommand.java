@@ -144,7 +144,7 @@ final class SearchCommand implements Callable<Integer> {
           "known kernels to put into the first populations: kernel files, or @baselines for the"
               + " target's baselines (seq: the Berlekamp-Massey and P-recursive fits of the"
               + " training terms), or @NAME for one of them; without it a search starts from"
-              + " scratch")
+              + " random kernels (and, for seq, the fits of --fit)")
   List<String> seedFrom = new ArrayList<>();
 
   @Option(
