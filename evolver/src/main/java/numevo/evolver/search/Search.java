@@ -96,11 +96,6 @@ public final class Search {
     return new Search(config, scorer, Objects.requireNonNull(runner, "runner"));
   }
 
-  /** The configuration. */
-  SearchConfig config() {
-    return config;
-  }
-
   /** The stop reason of a search stopped by {@link SearchListener#stopRequested()}. */
   public static final String INTERRUPTED = "interrupted";
 

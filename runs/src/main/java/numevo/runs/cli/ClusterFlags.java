@@ -24,7 +24,7 @@ final class ClusterFlags {
 
   @Option(
       names = "--members",
-      paramLabel = "HOST:PORT,...",
+      paramLabel = "HOST:PORT",
       split = ",",
       description = "with --cluster: members to join or wait for (TCP-IP, no multicast)")
   List<String> members = List.of();

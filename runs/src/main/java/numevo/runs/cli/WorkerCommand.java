@@ -30,7 +30,7 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--join",
       required = true,
-      paramLabel = "HOST:PORT,...",
+      paramLabel = "HOST:PORT",
       split = ",",
       description = "the members to join (the coordinator's address)")
   List<String> join;

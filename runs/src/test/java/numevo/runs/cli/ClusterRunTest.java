@@ -96,10 +96,10 @@ class ClusterRunTest {
                 "--min-members",
                 "3",
                 "--member-wait",
-                "60"));
+                "240"));
     List<NumevoProcess> workers = new ArrayList<>();
     try {
-      coordinator.awaitWhileAlive(() -> ADDRESS.matcher(coordinator.log()).find(), 60);
+      coordinator.awaitWhileAlive(() -> ADDRESS.matcher(coordinator.log()).find(), 240);
       Matcher m = ADDRESS.matcher(coordinator.log());
       assertTrue(m.find(), coordinator.log());
       for (int i = 1; i <= 2; i++) {
@@ -116,11 +116,12 @@ class ClusterRunTest {
                 "--threads",
                 "1"));
       }
-      // Kill a worker once the search has reported a batch after its first generation.
-      coordinator.awaitWhileAlive(() -> coordinator.log().contains("gens "), 60);
+      // Kill a worker once the search has reported a batch after its first generation. (The
+      // bounds of the waits are for a machine at load 30: a few seconds suffice on a quiet one.)
+      coordinator.awaitWhileAlive(() -> coordinator.log().contains("gens "), 240);
       assertTrue(coordinator.process().isAlive(), "the search ended before the kill");
       workers.get(1).kill();
-      assertEquals(0, coordinator.waitFor(120), coordinator.log());
+      assertEquals(0, coordinator.waitFor(300), coordinator.log());
     } finally {
       coordinator.process().destroyForcibly();
       for (NumevoProcess w : workers) {
