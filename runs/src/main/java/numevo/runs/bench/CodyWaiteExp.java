@@ -1,7 +1,7 @@
 package numevo.runs.bench;
 
 /**
- * e^x in float32 by the algorithm of {@code kernels/exp/exp_f32.kernel}, written plainly in Java:
+ * e^x in float32 by the algorithm of {@code kernels/exp/exp.kernel}, written plainly in Java:
  * the hand-written baseline {@code builtin:exp-cw} of {@code numevo bench}. It computes the
  * kernel's function bit for bit (every NaN counting as one value; {@code CodyWaiteExpTest} checks
  * it against the kernel file), so timing the two compares the compiler with hand-written code of
