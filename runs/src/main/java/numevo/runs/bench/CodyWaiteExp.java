@@ -1,11 +1,11 @@
 package numevo.runs.bench;
 
 /**
- * e^x in float32 by the algorithm of {@code kernels/exp/exp.kernel}, written plainly in Java:
- * the hand-written baseline {@code builtin:exp-cw} of {@code numevo bench}. It computes the
- * kernel's function bit for bit (every NaN counting as one value; {@code CodyWaiteExpTest} checks
- * it against the kernel file), so timing the two compares the compiler with hand-written code of
- * the same operations.
+ * e^x in float32 by the algorithm of {@code kernels/exp/exp.kernel}, written plainly in Java: the
+ * hand-written baseline {@code builtin:exp-cw} of {@code numevo bench}. It computes the kernel's
+ * function bit for bit (every NaN counting as one value; {@code CodyWaiteExpTest} checks it against
+ * the kernel file), so timing the two compares the compiler with hand-written code of the same
+ * operations.
  *
  * <p>x is clamped to [-104, 89] (no result changes; infinities become the clamp's ends, NaN
  * passes); n = rint(x log2 e) comes from adding a shifter constant, whose float code then holds n
