@@ -13,7 +13,11 @@ the Cody-Waite reduced range |r| <= R, evaluated in float32 by Horner's rule wit
    (numpy's float64 would round twice).
 
 Prints the coefficients as float32 hex literals with the sampled max ULP. The result is a proxy:
-the kernel's own figure is its exhaustive check (kernels/exp/README.md).
+the kernel's own figure is its exhaustive check (kernels/exp/README.md). The shipped coefficients
+are step 1 alone (--no-search); the local search of step 2 was started once and did not finish
+on a heavily loaded machine, so what it gains is not measured. It also scores the polynomial on
+exact r, while the kernel's r is rounded (about 0.18 ULP more at |r| near 0.35): a search over x
+itself would be the better proxy.
 
   python3 scripts/exp-poly-fit.py            # needs numpy and scipy
   python3 scripts/exp-poly-fit.py --no-search  # step 1 and the rounding only (seconds)
