@@ -13,7 +13,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs {@link KernelBench} over kernels and baselines in one JMH run (forked JVMs). */
+/**
+ * Runs {@link KernelBench} over kernels, baselines and shapes in one JMH run (forked JVMs), and
+ * turns JMH's ns per invocation into ns per element.
+ */
 public final class BenchRunner {
   private BenchRunner() {}
 
@@ -23,23 +26,40 @@ public final class BenchRunner {
    * @param quick a smoke run of seconds instead of figures stable enough to quote
    * @param lo lower end of the f input domain
    * @param hi upper end (exclusive) of the f input domain
+   * @param shapes how each kernel is run (one timing per kernel and shape)
    */
-  public record Config(boolean quick, double lo, double hi) {}
+  public record Config(boolean quick, double lo, double hi, List<BenchShape> shapes) {
+    /** Copies the shapes; at least one. */
+    public Config {
+      shapes = List.copyOf(shapes);
+      if (shapes.isEmpty()) {
+        throw new IllegalArgumentException("no shape");
+      }
+    }
+
+    /** One shape: the array method over {@value KernelBench#POINTS} inputs. */
+    public static Config of(boolean quick, double lo, double hi) {
+      return new Config(quick, lo, hi, List.of(BenchShape.of(false, KernelBench.POINTS)));
+    }
+  }
 
   /**
    * One kernel's timing.
    *
    * @param spec the kernel file or {@code builtin:NAME}
+   * @param shape how it was run
    * @param nsPerElement mean time per element
-   * @param error half-width of JMH's 99.9% confidence interval (NaN if too few samples)
+   * @param error half-width of JMH's 99.9% confidence interval, per element (NaN if too few
+   *     samples)
    */
-  public record Timing(String spec, double nsPerElement, double error) {}
+  public record Timing(String spec, BenchShape shape, double nsPerElement, double error) {}
 
   /**
    * Times every spec in one JMH run.
    *
    * @param specs kernel files and {@code builtin:NAME}s, in the order to report
-   * @return one timing per spec, in the same order
+   * @return one timing per shape and spec, shape after shape in the config's order, the specs in
+   *     the given order within each
    * @throws RunnerException if JMH fails
    */
   public static List<Timing> run(List<String> specs, Config config) throws RunnerException {
@@ -49,6 +69,8 @@ public final class BenchRunner {
             .param("spec", specs.toArray(String[]::new))
             .param("lo", Double.toString(config.lo()))
             .param("hi", Double.toString(config.hi()))
+            .param(
+                "shape", config.shapes().stream().map(BenchShape::toString).toArray(String[]::new))
             .shouldFailOnError(true)
             .verbosity(VerboseMode.SILENT);
     if (config.quick()) {
@@ -65,18 +87,26 @@ public final class BenchRunner {
           .measurementTime(TimeValue.seconds(1));
     }
     Collection<RunResult> results = new Runner(ob.build()).run();
-    Map<String, Timing> bySpec = new LinkedHashMap<>();
+    Map<String, Timing> byKey = new LinkedHashMap<>();
     for (RunResult r : results) {
       String spec = r.getParams().getParam("spec");
-      bySpec.put(
-          spec,
-          new Timing(spec, r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
+      BenchShape shape = BenchShape.parse(r.getParams().getParam("shape"));
+      double per = shape.points();
+      byKey.put(
+          shape + " " + spec,
+          new Timing(
+              spec,
+              shape,
+              r.getPrimaryResult().getScore() / per,
+              r.getPrimaryResult().getScoreError() / per));
     }
     List<Timing> ordered = new ArrayList<>();
-    for (String s : specs) {
-      Timing t = bySpec.get(s);
-      if (t != null) {
-        ordered.add(t);
+    for (BenchShape shape : config.shapes()) {
+      for (String s : specs) {
+        Timing t = byKey.get(shape + " " + s);
+        if (t != null) {
+          ordered.add(t);
+        }
       }
     }
     return ordered;

@@ -3,9 +3,18 @@ package numevo.runs.bench;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Built-in baselines for {@code numevo bench --vs builtin:NAME}: plain Java loops. */
+/**
+ * Built-in baselines for {@code numevo bench --vs builtin:NAME}: plain Java loops, and for the
+ * float32 functions of one input the same function per call ({@code numevo bench --shapes call:N}).
+ */
 public final class Builtins {
   private Builtins() {}
+
+  /** A float32 function of one input, per call. */
+  @FunctionalInterface
+  public interface Scalar {
+    float apply(float x);
+  }
 
   /** A float32 kernel of one input, over arrays. */
   @FunctionalInterface
@@ -20,45 +29,38 @@ public final class Builtins {
   }
 
   /**
-   * A baseline: exactly one of {@code unary} and {@code binary} is non-null.
+   * A baseline: exactly one of {@code unary} and {@code binary} is non-null; {@code scalar}, the
+   * per-call form, is non-null exactly when {@code unary} is, and computes the same function.
    *
    * @param description what it computes, for listings
    */
-  public record Kernel(String description, Unary unary, Binary binary) {}
+  public record Kernel(String description, Unary unary, Binary binary, Scalar scalar) {
+    /** A baseline of one input, from its per-call form: the loop calls it once per element. */
+    static Kernel unary(String description, Scalar f) {
+      return new Kernel(
+          description,
+          (xs, ys, n) -> {
+            for (int i = 0; i < n; i++) {
+              ys[i] = f.apply(xs[i]);
+            }
+          },
+          null,
+          f);
+    }
+  }
 
   private static final Map<String, Kernel> ALL = new TreeMap<>();
 
   static {
-    ALL.put(
-        "exp",
-        new Kernel(
-            "(float) Math.exp(x): the HotSpot intrinsic",
-            (xs, ys, n) -> {
-              for (int i = 0; i < n; i++) {
-                ys[i] = (float) Math.exp(xs[i]);
-              }
-            },
-            null));
+    ALL.put("exp", Kernel.unary("(float) Math.exp(x): the HotSpot intrinsic", Builtins::mathExp));
     ALL.put(
         "exp-strict",
-        new Kernel(
-            "(float) StrictMath.exp(x): fdlibm, no intrinsic",
-            (xs, ys, n) -> {
-              for (int i = 0; i < n; i++) {
-                ys[i] = (float) StrictMath.exp(xs[i]);
-              }
-            },
-            null));
+        Kernel.unary("(float) StrictMath.exp(x): fdlibm, no intrinsic", Builtins::strictExp));
     ALL.put(
-        "exp2",
-        new Kernel(
-            "(float) Math.pow(2, x)",
-            (xs, ys, n) -> {
-              for (int i = 0; i < n; i++) {
-                ys[i] = (float) Math.pow(2.0, xs[i]);
-              }
-            },
-            null));
+        "exp-cw",
+        Kernel.unary(
+            "e^x by kernels/exp's Cody-Waite algorithm, hand-written in Java", CodyWaiteExp::exp));
+    ALL.put("exp2", Kernel.unary("(float) Math.pow(2, x)", Builtins::pow2));
     ALL.put(
         "mul",
         new Kernel(
@@ -68,7 +70,20 @@ public final class Builtins {
               for (int i = 0; i < n; i++) {
                 rs[i] = xs[i] * ys[i];
               }
-            }));
+            },
+            null));
+  }
+
+  private static float mathExp(float x) {
+    return (float) Math.exp(x);
+  }
+
+  private static float strictExp(float x) {
+    return (float) StrictMath.exp(x);
+  }
+
+  private static float pow2(float x) {
+    return (float) Math.pow(2.0, x);
   }
 
   /**

@@ -15,7 +15,6 @@ import numevo.dsl.text.Parser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -23,16 +22,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Times one kernel per fork, in ns per element: a compiled kernel file or a built-in baseline, over
- * {@value #POINTS} inputs drawn once (seeded) from the domain and kept in this state. Each call
- * runs the kernel's array method over all inputs and returns the outputs, so nothing is dead code.
- * Driven by {@code numevo bench}; see {@link BenchRunner}.
+ * Times one kernel per fork and {@link BenchShape}: a compiled kernel file or a built-in baseline,
+ * over inputs drawn once (seeded) from the domain and kept in this state. One invocation is the
+ * shape's work on all its inputs ({@code batch:N}: the kernel's array method over N inputs; {@code
+ * call:N}: its per-point method called N times in a loop) and returns the outputs, so nothing is
+ * dead code. JMH reports ns per invocation; {@link BenchRunner} divides by N. Driven by {@code
+ * numevo bench}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class KernelBench {
-  /** Inputs per call. */
+  /** Inputs per invocation when no shape is given. */
   public static final int POINTS = 4096;
 
   /** A kernel file path, or {@code builtin:NAME}. */
@@ -47,8 +48,17 @@ public class KernelBench {
   @Param({"1"})
   public double hi;
 
+  /** A {@link BenchShape}: {@code batch:N} or {@code call:N}. */
+  @Param({"batch:4096"})
+  public String shape;
+
+  private boolean perCall;
+  private int n;
   private Builtins.Unary unary;
   private Builtins.Binary binary;
+  private Builtins.Scalar scalar;
+  private Float32Unary callUnary;
+  private Float32Binary callBinary;
   private I32Binary codes;
   private CompiledKernel generic;
   private float[] xs;
@@ -62,14 +72,17 @@ public class KernelBench {
 
   @Setup
   public void setup() {
+    BenchShape s = BenchShape.parse(shape);
+    perCall = s.perCall();
+    n = s.points();
     SplittableRandom rnd = new SplittableRandom(0x5eed);
-    xs = new float[POINTS];
-    ys = new float[POINTS];
-    rs = new float[POINTS];
-    ia = new int[POINTS];
-    ib = new int[POINTS];
-    ir = new int[POINTS];
-    for (int i = 0; i < POINTS; i++) {
+    xs = new float[n];
+    ys = new float[n];
+    rs = new float[n];
+    ia = new int[n];
+    ib = new int[n];
+    ir = new int[n];
+    for (int i = 0; i < n; i++) {
       xs[i] = (float) (lo + (hi - lo) * rnd.nextDouble());
       ys[i] = (float) (lo + (hi - lo) * rnd.nextDouble());
     }
@@ -77,27 +90,36 @@ public class KernelBench {
       Builtins.Kernel b = Builtins.of(spec.substring("builtin:".length()));
       unary = b.unary();
       binary = b.binary();
+      scalar = b.scalar();
+      if (perCall && scalar == null) {
+        throw new IllegalStateException(spec + " has no per-call form");
+      }
       return;
     }
     Program p = Parser.parse(readFile(spec), spec);
     CompiledKernel k = KernelCompiler.compile(p);
     int codeRange = p.format().bits() <= 16 ? 1 << p.format().bits() : Integer.MAX_VALUE;
-    for (int i = 0; i < POINTS; i++) {
+    for (int i = 0; i < n; i++) {
       ia[i] = rnd.nextInt(codeRange);
       ib[i] = rnd.nextInt(codeRange);
     }
     if (k instanceof Float32Unary u) {
       unary = u::apply;
+      callUnary = u;
     } else if (k instanceof Float32Binary b) {
       binary = b::apply;
+      callBinary = b;
     } else if (k instanceof I32Binary c) {
       codes = c;
     } else {
+      if (perCall) {
+        throw new IllegalStateException(spec + " has no per-call form");
+      }
       generic = k;
-      in = Batch.of(p.inputTypes(), POINTS);
-      out = Batch.of(p.outputTypes(), POINTS);
+      in = Batch.of(p.inputTypes(), n);
+      out = Batch.of(p.outputTypes(), n);
       for (int port = 0; port < in.ports(); port++) {
-        for (int i = 0; i < POINTS; i++) {
+        for (int i = 0; i < n; i++) {
           Type t = in.type(port);
           switch (t) {
             case F -> in.f(port)[i] = xs[i];
@@ -118,21 +140,49 @@ public class KernelBench {
   }
 
   @Benchmark
-  @OperationsPerInvocation(POINTS)
   public Object run() {
+    return perCall ? calls() : batch();
+  }
+
+  private Object batch() {
     if (unary != null) {
-      unary.apply(xs, rs, POINTS);
+      unary.apply(xs, rs, n);
       return rs;
     }
     if (binary != null) {
-      binary.apply(xs, ys, rs, POINTS);
+      binary.apply(xs, ys, rs, n);
       return rs;
     }
     if (codes != null) {
-      codes.apply(ia, ib, ir, POINTS);
+      codes.apply(ia, ib, ir, n);
       return ir;
     }
-    generic.evaluate(in, out, POINTS);
+    generic.evaluate(in, out, n);
     return out;
+  }
+
+  private Object calls() {
+    if (scalar != null) {
+      for (int i = 0; i < n; i++) {
+        rs[i] = scalar.apply(xs[i]);
+      }
+      return rs;
+    }
+    if (callUnary != null) {
+      for (int i = 0; i < n; i++) {
+        rs[i] = callUnary.apply(xs[i]);
+      }
+      return rs;
+    }
+    if (callBinary != null) {
+      for (int i = 0; i < n; i++) {
+        rs[i] = callBinary.apply(xs[i], ys[i]);
+      }
+      return rs;
+    }
+    for (int i = 0; i < n; i++) {
+      ir[i] = codes.apply(ia[i], ib[i]);
+    }
+    return ir;
   }
 }

@@ -12,9 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import numevo.dsl.compile.CompiledKernel;
+import numevo.dsl.compile.Float32Binary;
+import numevo.dsl.compile.Float32Unary;
+import numevo.dsl.compile.I32Binary;
 import numevo.dsl.compile.KernelCompiler;
 import numevo.runs.bench.BenchRunner;
 import numevo.runs.bench.BenchRunner.Timing;
+import numevo.runs.bench.BenchShape;
 import numevo.runs.bench.Builtins;
 import numevo.runs.bench.KernelBench;
 import org.openjdk.jmh.runner.RunnerException;
@@ -32,9 +37,12 @@ import picocli.CommandLine.Spec;
       "Times compiled kernels and baselines with JMH in one run. Forked JVMs, warm-up, inputs",
       "drawn once from the domain and held in JMH state, results consumed; prints ns per",
       "element with the 99.9% confidence half-width, and each kernel's ratio to the first",
-      "baseline (ratio < 1: faster than the baseline).",
+      "baseline in the same shape (ratio < 1: faster than the baseline; speedup = 1 / ratio).",
+      "Shapes: batch:N (the array method over N inputs) and call:N (the per-point method called",
+      "N times in a loop); every kernel is timed in every shape.",
       "Built-in baselines: builtin:exp ((float) Math.exp), builtin:exp-strict (StrictMath.exp),",
-      "builtin:exp2 ((float) Math.pow(2, x)), builtin:mul (float multiply)."
+      "builtin:exp-cw (kernels/exp's Cody-Waite algorithm hand-written in Java),",
+      "builtin:exp2 ((float) Math.pow(2, x)), builtin:mul (float multiply, batch only)."
     })
 final class BenchCommand implements Callable<Integer> {
 
@@ -61,18 +69,37 @@ final class BenchCommand implements Callable<Integer> {
       description = "interval [LO, HI) the f inputs are drawn from (default: ${DEFAULT-VALUE})")
   String domain = "0,1";
 
+  @Option(
+      names = "--shapes",
+      paramLabel = "SHAPE[,SHAPE...]",
+      split = ",",
+      description = "batch:N and/or call:N (default: ${DEFAULT-VALUE})")
+  List<String> shapes = new ArrayList<>(List.of("batch:" + KernelBench.POINTS));
+
   @Override
   public Integer call() throws Exception {
     double[] d = parseDomain(domain);
+    List<BenchShape> parsedShapes = new ArrayList<>();
+    for (String sh : shapes) {
+      try {
+        BenchShape bs = BenchShape.parse(sh);
+        if (!parsedShapes.contains(bs)) {
+          parsedShapes.add(bs);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--shapes: " + e.getMessage(), 2);
+      }
+    }
+    boolean perCall = parsedShapes.stream().anyMatch(BenchShape::perCall);
     LinkedHashSet<String> specs = new LinkedHashSet<>();
     Map<String, String> shown = new HashMap<>();
     for (String b : baselines) {
-      String v = validate(b, "--vs");
+      String v = validate(b, "--vs", perCall);
       specs.add(v);
       shown.putIfAbsent(v, b);
     }
     for (String f : files) {
-      String v = validate(f, "FILE");
+      String v = validate(f, "FILE", perCall);
       specs.add(v);
       shown.putIfAbsent(v, f);
     }
@@ -82,19 +109,31 @@ final class BenchCommand implements Callable<Integer> {
             + specs.size()
             + " kernel"
             + (specs.size() == 1 ? "" : "s")
+            + (parsedShapes.size() == 1 ? "" : " in " + parsedShapes.size() + " shapes")
             + " with JMH ("
             + (quick ? "quick smoke run: 1 fork, 3 x 200 ms" : "2 forks, 5 x 1 s warm-up, 5 x 1 s")
             + ")...");
     err.flush();
     List<Timing> timings;
     try {
-      timings = BenchRunner.run(List.copyOf(specs), new BenchRunner.Config(quick, d[0], d[1]));
+      timings =
+          BenchRunner.run(
+              List.copyOf(specs), new BenchRunner.Config(quick, d[0], d[1], parsedShapes));
     } catch (RunnerException e) {
       // JMH's own message is one clear line (another benchmark holds its lock, a fork failed).
       String m = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
       throw new UserError("bench: JMH failed: " + m.replaceFirst("^ERROR: ", ""), 1);
     }
-    double ref = baselines.isEmpty() ? Double.NaN : timings.get(0).nsPerElement();
+    // The reference of each shape: the first baseline's timing in that shape.
+    Map<BenchShape, Double> ref = new HashMap<>();
+    if (!baselines.isEmpty()) {
+      String first = specs.iterator().next();
+      for (Timing t : timings) {
+        if (t.spec().equals(first)) {
+          ref.put(t.shape(), t.nsPerElement());
+        }
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectMapper mapper = new ObjectMapper();
@@ -102,16 +141,18 @@ final class BenchCommand implements Callable<Integer> {
       for (Timing t : timings) {
         ObjectNode o = arr.addObject();
         o.put("kernel", shown.get(t.spec()));
+        o.put("shape", t.shape().toString());
         o.put("ns_per_element", t.nsPerElement());
         if (Double.isNaN(t.error())) {
           o.putNull("error");
         } else {
           o.put("error", t.error());
         }
-        if (Double.isNaN(ref)) {
+        Double r = ref.get(t.shape());
+        if (r == null) {
           o.putNull("ratio");
         } else {
-          o.put("ratio", t.nsPerElement() / ref);
+          o.put("ratio", t.nsPerElement() / r);
         }
       }
       out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
@@ -121,31 +162,33 @@ final class BenchCommand implements Callable<Integer> {
       out.println(
           String.format(
               Locale.ROOT,
-              "%-" + w + "s  %10s  %10s  %s",
+              "%-" + w + "s  %-10s  %10s  %10s  %8s  %s",
               "kernel",
+              "shape",
               "ns/elem",
               "± (99.9%)",
-              "ratio"));
+              "ratio",
+              "speedup"));
       for (Timing t : timings) {
+        Double r = ref.get(t.shape());
         out.println(
             String.format(
                 Locale.ROOT,
-                "%-" + w + "s  %10.3f  %10s  %s",
+                "%-" + w + "s  %-10s  %10.3f  %10s  %8s  %s",
                 shown.get(t.spec()),
+                t.shape(),
                 t.nsPerElement(),
                 Double.isNaN(t.error()) ? "n/a" : String.format(Locale.ROOT, "%.3f", t.error()),
-                Double.isNaN(ref)
-                    ? "-"
-                    : String.format(Locale.ROOT, "%.3f", t.nsPerElement() / ref)));
+                r == null ? "-" : String.format(Locale.ROOT, "%.3f", t.nsPerElement() / r),
+                r == null ? "-" : String.format(Locale.ROOT, "%.2fx", r / t.nsPerElement())));
       }
       out.println(
-          "inputs: "
-              + KernelBench.POINTS
-              + " per call, f inputs uniform in ["
+          "f inputs uniform in ["
               + d[0]
               + ", "
               + d[1]
-              + "); ratio = ns/elem over the first baseline's"
+              + "), drawn once per shape; ratio = ns/elem over the first baseline's in the same"
+              + " shape, speedup = its inverse"
               + (quick ? "; --quick: smoke figures, not for quoting" : ""));
     }
     out.flush();
@@ -169,16 +212,25 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** Checks a spec before JMH forks, so problems are one-line errors here, not in a fork. */
-  private static String validate(String s, String flag) {
+  private static String validate(String s, String flag, boolean perCall) {
     if (s.startsWith("builtin:")) {
+      Builtins.Kernel k;
       try {
-        Builtins.of(s.substring("builtin:".length()));
+        k = Builtins.of(s.substring("builtin:".length()));
       } catch (IllegalArgumentException e) {
         throw new UserError(flag + ": " + e.getMessage(), 2);
       }
+      if (perCall && k.scalar() == null) {
+        throw new UserError(flag + ": " + s + " has no per-call form for a call:N shape", 2);
+      }
       return s;
     }
-    KernelCompiler.compile(KernelFiles.read(Path.of(s)).program());
+    CompiledKernel k = KernelCompiler.compile(KernelFiles.read(Path.of(s)).program());
+    if (perCall
+        && !(k instanceof Float32Unary || k instanceof Float32Binary || k instanceof I32Binary)) {
+      throw new UserError(
+          flag + ": " + s + " has no per-point method for a call:N shape (its signature)", 2);
+    }
     // JMH forks read the file again: give them a path that does not depend on their directory.
     return Path.of(s).toAbsolutePath().normalize().toString();
   }

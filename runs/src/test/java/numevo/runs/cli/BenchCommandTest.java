@@ -64,6 +64,21 @@ class BenchCommandTest {
   }
 
   @Test
+  void aBadShapeIsAOneLineFlagError() throws Exception {
+    Path k = Files.writeString(dir.resolve("sq.kernel"), SQUARE, StandardCharsets.UTF_8);
+    assertOneLineError(run("bench", k.toString(), "--shapes", "batch:1024,loop:8"), "--shapes");
+    assertOneLineError(run("bench", k.toString(), "--shapes", "call:0"), "--shapes");
+  }
+
+  @Test
+  void aBaselineWithoutPerCallFormIsRefusedForACallShape() throws Exception {
+    Path k = Files.writeString(dir.resolve("sq.kernel"), SQUARE, StandardCharsets.UTF_8);
+    Run r = run("bench", k.toString(), "--vs", "builtin:mul", "--shapes", "call:64");
+    assertOneLineError(r, "--vs");
+    assertTrue(r.err().contains("per-call"), r.err());
+  }
+
+  @Test
   void aQuickRunPrintsOneJsonRowPerKernelWithRatiosToTheFirstBaseline() throws Exception {
     Path k = Files.writeString(dir.resolve("sq.kernel"), SQUARE, StandardCharsets.UTF_8);
     // A benchmark someone runs beside the tests holds JMH's lock; this smoke run need not wait.
@@ -86,6 +101,7 @@ class BenchCommandTest {
     assertEquals(k.toString(), rows.get(1).get("kernel").asText());
     assertEquals(1.0, rows.get(0).get("ratio").asDouble(), 0.0);
     for (JsonNode row : rows) {
+      assertEquals("batch:4096", row.get("shape").asText(), row.toString());
       assertTrue(row.get("ns_per_element").asDouble() > 0, row.toString());
       assertTrue(row.has("error"), row.toString());
       double expected =
