@@ -34,10 +34,11 @@ import org.objectweb.asm.MethodVisitor;
 
 /**
  * Generates the loop class of a supported float32 kernel: a static method {@code main} whose loop
- * body loads one vector of lanes per live input, applies each live instruction as a call of {@link
- * SimdOps} on locals (C2 inlines and intrinsifies them, keeping vectors in registers), and stores
- * the outputs; a static method {@code tail} does the last partial vector the same way with masked
- * loads and stores. Instance methods implement {@link SimdLoop}.
+ * body loads one vector of lanes per live input, applies each live instruction as the code of its
+ * {@link SimdOps} method, pasted in by {@link Inliner} (so the loop calls the Vector API directly,
+ * which C2 force-inlines and intrinsifies, keeping vectors in registers), and stores the outputs; a
+ * static method {@code tail} does the last partial vector the same way with masked loads and
+ * stores. Instance methods implement {@link SimdLoop}.
  */
 final class SimdGenerator {
   private SimdGenerator() {}
@@ -45,7 +46,6 @@ final class SimdGenerator {
   /** HotSpot does not JIT-compile methods of more bytecode ({@code DontCompileHugeMethods}). */
   static final int MAX_METHOD_BYTES = 8000;
 
-  private static final String OPS = "numevo/dsl/simd/SimdOps";
   private static final String FV = "Ljdk/incubator/vector/FloatVector;";
   private static final String IV = "Ljdk/incubator/vector/IntVector;";
   private static final String MASK = "Ljdk/incubator/vector/VectorMask;";
@@ -85,7 +85,15 @@ final class SimdGenerator {
     }
 
     byte[] generate() {
-      ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+      ClassWriter cw =
+          new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            // Scratch locals of pasted helpers hold vectors of different types at different
+            // points; they are dead where frames merge, so Object is the type to merge to.
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+              return "java/lang/Object";
+            }
+          };
       cw.visit(
           V21,
           ACC_PUBLIC | ACC_FINAL | ACC_SUPER,
@@ -116,10 +124,11 @@ final class SimdGenerator {
       int i = ports + 1;
       int upper = ports + 2;
       int base = ports + 3;
+      int temps = base + p.valueCount();
       mv.visitInsn(org.objectweb.asm.Opcodes.ICONST_0);
       mv.visitVarInsn(ISTORE, i);
       mv.visitVarInsn(ILOAD, n);
-      mv.visitMethodInsn(INVOKESTATIC, OPS, "bound", "(I)I", false);
+      Inliner.inline(mv, "bound", "(I)I", temps);
       mv.visitVarInsn(ISTORE, upper);
       Label head = new Label();
       Label tail = new Label();
@@ -158,9 +167,10 @@ final class SimdGenerator {
       int n = ports + 1;
       int mask = ports + 2;
       int base = ports + 3;
+      int temps = base + p.valueCount();
       mv.visitVarInsn(ILOAD, i);
       mv.visitVarInsn(ILOAD, n);
-      mv.visitMethodInsn(INVOKESTATIC, OPS, "tail", "(II)" + MASK, false);
+      Inliner.inline(mv, "tail", "(II)" + MASK, temps);
       mv.visitVarInsn(ASTORE, mask);
       body(mv, i, mask, base);
       mv.visitInsn(RETURN);
@@ -189,6 +199,7 @@ final class SimdGenerator {
 
     /** One iteration: loads, the live instructions, stores; {@code mask} -1 for unmasked. */
     private void body(MethodVisitor mv, int i, int mask, int base) {
+      int temps = base + p.valueCount();
       String tailArg = mask < 0 ? "" : MASK;
       for (int q = 0; q < k; q++) {
         if (!live[q]) {
@@ -200,12 +211,11 @@ final class SimdGenerator {
         if (mask >= 0) {
           mv.visitVarInsn(ALOAD, mask);
         }
-        mv.visitMethodInsn(
-            INVOKESTATIC,
-            OPS,
+        Inliner.inline(
+            mv,
             f ? "loadF" : "loadI",
             "(" + (f ? "[F" : "[I") + "I" + tailArg + ")" + (f ? FV : IV),
-            false);
+            temps);
         mv.visitVarInsn(ASTORE, base + q);
       }
       List<Instr> instrs = p.body();
@@ -215,10 +225,10 @@ final class SimdGenerator {
         }
         Instr ins = instrs.get(j);
         for (Operand o : ins.args()) {
-          operand(mv, o, base);
+          operand(mv, o, base, temps);
         }
         Call c = call(ins.op());
-        mv.visitMethodInsn(INVOKESTATIC, OPS, c.name, c.desc, false);
+        Inliner.inline(mv, c.name, c.desc, temps);
         mv.visitVarInsn(ASTORE, base + k + j);
       }
       List<Type> outs = p.outputTypes();
@@ -230,25 +240,24 @@ final class SimdGenerator {
         if (mask >= 0) {
           mv.visitVarInsn(ALOAD, mask);
         }
-        mv.visitMethodInsn(
-            INVOKESTATIC,
-            OPS,
+        Inliner.inline(
+            mv,
             f ? "storeF" : "storeI",
             "(" + (f ? FV + "[F" : IV + "[I") + "I" + tailArg + ")V",
-            false);
+            temps);
       }
     }
 
-    private void operand(MethodVisitor mv, Operand o, int base) {
+    private void operand(MethodVisitor mv, Operand o, int base, int temps) {
       switch (o) {
         case Ref r -> mv.visitVarInsn(ALOAD, base + r.index());
         case FloatLit l -> {
           mv.visitLdcInsn((float) l.value());
-          mv.visitMethodInsn(INVOKESTATIC, OPS, "litF", "(F)" + FV, false);
+          Inliner.inline(mv, "litF", "(F)" + FV, temps);
         }
         case I32Lit l -> {
           mv.visitLdcInsn(l.value());
-          mv.visitMethodInsn(INVOKESTATIC, OPS, "litI", "(I)" + IV, false);
+          Inliner.inline(mv, "litI", "(I)" + IV, temps);
         }
         case IntLit l ->
             throw new SimdDeclinedException("int literal " + l.value() + ": no int values");
