@@ -35,9 +35,10 @@ import numevo.dsl.program.Type;
  * <p><b>Declined</b> ({@link SimdDeclinedException}, with the reason; {@link #compileOrScalar}
  * falls back to the scalar compiler): other formats (float64, whose transcendental ops are
  * StrictMath calls, and the narrow formats, rounded per op in software), {@code int} values and ops
- * (exact bignum arithmetic), kernels whose loop would exceed HotSpot's 8,000-byte JIT limit (about
- * 600 live instructions), and any JVM started without {@code --add-modules jdk.incubator.vector}
- * ({@code ./numevo}, the tests and the JMH forks add it).
+ * (exact bignum arithmetic), kernels whose loop would exceed HotSpot's 8,000-byte JIT limit (a
+ * chain of 240 {@code fma} or 111 {@code rint}: each op's pasted code is 30 to 70 bytes), and any
+ * JVM started without {@code --add-modules jdk.incubator.vector} ({@code ./numevo}, the tests and
+ * the JMH forks add it).
  *
  * <p>Thread-safe. Compiling costs a scalar compilation plus a second hidden class; unreachable
  * kernels are unloaded with their classes.
@@ -46,6 +47,21 @@ public final class SimdCompiler {
   private SimdCompiler() {}
 
   private static final String MODULE = "jdk.incubator.vector";
+
+  /**
+   * A HotSpot option that makes C2 compile the generated loops after 1% of the usual invocations
+   * and iterations. Until C2 compiles a loop, every vector op runs the Vector API's Java fallback
+   * (the interpreter and C1 do not intrinsify it), microseconds per op: a 25-op kernel over 1,024
+   * points takes about 2,000 calls (8 s on this machine) to reach its compiled speed, about 100
+   * calls with this option. Benchmark forks ({@code numevo bench}, {@code SimdBenchmark}) and the
+   * tests use it.
+   */
+  public static final String FAST_JIT_OPTION =
+      "-XX:CompileCommand=CompileThresholdScaling,numevo.dsl.simd.SimdLoop*::*,0.01";
+
+  /** Silences HotSpot's line per {@code -XX:CompileCommand} at start-up. */
+  public static final String QUIET_COMPILE_COMMANDS = "-XX:CompileCommand=quiet";
+
   private static final boolean AVAILABLE = ModuleLayer.boot().findModule(MODULE).isPresent();
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import numevo.dsl.simd.SimdCompiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -38,7 +39,7 @@ public final class BenchRunner {
   /**
    * Times every spec in one JMH run.
    *
-   * @param specs kernel files and {@code builtin:NAME}s, in the order to report
+   * @param specs kernel files, {@code simd:FILE}s and {@code builtin:NAME}s, in the order to report
    * @return one timing per spec, in the same order
    * @throws RunnerException if JMH fails
    */
@@ -49,6 +50,12 @@ public final class BenchRunner {
             .param("spec", specs.toArray(String[]::new))
             .param("lo", Double.toString(config.lo()))
             .param("hi", Double.toString(config.hi()))
+            // The SIMD backend's kernels (simd: specs) need the Vector API in the forks.
+            .jvmArgsAppend(
+                "--add-modules",
+                "jdk.incubator.vector",
+                SimdCompiler.QUIET_COMPILE_COMMANDS,
+                SimdCompiler.FAST_JIT_OPTION)
             .shouldFailOnError(true)
             .verbosity(VerboseMode.SILENT);
     if (config.quick()) {

@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import numevo.dsl.compile.Float32Unary;
 import numevo.dsl.compile.KernelCompiler;
+import numevo.dsl.eval.Batch;
+import numevo.dsl.eval.ColumnarEvaluator;
 import numevo.dsl.program.Program;
 import numevo.dsl.simd.SimdCompiler;
 import numevo.dsl.text.Parser;
@@ -31,8 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code poly*}: a degree-6 float32 Horner polynomial in fma over [-1, 1);
  *   <li>{@code exp*}: {@code cody_waite6.kernel} (the targets module's full-range exp baseline)
  *       over [-80, 80), against {@code (float) Math.exp} and a hand-written Java loop of the same
- *       Cody-Waite algorithm.
+ *       Cody-Waite algorithm, and the columnar evaluator ({@code expColumnar}: one instruction at a
+ *       time over all points, in float[] columns with one Java loop per op, which C2
+ *       auto-vectorizes where it can): the other design a vector backend could take.
  * </ul>
+ *
+ * <p>The SIMD kernels are warmed up in the set-up until C2 has compiled their loops ({@link
+ * KernelBench#warmUp}), which JMH's warm-up iterations alone may not reach on a loaded machine.
  *
  * <p>Run: {@code ./numevo jmh SimdBenchmark} (docs/BENCHMARKS.md, "SIMD backend").
  */
@@ -43,7 +50,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+    jvmArgsAppend = {
+      "--add-modules",
+      "jdk.incubator.vector",
+      SimdCompiler.QUIET_COMPILE_COMMANDS,
+      SimdCompiler.FAST_JIT_OPTION
+    })
 public class SimdBenchmark {
 
   /** The degree-6 polynomial (cody_waite6's coefficients) as a Horner chain of fma. */
@@ -74,6 +86,9 @@ public class SimdBenchmark {
   private Float32Unary polyScalar;
   private Float32Unary expSimd;
   private Float32Unary expScalar;
+  private ColumnarEvaluator columnar;
+  private Batch columnarIn;
+  private Batch columnarOut;
 
   @Setup
   public void setup() {
@@ -91,6 +106,14 @@ public class SimdBenchmark {
     polyScalar = (Float32Unary) KernelCompiler.compile(poly);
     expSimd = (Float32Unary) SimdCompiler.compile(exp);
     expScalar = (Float32Unary) KernelCompiler.compile(exp);
+    columnar = ColumnarEvaluator.of(exp, size);
+    columnarIn = columnar.newInputBatch();
+    columnarOut = columnar.newOutputBatch();
+    for (int i = 0; i < size; i++) {
+      columnarIn.f(0)[i] = expIn[i];
+    }
+    KernelBench.warmUp(polySimd, poly);
+    KernelBench.warmUp(expSimd, exp);
   }
 
   static String expKernel() {
@@ -155,6 +178,12 @@ public class SimdBenchmark {
       ys[i] = codyWaite(xs[i]);
     }
     return ys;
+  }
+
+  @Benchmark
+  public Batch expColumnar() {
+    columnar.evaluate(columnarIn, columnarOut, size);
+    return columnarOut;
   }
 
   @Benchmark

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import numevo.dsl.compile.KernelCompiler;
+import numevo.dsl.program.Program;
+import numevo.dsl.simd.SimdCompiler;
+import numevo.dsl.simd.SimdDeclinedException;
 import numevo.runs.bench.BenchRunner;
 import numevo.runs.bench.BenchRunner.Timing;
 import numevo.runs.bench.Builtins;
@@ -34,7 +37,9 @@ import picocli.CommandLine.Spec;
       "element with the 99.9% confidence half-width, and each kernel's ratio to the first",
       "baseline (ratio < 1: faster than the baseline).",
       "Built-in baselines: builtin:exp ((float) Math.exp), builtin:exp-strict (StrictMath.exp),",
-      "builtin:exp2 ((float) Math.pow(2, x)), builtin:mul (float multiply)."
+      "builtin:exp2 ((float) Math.pow(2, x)), builtin:mul (float multiply).",
+      "--backend simd times kernel files compiled to Vector API loops (float32 kernels;",
+      "others are declined with the reason and timed scalar); both times each file both ways."
     })
 final class BenchCommand implements Callable<Integer> {
 
@@ -61,9 +66,33 @@ final class BenchCommand implements Callable<Integer> {
       description = "interval [LO, HI) the f inputs are drawn from (default: ${DEFAULT-VALUE})")
   String domain = "0,1";
 
+  /** Which compiler times the kernel files. */
+  enum Backend {
+    scalar,
+    simd,
+    both
+  }
+
+  @Option(
+      names = "--backend",
+      paramLabel = "scalar|simd|both",
+      description =
+          "compiler of the kernel files: the scalar ASM compiler, the SIMD backend"
+              + " (Vector API), or both, one row each (default: ${DEFAULT-VALUE})")
+  Backend backend = Backend.scalar;
+
   @Override
   public Integer call() throws Exception {
     double[] d = parseDomain(domain);
+    PrintWriter err = spec.commandLine().getErr();
+    if (backend != Backend.scalar && !SimdCompiler.available()) {
+      throw new UserError(
+          "--backend "
+              + backend
+              + ": this JVM has no Vector API; run through ./numevo or add"
+              + " --add-modules jdk.incubator.vector to the java command",
+          2);
+    }
     LinkedHashSet<String> specs = new LinkedHashSet<>();
     Map<String, String> shown = new HashMap<>();
     for (String b : baselines) {
@@ -73,10 +102,20 @@ final class BenchCommand implements Callable<Integer> {
     }
     for (String f : files) {
       String v = validate(f, "FILE");
-      specs.add(v);
-      shown.putIfAbsent(v, f);
+      String declined = backend == Backend.scalar ? null : simdDeclines(v);
+      if (declined != null) {
+        err.println("numevo: " + f + ": the SIMD backend declines it (" + declined + ")");
+      }
+      if (backend != Backend.simd || declined != null) {
+        specs.add(v);
+        shown.putIfAbsent(v, backend == Backend.scalar ? f : f + " [scalar]");
+      }
+      if (backend != Backend.scalar && declined == null) {
+        String s = KernelBench.SIMD + v;
+        specs.add(s);
+        shown.putIfAbsent(s, f + " [simd]");
+      }
     }
-    PrintWriter err = spec.commandLine().getErr();
     err.println(
         "numevo: timing "
             + specs.size()
@@ -166,6 +205,17 @@ final class BenchCommand implements Callable<Integer> {
       // reported below
     }
     throw new UserError("--domain: expected LO,HI with LO < HI, got '" + s + "'", 2);
+  }
+
+  /** Why the SIMD backend declines the kernel file {@code path}, or null if it compiles it. */
+  private static String simdDeclines(String path) {
+    Program p = KernelFiles.read(Path.of(path)).program();
+    try {
+      SimdCompiler.compile(p);
+      return null;
+    } catch (SimdDeclinedException e) {
+      return e.getMessage();
+    }
   }
 
   /** Checks a spec before JMH forks, so problems are one-line errors here, not in a fork. */
