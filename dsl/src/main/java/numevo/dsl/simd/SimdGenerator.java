@@ -227,7 +227,7 @@ final class SimdGenerator {
         for (Operand o : ins.args()) {
           operand(mv, o, base, temps);
         }
-        Call c = call(ins.op());
+        Call c = integral(ins) ? new Call("trunc", "(" + FV + ")" + IV) : call(ins.op());
         Inliner.inline(mv, c.name, c.desc, temps);
         mv.visitVarInsn(ASTORE, base + k + j);
       }
@@ -246,6 +246,19 @@ final class SimdGenerator {
             "(" + (f ? FV + "[F" : IV + "[I") + "I" + tailArg + ")V",
             temps);
       }
+    }
+
+    /**
+     * Whether {@code ins} is a {@code toi} of a {@code rint} or {@code floor} result: rounding an
+     * integer (or NaN, or an infinity) changes nothing, so {@code toi} is {@code trunc} there, and
+     * the second rounding (eight vector ops) is saved. Cody-Waite reductions have this shape.
+     */
+    private boolean integral(Instr ins) {
+      if (ins.op() != Op.TOI || !(ins.args().get(0) instanceof Ref r) || r.index() < k) {
+        return false;
+      }
+      Op producer = p.body().get(r.index() - k).op();
+      return producer == Op.FRINT || producer == Op.FFLOOR;
     }
 
     private void operand(MethodVisitor mv, Operand o, int base, int temps) {

@@ -52,14 +52,50 @@ class EveryOpOnSpecialValuesTest {
             inputs,
             List.of(Instr.of("r", op, args.toArray(Operand[]::new))),
             List.of(Ref.of(op.arity())));
-    CompiledKernel k = SimdCompiler.compile(p);
     // Every combination of special operands (the third operand of fma and select varies less).
     List<Object[]> points = new ArrayList<>();
     combine(op, 0, new Object[op.arity()], points);
+    checkHot(p, points);
+    return 1;
+  }
+
+  /**
+   * {@code toi} of a {@code rint} or {@code floor} result, which the generator emits as a
+   * truncation, on the special values and on random halves, near-halves and large values.
+   */
+  @Test
+  void toiOfRoundedValuesAgreesWhenHot() {
+    Program p =
+        numevo.dsl.text.Parser.parse(
+            """
+            kernel rounded float32
+            input x : f
+            n = rint x
+            k = toi n
+            fl = floor x
+            j = toi fl
+            output k
+            output j
+            """,
+            "rounded");
+    List<Object[]> points = new ArrayList<>();
+    for (double v : floats()) {
+      points.add(new Object[] {v});
+    }
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(1204);
+    for (int i = 0; i < 2000; i++) {
+      points.add(new Object[] {(double) Inputs.f(rnd)});
+    }
+    checkHot(p, points);
+  }
+
+  private static void checkHot(Program p, List<Object[]> points) {
+    CompiledKernel k = SimdCompiler.compile(p);
     int n = points.size();
+    int arity = p.inputs().size();
     Batch in = Batch.of(p.inputTypes(), n);
     for (int i = 0; i < n; i++) {
-      for (int a = 0; a < op.arity(); a++) {
+      for (int a = 0; a < arity; a++) {
         in.set(a, i, points.get(i)[a]);
       }
     }
@@ -70,23 +106,31 @@ class EveryOpOnSpecialValuesTest {
       k.evaluate(in, smallOut, small);
     }
     Interpreter interp = Interpreter.of(p);
-    Object[] want = new Object[n];
+    Object[][] want = new Object[n][];
     for (int i = 0; i < n; i++) {
-      want[i] = interp.eval(points.get(i))[0];
+      want[i] = interp.eval(points.get(i));
     }
+    List<Type> types = p.outputTypes();
     for (int c = 0; c < CHECKED_CALLS; c++) {
       k.evaluate(in, out, n);
       for (int i = 0; i < n; i++) {
-        boolean ok =
-            op.result() == Type.F
-                ? Same.f((Double) want[i], (float) out.f(0)[i])
-                : want[i].equals(out.i32(0)[i]);
-        if (!ok) {
-          Same.fail(p, op + " (call " + c + ")", i, points.get(i), want[i], out.get(0, i));
+        for (int o = 0; o < types.size(); o++) {
+          boolean ok =
+              types.get(o) == Type.F
+                  ? Same.f((Double) want[i][o], (float) out.f(o)[i])
+                  : want[i][o].equals(out.i32(o)[i]);
+          if (!ok) {
+            Same.fail(
+                p,
+                p.name() + " output " + o + " (call " + c + ")",
+                i,
+                points.get(i),
+                want[i][o],
+                out.get(o, i));
+          }
         }
       }
     }
-    return 1;
   }
 
   private static void combine(Op op, int a, Object[] current, List<Object[]> out) {
