@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import numevo.dsl.simd.SimdCompiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -57,7 +58,7 @@ public final class BenchRunner {
   /**
    * Times every spec in one JMH run.
    *
-   * @param specs kernel files and {@code builtin:NAME}s, in the order to report
+   * @param specs kernel files, {@code simd:FILE}s and {@code builtin:NAME}s, in the order to report
    * @return one timing per shape and spec, shape after shape in the config's order, the specs in
    *     the given order within each
    * @throws RunnerException if JMH fails
@@ -71,6 +72,12 @@ public final class BenchRunner {
             .param("hi", Double.toString(config.hi()))
             .param(
                 "shape", config.shapes().stream().map(BenchShape::toString).toArray(String[]::new))
+            // The SIMD backend's kernels (simd: specs) need the Vector API in the forks.
+            .jvmArgsAppend(
+                "--add-modules",
+                "jdk.incubator.vector",
+                SimdCompiler.QUIET_COMPILE_COMMANDS,
+                SimdCompiler.FAST_JIT_OPTION)
             .shouldFailOnError(true)
             .verbosity(VerboseMode.SILENT);
     if (config.quick()) {

@@ -11,6 +11,7 @@ import numevo.dsl.compile.KernelCompiler;
 import numevo.dsl.eval.Batch;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
+import numevo.dsl.simd.SimdCompiler;
 import numevo.dsl.text.Parser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,12 +23,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Times one kernel per fork and {@link BenchShape}: a compiled kernel file or a built-in baseline,
- * over inputs drawn once (seeded) from the domain and kept in this state. One invocation is the
- * shape's work on all its inputs ({@code batch:N}: the kernel's array method over N inputs; {@code
- * call:N}: its per-point method called N times in a loop) and returns the outputs, so nothing is
- * dead code. JMH reports ns per invocation; {@link BenchRunner} divides by N. Driven by {@code
- * numevo bench}.
+ * Times one kernel per fork and {@link BenchShape}: a compiled kernel file (compiled by the scalar
+ * compiler, or by the SIMD backend when the spec is {@code simd:FILE}) or a built-in baseline, over
+ * inputs drawn once (seeded) from the domain and kept in this state. One invocation is the shape's
+ * work on all its inputs ({@code batch:N}: the kernel's array method over N inputs; {@code call:N}:
+ * its per-point method called N times in a loop) and returns the outputs, so nothing is dead code.
+ * JMH reports ns per invocation; {@link BenchRunner} divides by N. Driven by {@code numevo bench}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +37,10 @@ public class KernelBench {
   /** Inputs per invocation when no shape is given. */
   public static final int POINTS = 4096;
 
-  /** A kernel file path, or {@code builtin:NAME}. */
+  /** Prefix of a spec whose kernel the SIMD backend ({@link SimdCompiler}) compiles. */
+  public static final String SIMD = "simd:";
+
+  /** A kernel file path, {@code simd:} and a path, or {@code builtin:NAME}. */
   @Param({"builtin:exp"})
   public String spec;
 
@@ -96,12 +100,17 @@ public class KernelBench {
       }
       return;
     }
-    Program p = Parser.parse(readFile(spec), spec);
-    CompiledKernel k = KernelCompiler.compile(p);
+    boolean simd = spec.startsWith(SIMD);
+    String file = simd ? spec.substring(SIMD.length()) : spec;
+    Program p = Parser.parse(readFile(file), file);
+    CompiledKernel k = simd ? SimdCompiler.compile(p) : KernelCompiler.compile(p);
     int codeRange = p.format().bits() <= 16 ? 1 << p.format().bits() : Integer.MAX_VALUE;
     for (int i = 0; i < n; i++) {
       ia[i] = rnd.nextInt(codeRange);
       ib[i] = rnd.nextInt(codeRange);
+    }
+    if (simd) {
+      warmUp(k, p);
     }
     if (k instanceof Float32Unary u) {
       unary = u::apply;
@@ -127,6 +136,31 @@ public class KernelBench {
             case INT -> in.intSmall(port)[i] = ia[i];
           }
         }
+      }
+    }
+  }
+
+  /** Calls of a SIMD kernel before timing, bounded by {@link #WARMUP_NANOS}. */
+  static final int WARMUP_CALLS = 500;
+
+  private static final long WARMUP_NANOS = 30_000_000_000L;
+
+  /**
+   * Runs a SIMD kernel's batch method until C2 has compiled its loop (see {@link
+   * SimdCompiler#FAST_JIT_OPTION}): before that, each call runs the Vector API's Java fallback at
+   * microseconds per vector op, slow enough that JMH's warm-up iterations alone may end first.
+   */
+  static void warmUp(CompiledKernel k, Program p) {
+    float[] x = new float[POINTS];
+    float[] y = new float[POINTS];
+    Batch in = Batch.of(p.inputTypes(), POINTS);
+    Batch out = Batch.of(p.outputTypes(), POINTS);
+    long end = System.nanoTime() + WARMUP_NANOS;
+    for (int c = 0; c < WARMUP_CALLS && System.nanoTime() < end; c++) {
+      if (k instanceof Float32Unary u) {
+        u.apply(x, y, POINTS);
+      } else {
+        k.evaluate(in, out, POINTS);
       }
     }
   }

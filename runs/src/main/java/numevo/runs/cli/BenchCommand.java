@@ -17,6 +17,9 @@ import numevo.dsl.compile.Float32Binary;
 import numevo.dsl.compile.Float32Unary;
 import numevo.dsl.compile.I32Binary;
 import numevo.dsl.compile.KernelCompiler;
+import numevo.dsl.program.Program;
+import numevo.dsl.simd.SimdCompiler;
+import numevo.dsl.simd.SimdDeclinedException;
 import numevo.runs.bench.BenchRunner;
 import numevo.runs.bench.BenchRunner.Timing;
 import numevo.runs.bench.BenchShape;
@@ -42,7 +45,9 @@ import picocli.CommandLine.Spec;
       "N times in a loop); every kernel is timed in every shape.",
       "Built-in baselines: builtin:exp ((float) Math.exp), builtin:exp-strict (StrictMath.exp),",
       "builtin:exp-cw (kernels/exp's Cody-Waite algorithm hand-written in Java),",
-      "builtin:exp2 ((float) Math.pow(2, x)), builtin:mul (float multiply, batch only)."
+      "builtin:exp2 ((float) Math.pow(2, x)), builtin:mul (float multiply, batch only).",
+      "--backend simd times kernel files compiled to Vector API loops (float32 kernels;",
+      "others are declined with the reason and timed scalar); both times each file both ways."
     })
 final class BenchCommand implements Callable<Integer> {
 
@@ -76,9 +81,33 @@ final class BenchCommand implements Callable<Integer> {
       description = "batch:N and/or call:N (default: ${DEFAULT-VALUE})")
   List<String> shapes = new ArrayList<>(List.of("batch:" + KernelBench.POINTS));
 
+  /** Which compiler times the kernel files. */
+  enum Backend {
+    scalar,
+    simd,
+    both
+  }
+
+  @Option(
+      names = "--backend",
+      paramLabel = "scalar|simd|both",
+      description =
+          "compiler of the kernel files: the scalar ASM compiler, the SIMD backend"
+              + " (Vector API), or both, one row each (default: ${DEFAULT-VALUE})")
+  Backend backend = Backend.scalar;
+
   @Override
   public Integer call() throws Exception {
     double[] d = parseDomain(domain);
+    PrintWriter err = spec.commandLine().getErr();
+    if (backend != Backend.scalar && !SimdCompiler.available()) {
+      throw new UserError(
+          "--backend "
+              + backend
+              + ": this JVM has no Vector API; run through ./numevo or add"
+              + " --add-modules jdk.incubator.vector to the java command",
+          2);
+    }
     List<BenchShape> parsedShapes = new ArrayList<>();
     for (String sh : shapes) {
       try {
@@ -100,10 +129,20 @@ final class BenchCommand implements Callable<Integer> {
     }
     for (String f : files) {
       String v = validate(f, "FILE", perCall);
-      specs.add(v);
-      shown.putIfAbsent(v, f);
+      String declined = backend == Backend.scalar ? null : simdDeclines(v);
+      if (declined != null) {
+        err.println("numevo: " + f + ": the SIMD backend declines it (" + declined + ")");
+      }
+      if (backend != Backend.simd || declined != null) {
+        specs.add(v);
+        shown.putIfAbsent(v, backend == Backend.scalar ? f : f + " [scalar]");
+      }
+      if (backend != Backend.scalar && declined == null) {
+        String s = KernelBench.SIMD + v;
+        specs.add(s);
+        shown.putIfAbsent(s, f + " [simd]");
+      }
     }
-    PrintWriter err = spec.commandLine().getErr();
     err.println(
         "numevo: timing "
             + specs.size()
@@ -209,6 +248,17 @@ final class BenchCommand implements Callable<Integer> {
       // reported below
     }
     throw new UserError("--domain: expected LO,HI with LO < HI, got '" + s + "'", 2);
+  }
+
+  /** Why the SIMD backend declines the kernel file {@code path}, or null if it compiles it. */
+  private static String simdDeclines(String path) {
+    Program p = KernelFiles.read(Path.of(path)).program();
+    try {
+      SimdCompiler.compile(p);
+      return null;
+    } catch (SimdDeclinedException e) {
+      return e.getMessage();
+    }
   }
 
   /** Checks a spec before JMH forks, so problems are one-line errors here, not in a fork. */

@@ -109,4 +109,39 @@ class BenchCommandTest {
       assertEquals(expected, row.get("ratio").asDouble(), 1e-12 * expected);
     }
   }
+
+  @Test
+  void anUnknownBackendIsAOneLineFlagError() throws Exception {
+    Path k = Files.writeString(dir.resolve("sq.kernel"), SQUARE, StandardCharsets.UTF_8);
+    assertOneLineError(run("bench", k.toString(), "--backend", "gpu"), "--backend");
+  }
+
+  @Test
+  void bothBackendsGiveARowEachAndADeclinedKernelIsTimedScalarWithTheReason() throws Exception {
+    Path k = Files.writeString(dir.resolve("sq.kernel"), SQUARE, StandardCharsets.UTF_8);
+    Path d =
+        Files.writeString(
+            dir.resolve("sq64.kernel"),
+            SQUARE.replace("float32", "float64"),
+            StandardCharsets.UTF_8);
+    String before = System.setProperty("jmh.ignoreLock", "true");
+    Run r;
+    try {
+      r = run("bench", k.toString(), d.toString(), "--backend", "both", "--quick", "--json");
+    } finally {
+      if (before == null) {
+        System.clearProperty("jmh.ignoreLock");
+      } else {
+        System.setProperty("jmh.ignoreLock", before);
+      }
+    }
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(
+        r.err().contains("sq64.kernel: the SIMD backend declines it (format float64"), r.err());
+    JsonNode rows = new ObjectMapper().readTree(r.out());
+    assertEquals(3, rows.size(), r.out());
+    assertEquals(k + " [scalar]", rows.get(0).get("kernel").asText());
+    assertEquals(k + " [simd]", rows.get(1).get("kernel").asText());
+    assertEquals(d + " [scalar]", rows.get(2).get("kernel").asText());
+  }
 }

@@ -1,0 +1,408 @@
+package numevo.dsl.simd;
+
+import static org.objectweb.asm.Opcodes.AALOAD;
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
+import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.CHECKCAST;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.V21;
+
+import java.util.List;
+import numevo.dsl.program.Instr;
+import numevo.dsl.program.Op;
+import numevo.dsl.program.Operand;
+import numevo.dsl.program.Operand.FloatLit;
+import numevo.dsl.program.Operand.I32Lit;
+import numevo.dsl.program.Operand.IntLit;
+import numevo.dsl.program.Operand.Ref;
+import numevo.dsl.program.Program;
+import numevo.dsl.program.Type;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Generates the loop class of a supported float32 kernel: a static method {@code main} whose loop
+ * body loads one vector of lanes per live input, applies each live instruction as the code of its
+ * {@link SimdOps} method, pasted in by {@link Inliner} (so the loop calls the Vector API directly,
+ * which C2 force-inlines and intrinsifies, keeping vectors in registers), and stores the outputs; a
+ * static method {@code tail} does the last partial vector the same way with masked loads and
+ * stores. Instance methods implement {@link SimdLoop}.
+ */
+final class SimdGenerator {
+  private SimdGenerator() {}
+
+  /** HotSpot does not JIT-compile methods of more bytecode ({@code DontCompileHugeMethods}). */
+  static final int MAX_METHOD_BYTES = 8000;
+
+  private static final String FV = "Ljdk/incubator/vector/FloatVector;";
+  private static final String IV = "Ljdk/incubator/vector/IntVector;";
+  private static final String MASK = "Ljdk/incubator/vector/VectorMask;";
+
+  /**
+   * The class file of {@code p}'s loop, named {@code className}.
+   *
+   * @throws SimdDeclinedException if a loop method would be too large to be JIT-compiled
+   */
+  static byte[] generate(Program p, String className) {
+    Gen g = new Gen(p, className);
+    return g.generate();
+  }
+
+  private static final class Gen {
+    private final Program p;
+    private final String className;
+    private final int k;
+    private final int ports;
+    private final boolean[] live;
+    private final String portsDesc;
+
+    Gen(Program p, String className) {
+      this.p = p;
+      this.className = className;
+      this.k = p.inputs().size();
+      this.ports = k + p.outputs().size();
+      this.live = liveness(p);
+      StringBuilder sb = new StringBuilder();
+      for (Type t : p.inputTypes()) {
+        sb.append(arrayDesc(t));
+      }
+      for (Type t : p.outputTypes()) {
+        sb.append(arrayDesc(t));
+      }
+      this.portsDesc = sb.toString();
+    }
+
+    byte[] generate() {
+      ClassWriter cw =
+          new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            // Scratch locals of pasted helpers hold vectors of different types at different
+            // points; they are dead where frames merge, so Object is the type to merge to.
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+              return "java/lang/Object";
+            }
+          };
+      cw.visit(
+          V21,
+          ACC_PUBLIC | ACC_FINAL | ACC_SUPER,
+          className,
+          null,
+          "java/lang/Object",
+          new String[] {"numevo/dsl/simd/SimdLoop"});
+      MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+      init.visitCode();
+      init.visitVarInsn(ALOAD, 0);
+      init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      init.visitInsn(RETURN);
+      init.visitMaxs(0, 0);
+      init.visitEnd();
+      mainLoop(cw);
+      tailLoop(cw);
+      columns(cw);
+      shaped(cw);
+      cw.visitEnd();
+      return cw.toByteArray();
+    }
+
+    private void mainLoop(ClassWriter cw) {
+      MethodVisitor mv =
+          cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "main", "(" + portsDesc + "I)V", null, null);
+      mv.visitCode();
+      int n = ports;
+      int i = ports + 1;
+      int upper = ports + 2;
+      int base = ports + 3;
+      int temps = base + p.valueCount();
+      mv.visitInsn(org.objectweb.asm.Opcodes.ICONST_0);
+      mv.visitVarInsn(ISTORE, i);
+      mv.visitVarInsn(ILOAD, n);
+      Inliner.inline(mv, "bound", "(I)I", temps);
+      mv.visitVarInsn(ISTORE, upper);
+      Label head = new Label();
+      Label tail = new Label();
+      Label end = new Label();
+      mv.visitLabel(head);
+      mv.visitVarInsn(ILOAD, i);
+      mv.visitVarInsn(ILOAD, upper);
+      mv.visitJumpInsn(IF_ICMPGE, tail);
+      body(mv, i, -1, base);
+      mv.visitIincInsn(i, SimdOps.F.length());
+      mv.visitJumpInsn(GOTO, head);
+      mv.visitLabel(tail);
+      mv.visitVarInsn(ILOAD, i);
+      mv.visitVarInsn(ILOAD, n);
+      mv.visitJumpInsn(IF_ICMPGE, end);
+      for (int q = 0; q < ports; q++) {
+        mv.visitVarInsn(ALOAD, q);
+      }
+      mv.visitVarInsn(ILOAD, i);
+      mv.visitVarInsn(ILOAD, n);
+      mv.visitMethodInsn(INVOKESTATIC, className, "tail", "(" + portsDesc + "II)V", false);
+      mv.visitLabel(end);
+      mv.visitInsn(RETURN);
+      Label size = new Label();
+      mv.visitLabel(size);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      checkSize("main", size);
+    }
+
+    private void tailLoop(ClassWriter cw) {
+      MethodVisitor mv =
+          cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "tail", "(" + portsDesc + "II)V", null, null);
+      mv.visitCode();
+      int i = ports;
+      int n = ports + 1;
+      int mask = ports + 2;
+      int base = ports + 3;
+      int temps = base + p.valueCount();
+      mv.visitVarInsn(ILOAD, i);
+      mv.visitVarInsn(ILOAD, n);
+      Inliner.inline(mv, "tail", "(II)" + MASK, temps);
+      mv.visitVarInsn(ASTORE, mask);
+      body(mv, i, mask, base);
+      mv.visitInsn(RETURN);
+      Label size = new Label();
+      mv.visitLabel(size);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      checkSize("tail", size);
+    }
+
+    private void checkSize(String method, Label end) {
+      int bytes = end.getOffset();
+      if (bytes > MAX_METHOD_BYTES) {
+        throw new SimdDeclinedException(
+            "kernel '"
+                + p.name()
+                + "' is too large for the SIMD backend: its "
+                + method
+                + " loop would have "
+                + bytes
+                + " bytes of bytecode, beyond the "
+                + MAX_METHOD_BYTES
+                + " HotSpot JIT-compiles");
+      }
+    }
+
+    /** One iteration: loads, the live instructions, stores; {@code mask} -1 for unmasked. */
+    private void body(MethodVisitor mv, int i, int mask, int base) {
+      int temps = base + p.valueCount();
+      String tailArg = mask < 0 ? "" : MASK;
+      for (int q = 0; q < k; q++) {
+        if (!live[q]) {
+          continue;
+        }
+        boolean f = p.inputTypes().get(q) == Type.F;
+        mv.visitVarInsn(ALOAD, q);
+        mv.visitVarInsn(ILOAD, i);
+        if (mask >= 0) {
+          mv.visitVarInsn(ALOAD, mask);
+        }
+        Inliner.inline(
+            mv,
+            f ? "loadF" : "loadI",
+            "(" + (f ? "[F" : "[I") + "I" + tailArg + ")" + (f ? FV : IV),
+            temps);
+        mv.visitVarInsn(ASTORE, base + q);
+      }
+      List<Instr> instrs = p.body();
+      for (int j = 0; j < instrs.size(); j++) {
+        if (!live[k + j]) {
+          continue;
+        }
+        Instr ins = instrs.get(j);
+        for (Operand o : ins.args()) {
+          operand(mv, o, base, temps);
+        }
+        Call c = integral(ins) ? new Call("trunc", "(" + FV + ")" + IV) : call(ins.op());
+        Inliner.inline(mv, c.name, c.desc, temps);
+        mv.visitVarInsn(ASTORE, base + k + j);
+      }
+      List<Type> outs = p.outputTypes();
+      for (int o = 0; o < outs.size(); o++) {
+        boolean f = outs.get(o) == Type.F;
+        mv.visitVarInsn(ALOAD, base + p.outputs().get(o).index());
+        mv.visitVarInsn(ALOAD, k + o);
+        mv.visitVarInsn(ILOAD, i);
+        if (mask >= 0) {
+          mv.visitVarInsn(ALOAD, mask);
+        }
+        Inliner.inline(
+            mv,
+            f ? "storeF" : "storeI",
+            "(" + (f ? FV + "[F" : IV + "[I") + "I" + tailArg + ")V",
+            temps);
+      }
+    }
+
+    /**
+     * Whether {@code ins} is a {@code toi} of a {@code rint} or {@code floor} result: rounding an
+     * integer (or NaN, or an infinity) changes nothing, so {@code toi} is {@code trunc} there, and
+     * the second rounding (eight vector ops) is saved. Cody-Waite reductions have this shape.
+     */
+    private boolean integral(Instr ins) {
+      if (ins.op() != Op.TOI || !(ins.args().get(0) instanceof Ref r) || r.index() < k) {
+        return false;
+      }
+      Op producer = p.body().get(r.index() - k).op();
+      return producer == Op.FRINT || producer == Op.FFLOOR;
+    }
+
+    private void operand(MethodVisitor mv, Operand o, int base, int temps) {
+      switch (o) {
+        case Ref r -> mv.visitVarInsn(ALOAD, base + r.index());
+        case FloatLit l -> {
+          mv.visitLdcInsn((float) l.value());
+          Inliner.inline(mv, "litF", "(F)" + FV, temps);
+        }
+        case I32Lit l -> {
+          mv.visitLdcInsn(l.value());
+          Inliner.inline(mv, "litI", "(I)" + IV, temps);
+        }
+        case IntLit l ->
+            throw new SimdDeclinedException("int literal " + l.value() + ": no int values");
+      }
+    }
+
+    /** {@code columns(Object[], int)}: unpacks the column array and runs {@code main}. */
+    private void columns(ClassWriter cw) {
+      MethodVisitor mv =
+          cw.visitMethod(ACC_PUBLIC, "columns", "([Ljava/lang/Object;I)V", null, null);
+      mv.visitCode();
+      List<Type> types = new java.util.ArrayList<>(p.inputTypes());
+      types.addAll(p.outputTypes());
+      for (int q = 0; q < ports; q++) {
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitLdcInsn(q);
+        mv.visitInsn(AALOAD);
+        mv.visitTypeInsn(CHECKCAST, arrayDesc(types.get(q)));
+      }
+      mv.visitVarInsn(ILOAD, 2);
+      mv.visitMethodInsn(INVOKESTATIC, className, "main", "(" + portsDesc + "I)V", false);
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+
+    /** The direct entry of the program's port shape, if it has one. */
+    private void shaped(ClassWriter cw) {
+      String name =
+          switch (portsDesc) {
+            case "[F[F" -> "unary";
+            case "[F[F[F" -> "binary";
+            case "[I[I[I" -> "codes";
+            default -> null;
+          };
+      if (name == null) {
+        return;
+      }
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, name, "(" + portsDesc + "I)V", null, null);
+      mv.visitCode();
+      for (int q = 0; q < ports; q++) {
+        mv.visitVarInsn(ALOAD, q + 1);
+      }
+      mv.visitVarInsn(ILOAD, ports + 1);
+      mv.visitMethodInsn(INVOKESTATIC, className, "main", "(" + portsDesc + "I)V", false);
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+  }
+
+  private static String arrayDesc(Type t) {
+    return switch (t) {
+      case F -> "[F";
+      case I32 -> "[I";
+      case INT -> throw new SimdDeclinedException("int port: no int values");
+    };
+  }
+
+  /** Which values some output depends on (every instruction here is free of side effects). */
+  static boolean[] liveness(Program p) {
+    int k = p.inputs().size();
+    boolean[] live = new boolean[p.valueCount()];
+    for (Ref r : p.outputs()) {
+      live[r.index()] = true;
+    }
+    List<Instr> body = p.body();
+    for (int j = body.size() - 1; j >= 0; j--) {
+      if (!live[k + j]) {
+        continue;
+      }
+      for (Operand o : body.get(j).args()) {
+        if (o instanceof Ref r) {
+          live[r.index()] = true;
+        }
+      }
+    }
+    return live;
+  }
+
+  private record Call(String name, String desc) {}
+
+  private static Call call(Op op) {
+    String f1 = "(" + FV + ")" + FV;
+    String f2 = "(" + FV + FV + ")" + FV;
+    String f3 = "(" + FV + FV + FV + ")" + FV;
+    String fCmp = "(" + FV + FV + ")" + IV;
+    String i1 = "(" + IV + ")" + IV;
+    String i2 = "(" + IV + IV + ")" + IV;
+    String i3 = "(" + IV + IV + IV + ")" + IV;
+    return switch (op) {
+      case FADD -> new Call("fadd", f2);
+      case FSUB -> new Call("fsub", f2);
+      case FMUL -> new Call("fmul", f2);
+      case FDIV -> new Call("fdiv", f2);
+      case FFMA -> new Call("ffma", f3);
+      case FNEG -> new Call("fneg", f1);
+      case FABS -> new Call("fabs", f1);
+      case FMIN -> new Call("fmin", f2);
+      case FMAX -> new Call("fmax", f2);
+      case FSQRT -> new Call("fsqrt", f1);
+      case FRINT -> new Call("frint", f1);
+      case FFLOOR -> new Call("ffloor", f1);
+      case FLT -> new Call("flt", fCmp);
+      case FLE -> new Call("fle", fCmp);
+      case FEQ -> new Call("feq", fCmp);
+      case FSELECT -> new Call("fselect", "(" + IV + FV + FV + ")" + FV);
+      case IADD -> new Call("iadd", i2);
+      case ISUB -> new Call("isub", i2);
+      case IMUL -> new Call("imul", i2);
+      case INEG -> new Call("ineg", i1);
+      case ISHL -> new Call("ishl", i2);
+      case ISHR -> new Call("ishr", i2);
+      case IUSHR -> new Call("iushr", i2);
+      case IAND -> new Call("iand", i2);
+      case IOR -> new Call("ior", i2);
+      case IXOR -> new Call("ixor", i2);
+      case ILT -> new Call("ilt", i2);
+      case ILE -> new Call("ile", i2);
+      case IEQ -> new Call("ieq", i2);
+      case ISELECT -> new Call("iselect", i3);
+      case TOI -> new Call("toi", "(" + FV + ")" + IV);
+      case TRUNC -> new Call("trunc", "(" + FV + ")" + IV);
+      case ITOF -> new Call("itof", "(" + IV + ")" + FV);
+      case BITS -> new Call("bits", "(" + FV + ")" + IV);
+      case FROMBITS -> new Call("frombits", "(" + IV + ")" + FV);
+      case FEXP, FLOG, FSIN, FCOS, FTANH, FPOW -> throw unsupported(op);
+      case ZADD, ZSUB, ZMUL, ZNEG, ZDIV, ZLT, ZLE, ZEQ, ZSELECT, TOINT -> throw unsupported(op);
+    };
+  }
+
+  private static SimdDeclinedException unsupported(Op op) {
+    return new SimdDeclinedException("op " + op + " has no SIMD form");
+  }
+}
