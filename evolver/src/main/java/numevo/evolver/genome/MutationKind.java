@@ -43,10 +43,11 @@ public enum MutationKind {
   SQUARE,
   /**
    * Inserts a reciprocal of a float value {@code v}: {@code r = div c v} with a literal {@code c},
-   * and routes one later use of {@code v} through {@code r}, or (half of the time, where the
-   * primitive set has an add) through {@code v + c / v}. Rational forms (continued fractions,
-   * {@code x + c/x}) take several such steps, each of which a random insert rarely makes. Applies
-   * only where the primitive set has a float div; weight 0 by default.
+   * and routes one later use of {@code v}, or all of them, through {@code r}, or (half of the time,
+   * where the primitive set has an add) through {@code v + c / v}. Rational forms (continued
+   * fractions, {@code x + c/x}) take several such steps, each of which a random insert rarely
+   * makes; routing every use of the input through {@code x + c/x} composes the whole kernel with
+   * it. Applies only where the primitive set has a float div; weight 0 by default.
    */
   RECIPROCAL
 }

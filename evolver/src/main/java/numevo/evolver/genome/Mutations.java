@@ -426,7 +426,8 @@ public final class Mutations {
       return false;
     }
     boolean sum = shape.allows(Op.FADD) && d.n + 2 <= shape.config.maxSize() && rng.nextBoolean();
-    int pick = rng.nextInt(usesOf(d, v));
+    int uses = usesOf(d, v);
+    int pick = rng.nextBoolean() ? -1 : rng.nextInt(uses);
     int pos = v < d.k ? 0 : v - d.k + 1;
     d.insert(pos, Op.FDIV, new Operand[] {FloatLit.of(shape.floatLiteral(rng)), Refs.of(v)});
     int w = d.k + pos;
