@@ -41,12 +41,13 @@ import picocli.CommandLine.Spec;
     name = "enumerate",
     mixinStandardHelpOptions = true,
     description = {
-      "Enumerates every straight-line kernel shape of 1 to N ops from add, sub, mul, div over",
-      "the input and free constants (up to the symmetries it knows), fits each shape's constants",
-      "to the target's max error on a spread subset of the training sample (the best of random",
-      "starts by Levenberg-Marquardt, then Lawson's minimax iteration), fits the best shapes",
-      "again on more points, and prints the best kernels of each op count with their training",
-      "and validation errors. With --out, writes them as kernel files (seeds for",
+      "Fits every kernel shape of up to N add, sub, mul, div ops to a target.",
+      "It enumerates the straight-line shapes of 1 to N ops over the input and free constants",
+      "(up to the symmetries it knows), fits each shape's constants to the target's max error on",
+      "a spread subset of the training sample (the best of random starts by Levenberg-Marquardt,",
+      "then Lawson's minimax iteration), fits the best shapes again on more points, and prints",
+      "the best kernels of each op count with their training and validation errors. With --out,",
+      "writes them as kernel files (seeds for",
       "'numevo search --seed-from DIR/*.kernel') and enumeration.tsv. Deterministic without",
       "--time; the thread count changes only the speed."
     })
