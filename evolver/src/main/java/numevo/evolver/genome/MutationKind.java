@@ -32,5 +32,22 @@ public enum MutationKind {
    * can see. Applies only where the primitive set has a comparison and a select of the value's
    * type; weight 0 by default ({@link MutationConfig#DEFAULT}).
    */
-  GUARD
+  GUARD,
+  /**
+   * Squares a float value: inserts {@code s = mul v v} right after {@code v} (an input or a live
+   * instruction's value) and routes one later use of {@code v} (an operand or an output), or all of
+   * them, through {@code s}. Repeated squaring is how a power-of-two range reduction ({@code 2^x =
+   * (2^(x/2))^2}) is built one step at a time. Applies only where the primitive set has a float
+   * mul; weight 0 by default.
+   */
+  SQUARE,
+  /**
+   * Inserts a reciprocal of a float value {@code v}: {@code r = div c v} with a literal {@code c},
+   * and routes one later use of {@code v}, or all of them, through {@code r}, or (half of the time,
+   * where the primitive set has an add) through {@code v + c / v}. Rational forms (continued
+   * fractions, {@code x + c/x}) take several such steps, each of which a random insert rarely
+   * makes; routing every use of the input through {@code x + c/x} composes the whole kernel with
+   * it. Applies only where the primitive set has a float div; weight 0 by default.
+   */
+  RECIPROCAL
 }

@@ -91,6 +91,8 @@ public final class Mutations {
           case DELETE -> delete(d, rng);
           case DUPLICATE -> duplicate(d, rng);
           case GUARD -> guard(d, rng);
+          case SQUARE -> square(d, rng);
+          case RECIPROCAL -> reciprocal(d, rng);
         };
     return done ? d.build() : null;
   }
@@ -342,6 +344,98 @@ public final class Mutations {
       }
     }
     d.setOperand(i, a, FloatLit.of(w));
+    return true;
+  }
+
+  /**
+   * A float value (an input or a live instruction's value) that some later instruction or an output
+   * uses, or -1 if there is none.
+   */
+  private int pickUsedFloat(Draft d, RandomGenerator rng) {
+    boolean[] live = d.live();
+    int count = 0;
+    int[] candidates = new int[d.values()];
+    for (int v = 0; v < d.values(); v++) {
+      if (d.typeOf(v) == Type.F && (v < d.k || live[v]) && usesOf(d, v) > 0) {
+        candidates[count++] = v;
+      }
+    }
+    return count == 0 ? -1 : candidates[rng.nextInt(count)];
+  }
+
+  /** How many operands of later instructions and outputs refer to value {@code v}. */
+  private static int usesOf(Draft d, int v) {
+    int uses = 0;
+    for (int j = Math.max(0, v - d.k + 1); j < d.n; j++) {
+      for (Operand o : d.args[j]) {
+        if (o instanceof Ref r && r.index() == v) {
+          uses++;
+        }
+      }
+    }
+    for (int o : d.outputs) {
+      if (o == v) {
+        uses++;
+      }
+    }
+    return uses;
+  }
+
+  /**
+   * Routes uses of value {@code v} after instruction {@code from} to value {@code w}: the {@code
+   * pick}-th one, or all of them if {@code pick < 0}.
+   */
+  private static void reroute(Draft d, int v, int from, int w, int pick) {
+    int seen = 0;
+    for (int j = from; j < d.n; j++) {
+      for (int a = 0; a < d.args[j].length; a++) {
+        if (d.args[j][a] instanceof Ref r && r.index() == v && (pick < 0 || seen++ == pick)) {
+          d.setOperand(j, a, Refs.of(w));
+        }
+      }
+    }
+    for (int o = 0; o < d.outputs.length; o++) {
+      if (d.outputs[o] == v && (pick < 0 || seen++ == pick)) {
+        d.outputs[o] = w;
+      }
+    }
+  }
+
+  private boolean square(Draft d, RandomGenerator rng) {
+    if (d.n >= shape.config.maxSize() || !shape.allows(Op.FMUL)) {
+      return false;
+    }
+    int v = pickUsedFloat(d, rng);
+    if (v < 0) {
+      return false;
+    }
+    int uses = usesOf(d, v);
+    int pick = rng.nextBoolean() ? -1 : rng.nextInt(uses);
+    int pos = v < d.k ? 0 : v - d.k + 1;
+    d.insert(pos, Op.FMUL, new Operand[] {Refs.of(v), Refs.of(v)});
+    reroute(d, v, pos + 1, d.k + pos, pick);
+    return true;
+  }
+
+  private boolean reciprocal(Draft d, RandomGenerator rng) {
+    if (d.n >= shape.config.maxSize() || !shape.allows(Op.FDIV)) {
+      return false;
+    }
+    int v = pickUsedFloat(d, rng);
+    if (v < 0) {
+      return false;
+    }
+    boolean sum = shape.allows(Op.FADD) && d.n + 2 <= shape.config.maxSize() && rng.nextBoolean();
+    int uses = usesOf(d, v);
+    int pick = rng.nextBoolean() ? -1 : rng.nextInt(uses);
+    int pos = v < d.k ? 0 : v - d.k + 1;
+    d.insert(pos, Op.FDIV, new Operand[] {FloatLit.of(shape.floatLiteral(rng)), Refs.of(v)});
+    int w = d.k + pos;
+    if (sum) {
+      d.insert(pos + 1, Op.FADD, new Operand[] {Refs.of(v), Refs.of(w)});
+      w = d.k + pos + 1;
+    }
+    reroute(d, v, w - d.k + 1, w, pick);
     return true;
   }
 

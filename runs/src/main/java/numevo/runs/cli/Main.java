@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       CheckCommand.class,
       ConvertCommand.class,
+      EnumerateCommand.class,
       ExecCommand.class,
       ExportCommand.class,
       HashCommand.class,

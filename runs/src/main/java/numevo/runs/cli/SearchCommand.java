@@ -162,7 +162,7 @@ final class SearchCommand implements Callable<Integer> {
       paramLabel = "KIND=W,...",
       description =
           "change mutation weights, e.g. guard=0,insert=2 (kinds: op operand output constant_ulp"
-              + " constant_relative insert delete duplicate guard)")
+              + " constant_relative insert delete duplicate guard square reciprocal)")
   String mutation;
 
   @Option(names = "--no-tuning", description = "do not tune constants")
