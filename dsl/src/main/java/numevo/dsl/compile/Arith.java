@@ -52,6 +52,17 @@ public final class Arith {
     return Math.fma(a, b, c);
   }
 
+  /**
+   * The DSL's {@code bits} of a float32: its code, and {@code 0x7fc00000} for every NaN: the same
+   * function as {@link Float#floatToIntBits}, written as an integer select on the raw code (a NaN's
+   * magnitude code is above Inf's), which the JIT compiles to an integer compare and a conditional
+   * move instead of a float compare feeding a branch.
+   */
+  public static int bits(float x) {
+    int b = Float.floatToRawIntBits(x);
+    return (b & 0x7fffffff) > 0x7f800000 ? 0x7fc00000 : b;
+  }
+
   /** {@code a < b ? 1 : 0} (NaN compares false). */
   public static int lt(float a, float b) {
     return a < b ? 1 : 0;

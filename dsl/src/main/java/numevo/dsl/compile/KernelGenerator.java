@@ -118,9 +118,11 @@ import org.objectweb.asm.MethodVisitor;
  * which also decides whether it is invalid. The code of every instruction that can flag or throw is
  * emitted even when no output depends on it, because the interpreter evaluates it too.
  *
- * <p>Every float op of a format narrower than float32 computes in binary64 and rounds once with
- * {@link Rounding} (the results of {@link NumberFormat#round(double)}; fma through {@link
- * Arith#fmaRoundToOdd}), as {@link numevo.dsl.eval.ColumnarEvaluator} does.
+ * <p>In a format narrower than float32, add, sub and mul compute in float32 and round the float
+ * once more with {@link Rounding} (innocuous double rounding: see {@code viaFloat}); the other
+ * float ops compute in binary64 and round once with {@link Rounding} (the results of {@link
+ * NumberFormat#round(double)}; fma through {@link Arith#fmaNarrow} or {@link Arith#fmaRoundToOdd}),
+ * as {@link numevo.dsl.eval.ColumnarEvaluator} does.
  *
  * <p>A program whose code exceeds the 64 KiB of bytecode of a method is compiled again split: its
  * instructions go into private static methods of at most {@link #CHUNK} needed instructions each (a
@@ -857,9 +859,9 @@ final class KernelGenerator {
       switch (ins.op()) {
         // case null: a switch statement javac checks for exhaustiveness (JLS 14.11.2)
         case null -> throw new NullPointerException();
-        case FADD -> rounded(a, f32 ? FADD : DADD);
-        case FSUB -> rounded(a, f32 ? FSUB : DSUB);
-        case FMUL -> rounded(a, f32 ? FMUL : DMUL);
+        case FADD -> viaFloat(a, FADD, DADD);
+        case FSUB -> viaFloat(a, FSUB, DSUB);
+        case FMUL -> viaFloat(a, FMUL, DMUL);
         case FDIV -> rounded(a, f32 ? FDIV : DDIV);
         case FFMA -> {
           operands(a);
@@ -939,7 +941,7 @@ final class KernelGenerator {
         }
         case BITS -> {
           if (f32) {
-            call(a, "java/lang/Float", "floatToIntBits", "(F)I"); // canonical NaN
+            call(a, ARITH, "bits", "(F)I"); // canonical NaN
           } else {
             mv.visitFieldInsn(GETSTATIC, FORMAT, format.name(), FORMAT_DESC);
             operands(a);
@@ -1047,6 +1049,49 @@ final class KernelGenerator {
     private void call(List<Operand> a, String owner, String name, String desc) {
       operands(a);
       staticCall(owner, name, desc);
+    }
+
+    /**
+     * add, sub or mul: a float32 op in float32 kernels and, in the narrow formats (values are
+     * doubles), the float32 op on the operands converted to float (exact: every narrow value is a
+     * float) rounded to the format by {@link Rounding}'s float method, then widened back. Between
+     * two such ops the JIT folds the widening and the narrowing ({@code ConvD2F(ConvF2D(x)) = x}),
+     * so a chain of narrow ops runs in float registers.
+     *
+     * <p>Why the float32 result rounded again is the correctly rounded result: the formats have p
+     * <= 11 bits of precision and float32 has 24 >= 2p + 2, so rounding an exact sum, difference or
+     * product first to float32 and then to the format is innocuous (Figueroa, "When is double
+     * rounding innocuous?", SIGNUM 1995) wherever the result stays in float32's normal range. Every
+     * narrow format lies inside that range except bfloat16's subnormals and overflow: a sum or
+     * difference below a format's smallest normal is a multiple of its smallest subnormal, exact in
+     * the format and in float32; a product has at most 2p <= 22 significant bits, so it is exact in
+     * float32 from {@code 2^-134} (the smallest positive bfloat16 midpoint) up, and below it both
+     * roundings give zero (a float32 rounding can reach that midpoint, whose tie goes to the even
+     * zero, but not cross it); the overflow threshold of bfloat16 (and of every format) is a
+     * float32 value, which the monotone float32 rounding keeps every result on the same side of.
+     * {@code NarrowOpsMatchExactRoundingTest} checks it on every pair of FP8 values and on random
+     * and edge pairs of float16 and bfloat16.
+     */
+    private void viaFloat(List<Operand> a, int floatOpcode, int doubleOpcode) {
+      if (f32) {
+        insn(a, floatOpcode);
+        return;
+      }
+      if (!narrow) {
+        insn(a, doubleOpcode); // float64
+        return;
+      }
+      for (Operand o : a) {
+        if (o instanceof FloatLit l) {
+          pushFloat((float) l.value()); // a value of the format: exact
+        } else {
+          operand(o);
+          mv.visitInsn(D2F);
+        }
+      }
+      mv.visitInsn(floatOpcode);
+      staticCall(ROUNDING, Rounding.methodName(format), "(F)F");
+      mv.visitInsn(F2D);
     }
 
     /** An op computed in the carrier type and rounded once to a narrow format. */
