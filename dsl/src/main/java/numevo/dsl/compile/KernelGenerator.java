@@ -280,8 +280,12 @@ final class KernelGenerator {
     constructor(cw);
     evaluateColumns(cw);
     if (shape != Shape.GENERIC) {
-      pointMethod(cw);
-      arrayMethod(cw);
+      pointMethod(cw, shape.element);
+      arrayMethod(cw, shape.element);
+    }
+    if (shape.floatMethods()) {
+      pointMethod(cw, 'F');
+      arrayMethod(cw, 'F');
     }
     if (split) {
       List<int[]> chunks = chunks();
@@ -457,15 +461,27 @@ final class KernelGenerator {
     mv.visitEnd();
   }
 
-  /** The per-point method of a specialized shape, e.g. {@code float apply(float x)}. */
-  private void pointMethod(ClassWriter cw) {
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "apply", shape.pointDescriptor(), null, null);
+  /**
+   * The per-point method of a specialized shape, e.g. {@code float apply(float x)}, over the
+   * shape's element type ({@code carrier}) or, for a narrow format's float methods, over floats.
+   */
+  private void pointMethod(ClassWriter cw, char carrier) {
+    MethodVisitor mv =
+        cw.visitMethod(ACC_PUBLIC, "apply", shape.pointDescriptor(carrier), null, null);
     mv.visitCode();
-    int size = elementSize();
+    int size = carrier == 'D' ? 2 : 1;
+    boolean narrowFloats = narrow && carrier == 'F';
     Emitter e = new Emitter(mv, 1 + shape.arity * size);
     for (int p = 0; p < shape.arity; p++) {
       e.slot[p] = 1 + p * size;
-      if (shape.element == 'D' && narrow) {
+      if (narrowFloats) {
+        // The float argument rounded to the format, widened into a double local.
+        mv.visitVarInsn(FLOAD, 1 + p);
+        e.roundFloat();
+        mv.visitInsn(F2D);
+        e.slot[p] = e.allocate(2);
+        mv.visitVarInsn(DSTORE, e.slot[p]);
+      } else if (carrier == 'D' && narrow) {
         mv.visitVarInsn(DLOAD, e.slot[p]);
         e.roundSuffix();
         mv.visitVarInsn(DSTORE, e.slot[p]);
@@ -483,22 +499,31 @@ final class KernelGenerator {
         e.load(p);
       }
       slowCall(mv);
-      mv.visitInsn(returnOpcode());
+      if (narrowFloats) {
+        mv.visitInsn(D2F);
+      }
+      mv.visitInsn(returnOpcode(carrier));
       mv.visitLabel(fast);
     }
     e.load(program.outputs().get(0).index());
-    mv.visitInsn(returnOpcode());
+    if (narrowFloats) {
+      mv.visitInsn(D2F); // exact: a value of the format
+    }
+    mv.visitInsn(returnOpcode(carrier));
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
 
   /**
    * The array method of a specialized shape, e.g. {@code void apply(float[] xs, float[] ys, int
-   * n)}.
+   * n)}, over the shape's element type ({@code carrier}) or, for a narrow format's float methods,
+   * over floats.
    */
-  private void arrayMethod(ClassWriter cw) {
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "apply", shape.arrayDescriptor(), null, null);
+  private void arrayMethod(ClassWriter cw, char carrier) {
+    MethodVisitor mv =
+        cw.visitMethod(ACC_PUBLIC, "apply", shape.arrayDescriptor(carrier), null, null);
     mv.visitCode();
+    boolean narrowFloats = narrow && carrier == 'F';
     int arity = shape.arity;
     int out = arity + 1;
     int n = arity + 2;
@@ -527,8 +552,11 @@ final class KernelGenerator {
     for (int p = 0; p < arity; p++) {
       mv.visitVarInsn(ALOAD, 1 + p);
       mv.visitVarInsn(ILOAD, i);
-      mv.visitInsn(arrayLoadOpcode());
-      if (shape.element == 'D') {
+      mv.visitInsn(arrayLoadOpcode(carrier));
+      if (narrowFloats) {
+        e.roundFloat();
+        mv.visitInsn(F2D);
+      } else if (carrier == 'D') {
         e.roundSuffix();
       }
       e.store(p);
@@ -545,14 +573,20 @@ final class KernelGenerator {
         e.load(p);
       }
       slowCall(mv);
-      mv.visitInsn(arrayStoreOpcode());
+      if (narrowFloats) {
+        mv.visitInsn(D2F);
+      }
+      mv.visitInsn(arrayStoreOpcode(carrier));
       mv.visitJumpInsn(GOTO, next);
       mv.visitLabel(fast);
     }
     mv.visitVarInsn(ALOAD, out);
     mv.visitVarInsn(ILOAD, i);
     e.load(program.outputs().get(0).index());
-    mv.visitInsn(arrayStoreOpcode());
+    if (narrowFloats) {
+      mv.visitInsn(D2F); // exact: a value of the format
+    }
+    mv.visitInsn(arrayStoreOpcode(carrier));
     mv.visitLabel(next);
     mv.visitIincInsn(i, 1);
     mv.visitJumpInsn(GOTO, head);
@@ -562,6 +596,10 @@ final class KernelGenerator {
     mv.visitEnd();
   }
 
+  /**
+   * The interpreter's slow path of the shape's own per-point method (values as the kernel keeps
+   * them).
+   */
   private void slowCall(MethodVisitor mv) {
     String name =
         switch (shape.element) {
@@ -569,31 +607,27 @@ final class KernelGenerator {
           case 'D' -> "slowDouble";
           default -> "slowI32";
         };
-    mv.visitMethodInsn(INVOKEVIRTUAL, BASE, name, shape.pointDescriptor(), false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, BASE, name, shape.pointDescriptor(shape.element), false);
   }
 
-  private int elementSize() {
-    return shape.element == 'D' ? 2 : 1;
-  }
-
-  private int returnOpcode() {
-    return switch (shape.element) {
+  private static int returnOpcode(char carrier) {
+    return switch (carrier) {
       case 'F' -> FRETURN;
       case 'D' -> DRETURN;
       default -> IRETURN;
     };
   }
 
-  private int arrayLoadOpcode() {
-    return switch (shape.element) {
+  private static int arrayLoadOpcode(char carrier) {
+    return switch (carrier) {
       case 'F' -> FALOAD;
       case 'D' -> DALOAD;
       default -> IALOAD;
     };
   }
 
-  private int arrayStoreOpcode() {
-    return switch (shape.element) {
+  private static int arrayStoreOpcode(char carrier) {
+    return switch (carrier) {
       case 'F' -> FASTORE;
       case 'D' -> DASTORE;
       default -> IASTORE;
@@ -798,6 +832,11 @@ final class KernelGenerator {
       } else {
         mv.visitLdcInsn(x);
       }
+    }
+
+    /** Rounds the float on the stack once to the (narrow) format. */
+    void roundFloat() {
+      staticCall(ROUNDING, Rounding.methodName(format), "(F)F");
     }
 
     /** After an op of a narrow format: rounds the double on the stack once to the format. */
@@ -1090,7 +1129,7 @@ final class KernelGenerator {
         }
       }
       mv.visitInsn(floatOpcode);
-      staticCall(ROUNDING, Rounding.methodName(format), "(F)F");
+      roundFloat();
       mv.visitInsn(F2D);
     }
 
