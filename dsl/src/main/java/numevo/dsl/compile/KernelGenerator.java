@@ -157,6 +157,9 @@ final class KernelGenerator {
   private final boolean hasInt;
   private final boolean bigLiteral;
 
+  /** {@link FiniteBounds} of the values (float32 kernels only: null otherwise). */
+  private final double[] bounds;
+
   /** Each value's index in the array of its type (split code; -1 if not computed). */
   private final int[] index;
 
@@ -191,6 +194,7 @@ final class KernelGenerator {
     }
     this.hasInt = anyInt || anyBig;
     this.bigLiteral = anyBig;
+    this.bounds = f32 ? FiniteBounds.of(program) : null;
     this.index = new int[needed.length];
     for (int v = 0; v < needed.length; v++) {
       index[v] = v < inputs || needed[v] ? count[program.typeOf(v).ordinal()]++ : -1;
@@ -980,7 +984,11 @@ final class KernelGenerator {
         }
         case BITS -> {
           if (f32) {
-            call(a, ARITH, "bits", "(F)I"); // canonical NaN
+            if (a.get(0) instanceof Ref r && Double.isFinite(bounds[r.index()])) {
+              call(a, "java/lang/Float", "floatToRawIntBits", "(F)I"); // never NaN
+            } else {
+              call(a, ARITH, "bits", "(F)I"); // canonical NaN
+            }
           } else {
             mv.visitFieldInsn(GETSTATIC, FORMAT, format.name(), FORMAT_DESC);
             operands(a);

@@ -60,9 +60,25 @@ public final class Rounding {
     return Float.intBitsToFloat((b - away) | inexact);
   }
 
+  /**
+   * {@code x} rounded to odd at float32's precision of 24 bits, as a float, for values in float32's
+   * normal range (beyond it: Inf, or a float32 rounding to nearest of the 24-bit value below {@code
+   * 2^-126}): integer operations on the double's code only (truncate the 29 low bits, set bit 29
+   * where any was set), which the JIT can vectorize. Enough for every format whose values and
+   * midpoints lie in float32's normal range, whose overflow threshold is far below float32's and
+   * for which every double below {@code 2^-126} rounds to zero (float16 and FP8, not bfloat16): the
+   * conversion to float is then exact wherever the result matters.
+   */
+  static float toFloatOdd24(double x) {
+    long b = Double.doubleToRawLongBits(x);
+    long low = 0x1fff_ffffL;
+    long sticky = ((b & low) + low) & (low + 1);
+    return (float) Double.longBitsToDouble((b & ~low) | sticky);
+  }
+
   /** {@link NumberFormat#FLOAT16}. */
   public static double float16(double x) {
-    return float16(toFloatOdd(x));
+    return float16(toFloatOdd24(x));
   }
 
   /** {@link NumberFormat#BFLOAT16}. */
@@ -72,22 +88,22 @@ public final class Rounding {
 
   /** {@link NumberFormat#E4M3FN}. */
   public static double e4m3fn(double x) {
-    return e4m3fn(toFloatOdd(x));
+    return e4m3fn(toFloatOdd24(x));
   }
 
   /** {@link NumberFormat#E5M2}. */
   public static double e5m2(double x) {
-    return e5m2(toFloatOdd(x));
+    return e5m2(toFloatOdd24(x));
   }
 
   /** {@link NumberFormat#E4M3FNUZ}. */
   public static double e4m3fnuz(double x) {
-    return e4m3fnuz(toFloatOdd(x));
+    return e4m3fnuz(toFloatOdd24(x));
   }
 
   /** {@link NumberFormat#E5M2FNUZ}. */
   public static double e5m2fnuz(double x) {
-    return e5m2fnuz(toFloatOdd(x));
+    return e5m2fnuz(toFloatOdd24(x));
   }
 
   /** {@link NumberFormat#FLOAT16}, from a float: the JDK's conversions (intrinsics). */
