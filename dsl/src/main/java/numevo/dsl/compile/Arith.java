@@ -5,7 +5,9 @@ import numevo.dsl.eval.EvaluationException;
 /**
  * The runtime of compiled kernels: the DSL operations that are not a single JVM instruction or a
  * {@code java.lang.Math} call, as small static methods that compiled code calls and the JIT
- * inlines. Keeping comparisons and selects here keeps the generated code free of branches.
+ * inlines. Comparisons and selects are here for reference and other callers: compiled code emits
+ * them inline, as javac compiles {@code a < b ? 1 : 0}, so that each kernel has its own branch
+ * profile.
  *
  * <p>Each method computes exactly what {@link numevo.dsl.eval.Interpreter} computes for the op.
  */

@@ -17,6 +17,8 @@ import static org.objectweb.asm.Opcodes.D2I;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DCMPG;
+import static org.objectweb.asm.Opcodes.DCMPL;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DCONST_1;
 import static org.objectweb.asm.Opcodes.DDIV;
@@ -31,6 +33,8 @@ import static org.objectweb.asm.Opcodes.F2I;
 import static org.objectweb.asm.Opcodes.FADD;
 import static org.objectweb.asm.Opcodes.FALOAD;
 import static org.objectweb.asm.Opcodes.FASTORE;
+import static org.objectweb.asm.Opcodes.FCMPG;
+import static org.objectweb.asm.Opcodes.FCMPL;
 import static org.objectweb.asm.Opcodes.FCONST_0;
 import static org.objectweb.asm.Opcodes.FCONST_1;
 import static org.objectweb.asm.Opcodes.FCONST_2;
@@ -52,7 +56,12 @@ import static org.objectweb.asm.Opcodes.IAND;
 import static org.objectweb.asm.Opcodes.IASTORE;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFGE;
+import static org.objectweb.asm.Opcodes.IFGT;
+import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.IF_ICMPGT;
+import static org.objectweb.asm.Opcodes.IF_ICMPNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.IMUL;
 import static org.objectweb.asm.Opcodes.INEG;
@@ -72,6 +81,7 @@ import static org.objectweb.asm.Opcodes.LADD;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LAND;
 import static org.objectweb.asm.Opcodes.LASTORE;
+import static org.objectweb.asm.Opcodes.LCMP;
 import static org.objectweb.asm.Opcodes.LCONST_0;
 import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LMUL;
@@ -941,10 +951,13 @@ final class KernelGenerator {
         case FSQRT -> viaDouble(a, MATH, "sqrt");
         case FRINT -> viaDouble(a, MATH, "rint");
         case FFLOOR -> viaDouble(a, MATH, "floor");
-        case FLT -> call(a, ARITH, "lt", "(" + fd + fd + ")I");
-        case FLE -> call(a, ARITH, "le", "(" + fd + fd + ")I");
-        case FEQ -> call(a, ARITH, "eq", "(" + fd + fd + ")I");
-        case FSELECT -> call(a, ARITH, "select", "(I" + fd + fd + ")" + fd);
+        // Comparisons and selects: the bytecode javac emits for a < b ? 1 : 0 and c != 0 ? a : b,
+        // inline, so each kernel's branches get their own profile (a shared helper's profile, mixed
+        // over every kernel, can make C2 choose a branch where a conditional move is faster).
+        case FLT -> compare(a, f32 ? FCMPG : DCMPG, IFGE);
+        case FLE -> compare(a, f32 ? FCMPG : DCMPG, IFGT);
+        case FEQ -> compare(a, f32 ? FCMPL : DCMPL, IFNE);
+        case FSELECT -> select(a);
         // float64 only: StrictMath, no rounding.
         case FEXP -> call(a, STRICT, "exp", "(D)D");
         case FLOG -> call(a, STRICT, "log", "(D)D");
@@ -962,10 +975,10 @@ final class KernelGenerator {
         case IAND -> insn(a, IAND);
         case IOR -> insn(a, IOR);
         case IXOR -> insn(a, IXOR);
-        case ILT -> call(a, ARITH, "lt", "(II)I");
-        case ILE -> call(a, ARITH, "le", "(II)I");
-        case IEQ -> call(a, ARITH, "eq", "(II)I");
-        case ISELECT -> call(a, ARITH, "select", "(III)I");
+        case ILT -> compare(a, -1, IF_ICMPGE);
+        case ILE -> compare(a, -1, IF_ICMPGT);
+        case IEQ -> compare(a, -1, IF_ICMPNE);
+        case ISELECT -> select(a);
         case TOI -> {
           operands(a);
           if (f32) {
@@ -1018,10 +1031,10 @@ final class KernelGenerator {
           mv.visitVarInsn(ILOAD, big);
           staticCall(ARITH, "divExact", "(JJZ)J");
         }
-        case ZLT -> call(a, ARITH, "lt", "(JJ)I");
-        case ZLE -> call(a, ARITH, "le", "(JJ)I");
-        case ZEQ -> call(a, ARITH, "eq", "(JJ)I");
-        case ZSELECT -> call(a, ARITH, "select", "(IJJ)J");
+        case ZLT -> compare(a, LCMP, IFGE);
+        case ZLE -> compare(a, LCMP, IFGT);
+        case ZEQ -> compare(a, LCMP, IFNE);
+        case ZSELECT -> select(a);
         case TOINT -> insn(a, I2L);
       }
       store(v);
@@ -1086,6 +1099,38 @@ final class KernelGenerator {
       for (Operand o : a) {
         operand(o);
       }
+    }
+
+    /**
+     * {@code a OP b ? 1 : 0}: the operands, the compare instruction ({@code -1}: none, an int
+     * compare-and-jump), and the jump to the 0 result where the comparison is false.
+     */
+    private void compare(List<Operand> a, int compareOpcode, int jumpIfFalse) {
+      operands(a);
+      if (compareOpcode >= 0) {
+        mv.visitInsn(compareOpcode);
+      }
+      Label no = new Label();
+      Label end = new Label();
+      mv.visitJumpInsn(jumpIfFalse, no);
+      push(1);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(no);
+      push(0);
+      mv.visitLabel(end);
+    }
+
+    /** {@code c != 0 ? a : b}, operands {@code (c, a, b)}. */
+    private void select(List<Operand> a) {
+      operand(a.get(0));
+      Label no = new Label();
+      Label end = new Label();
+      mv.visitJumpInsn(IFEQ, no);
+      operand(a.get(1));
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(no);
+      operand(a.get(2));
+      mv.visitLabel(end);
     }
 
     private void insn(List<Operand> a, int opcode) {
