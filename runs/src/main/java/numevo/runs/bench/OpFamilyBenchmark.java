@@ -33,12 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code F_batchF}, {@code F_callF} (narrow formats only): the same over floats ({@link
  *       NarrowBinary}'s float methods), the arrays the hand-written loops use;
  *   <li>{@code F_hand}: a hand-written Java loop computing the same thing bit for bit (for the
- *       narrow formats with the rounding helper {@code numevo export --lang java} emits);
+ *       narrow formats with the rounding helper {@code numevo export --lang java} emitted before it
+ *       rounded through float: binary64 scaling and {@code rint});
  *   <li>{@code F_handAlt} (toi, itof, bits): another hand-written loop, the same function on every
  *       input, that a person might write faster;
  *   <li>{@code F_handFast} (narrow formats only): the fastest plain Java of the same function this
- *       benchmark knows: the JDK's float16 conversions, the bfloat16 rounding on float bits, and
- *       numevo's {@link Rounding} for e4m3fn.
+ *       benchmark knows, over floats: the JDK's float16 conversions, the bfloat16 rounding on float
+ *       bits (NaN kept), and numevo's float {@link Rounding} for e4m3fn and e5m2.
  * </ul>
  *
  * <p>Every kernel has a shape with primitive per-point and array methods ({@link Float32Unary},
