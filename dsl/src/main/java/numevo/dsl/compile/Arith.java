@@ -5,7 +5,9 @@ import numevo.dsl.eval.EvaluationException;
 /**
  * The runtime of compiled kernels: the DSL operations that are not a single JVM instruction or a
  * {@code java.lang.Math} call, as small static methods that compiled code calls and the JIT
- * inlines. Keeping comparisons and selects here keeps the generated code free of branches.
+ * inlines. Comparisons and selects are here for reference and other callers: compiled code emits
+ * them inline, as javac compiles {@code a < b ? 1 : 0}, so that each kernel has its own branch
+ * profile.
  *
  * <p>Each method computes exactly what {@link numevo.dsl.eval.Interpreter} computes for the op.
  */
@@ -50,6 +52,17 @@ public final class Arith {
    */
   public static double fmaNarrow(double a, double b, double c) {
     return Math.fma(a, b, c);
+  }
+
+  /**
+   * The DSL's {@code bits} of a float32: its code, and {@code 0x7fc00000} for every NaN: the same
+   * function as {@link Float#floatToIntBits}, written as an integer select on the raw code (a NaN's
+   * magnitude code is above Inf's), which the JIT compiles to an integer compare and a conditional
+   * move instead of a float compare feeding a branch.
+   */
+  public static int bits(float x) {
+    int b = Float.floatToRawIntBits(x);
+    return (b & 0x7fffffff) > 0x7f800000 ? 0x7fc00000 : b;
   }
 
   /** {@code a < b ? 1 : 0} (NaN compares false). */

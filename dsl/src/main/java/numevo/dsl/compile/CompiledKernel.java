@@ -11,7 +11,7 @@ import numevo.dsl.program.Program;
  *
  * <p>Kernels with one of the common port shapes also implement a specialized interface with
  * primitive per-point and array methods: {@link Float32Unary}, {@link Float32Binary}, {@link
- * DoubleUnary}, {@link DoubleBinary}, {@link I32Binary}.
+ * DoubleUnary}, {@link DoubleBinary}, {@link NarrowUnary}, {@link NarrowBinary}, {@link I32Binary}.
  *
  * <p>Compiled kernels hold no mutable state: they are thread-safe. A kernel's class is a hidden
  * class that the JVM unloads once the kernel is unreachable.

@@ -42,7 +42,8 @@ public final class KernelCompiler {
   /**
    * Compiles a program. The kernel also implements the specialized interface of the program's
    * shape, if it has one: {@link Float32Unary}, {@link Float32Binary}, {@link DoubleUnary}, {@link
-   * DoubleBinary} or {@link I32Binary}.
+   * DoubleBinary} (float64), {@link NarrowUnary}, {@link NarrowBinary} (narrower formats, with
+   * float methods too) or {@link I32Binary}.
    *
    * @param program the program, never null
    * @return a new kernel, with a class of its own

@@ -17,6 +17,8 @@ import static org.objectweb.asm.Opcodes.D2I;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DCMPG;
+import static org.objectweb.asm.Opcodes.DCMPL;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DCONST_1;
 import static org.objectweb.asm.Opcodes.DDIV;
@@ -31,6 +33,8 @@ import static org.objectweb.asm.Opcodes.F2I;
 import static org.objectweb.asm.Opcodes.FADD;
 import static org.objectweb.asm.Opcodes.FALOAD;
 import static org.objectweb.asm.Opcodes.FASTORE;
+import static org.objectweb.asm.Opcodes.FCMPG;
+import static org.objectweb.asm.Opcodes.FCMPL;
 import static org.objectweb.asm.Opcodes.FCONST_0;
 import static org.objectweb.asm.Opcodes.FCONST_1;
 import static org.objectweb.asm.Opcodes.FCONST_2;
@@ -52,7 +56,12 @@ import static org.objectweb.asm.Opcodes.IAND;
 import static org.objectweb.asm.Opcodes.IASTORE;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFGE;
+import static org.objectweb.asm.Opcodes.IFGT;
+import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.IF_ICMPGT;
+import static org.objectweb.asm.Opcodes.IF_ICMPNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.IMUL;
 import static org.objectweb.asm.Opcodes.INEG;
@@ -72,6 +81,7 @@ import static org.objectweb.asm.Opcodes.LADD;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LAND;
 import static org.objectweb.asm.Opcodes.LASTORE;
+import static org.objectweb.asm.Opcodes.LCMP;
 import static org.objectweb.asm.Opcodes.LCONST_0;
 import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LMUL;
@@ -118,9 +128,11 @@ import org.objectweb.asm.MethodVisitor;
  * which also decides whether it is invalid. The code of every instruction that can flag or throw is
  * emitted even when no output depends on it, because the interpreter evaluates it too.
  *
- * <p>Every float op of a format narrower than float32 computes in binary64 and rounds once with
- * {@link Rounding} (the results of {@link NumberFormat#round(double)}; fma through {@link
- * Arith#fmaRoundToOdd}), as {@link numevo.dsl.eval.ColumnarEvaluator} does.
+ * <p>In a format narrower than float32, add, sub and mul compute in float32 and round the float
+ * once more with {@link Rounding} (innocuous double rounding: see {@code viaFloat}); the other
+ * float ops compute in binary64 and round once with {@link Rounding} (the results of {@link
+ * NumberFormat#round(double)}; fma through {@link Arith#fmaNarrow} or {@link Arith#fmaRoundToOdd}),
+ * as {@link numevo.dsl.eval.ColumnarEvaluator} does.
  *
  * <p>A program whose code exceeds the 64 KiB of bytecode of a method is compiled again split: its
  * instructions go into private static methods of at most {@link #CHUNK} needed instructions each (a
@@ -154,6 +166,9 @@ final class KernelGenerator {
   private final boolean[] needed;
   private final boolean hasInt;
   private final boolean bigLiteral;
+
+  /** {@link FiniteBounds} of the values (float32 kernels only: null otherwise). */
+  private final double[] bounds;
 
   /** Each value's index in the array of its type (split code; -1 if not computed). */
   private final int[] index;
@@ -189,6 +204,7 @@ final class KernelGenerator {
     }
     this.hasInt = anyInt || anyBig;
     this.bigLiteral = anyBig;
+    this.bounds = f32 ? FiniteBounds.of(program) : null;
     this.index = new int[needed.length];
     for (int v = 0; v < needed.length; v++) {
       index[v] = v < inputs || needed[v] ? count[program.typeOf(v).ordinal()]++ : -1;
@@ -278,8 +294,12 @@ final class KernelGenerator {
     constructor(cw);
     evaluateColumns(cw);
     if (shape != Shape.GENERIC) {
-      pointMethod(cw);
-      arrayMethod(cw);
+      pointMethod(cw, shape.element);
+      arrayMethod(cw, shape.element);
+    }
+    if (shape.floatMethods()) {
+      pointMethod(cw, 'F');
+      arrayMethod(cw, 'F');
     }
     if (split) {
       List<int[]> chunks = chunks();
@@ -455,15 +475,27 @@ final class KernelGenerator {
     mv.visitEnd();
   }
 
-  /** The per-point method of a specialized shape, e.g. {@code float apply(float x)}. */
-  private void pointMethod(ClassWriter cw) {
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "apply", shape.pointDescriptor(), null, null);
+  /**
+   * The per-point method of a specialized shape, e.g. {@code float apply(float x)}, over the
+   * shape's element type ({@code carrier}) or, for a narrow format's float methods, over floats.
+   */
+  private void pointMethod(ClassWriter cw, char carrier) {
+    MethodVisitor mv =
+        cw.visitMethod(ACC_PUBLIC, "apply", shape.pointDescriptor(carrier), null, null);
     mv.visitCode();
-    int size = elementSize();
+    int size = carrier == 'D' ? 2 : 1;
+    boolean narrowFloats = narrow && carrier == 'F';
     Emitter e = new Emitter(mv, 1 + shape.arity * size);
     for (int p = 0; p < shape.arity; p++) {
       e.slot[p] = 1 + p * size;
-      if (shape.element == 'D' && narrow) {
+      if (narrowFloats) {
+        // The float argument rounded to the format, widened into a double local.
+        mv.visitVarInsn(FLOAD, 1 + p);
+        e.roundFloat();
+        mv.visitInsn(F2D);
+        e.slot[p] = e.allocate(2);
+        mv.visitVarInsn(DSTORE, e.slot[p]);
+      } else if (carrier == 'D' && narrow) {
         mv.visitVarInsn(DLOAD, e.slot[p]);
         e.roundSuffix();
         mv.visitVarInsn(DSTORE, e.slot[p]);
@@ -481,22 +513,31 @@ final class KernelGenerator {
         e.load(p);
       }
       slowCall(mv);
-      mv.visitInsn(returnOpcode());
+      if (narrowFloats) {
+        mv.visitInsn(D2F);
+      }
+      mv.visitInsn(returnOpcode(carrier));
       mv.visitLabel(fast);
     }
     e.load(program.outputs().get(0).index());
-    mv.visitInsn(returnOpcode());
+    if (narrowFloats) {
+      mv.visitInsn(D2F); // exact: a value of the format
+    }
+    mv.visitInsn(returnOpcode(carrier));
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
 
   /**
    * The array method of a specialized shape, e.g. {@code void apply(float[] xs, float[] ys, int
-   * n)}.
+   * n)}, over the shape's element type ({@code carrier}) or, for a narrow format's float methods,
+   * over floats.
    */
-  private void arrayMethod(ClassWriter cw) {
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "apply", shape.arrayDescriptor(), null, null);
+  private void arrayMethod(ClassWriter cw, char carrier) {
+    MethodVisitor mv =
+        cw.visitMethod(ACC_PUBLIC, "apply", shape.arrayDescriptor(carrier), null, null);
     mv.visitCode();
+    boolean narrowFloats = narrow && carrier == 'F';
     int arity = shape.arity;
     int out = arity + 1;
     int n = arity + 2;
@@ -525,8 +566,11 @@ final class KernelGenerator {
     for (int p = 0; p < arity; p++) {
       mv.visitVarInsn(ALOAD, 1 + p);
       mv.visitVarInsn(ILOAD, i);
-      mv.visitInsn(arrayLoadOpcode());
-      if (shape.element == 'D') {
+      mv.visitInsn(arrayLoadOpcode(carrier));
+      if (narrowFloats) {
+        e.roundFloat();
+        mv.visitInsn(F2D);
+      } else if (carrier == 'D') {
         e.roundSuffix();
       }
       e.store(p);
@@ -543,14 +587,20 @@ final class KernelGenerator {
         e.load(p);
       }
       slowCall(mv);
-      mv.visitInsn(arrayStoreOpcode());
+      if (narrowFloats) {
+        mv.visitInsn(D2F);
+      }
+      mv.visitInsn(arrayStoreOpcode(carrier));
       mv.visitJumpInsn(GOTO, next);
       mv.visitLabel(fast);
     }
     mv.visitVarInsn(ALOAD, out);
     mv.visitVarInsn(ILOAD, i);
     e.load(program.outputs().get(0).index());
-    mv.visitInsn(arrayStoreOpcode());
+    if (narrowFloats) {
+      mv.visitInsn(D2F); // exact: a value of the format
+    }
+    mv.visitInsn(arrayStoreOpcode(carrier));
     mv.visitLabel(next);
     mv.visitIincInsn(i, 1);
     mv.visitJumpInsn(GOTO, head);
@@ -560,6 +610,10 @@ final class KernelGenerator {
     mv.visitEnd();
   }
 
+  /**
+   * The interpreter's slow path of the shape's own per-point method (values as the kernel keeps
+   * them).
+   */
   private void slowCall(MethodVisitor mv) {
     String name =
         switch (shape.element) {
@@ -567,31 +621,27 @@ final class KernelGenerator {
           case 'D' -> "slowDouble";
           default -> "slowI32";
         };
-    mv.visitMethodInsn(INVOKEVIRTUAL, BASE, name, shape.pointDescriptor(), false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, BASE, name, shape.pointDescriptor(shape.element), false);
   }
 
-  private int elementSize() {
-    return shape.element == 'D' ? 2 : 1;
-  }
-
-  private int returnOpcode() {
-    return switch (shape.element) {
+  private static int returnOpcode(char carrier) {
+    return switch (carrier) {
       case 'F' -> FRETURN;
       case 'D' -> DRETURN;
       default -> IRETURN;
     };
   }
 
-  private int arrayLoadOpcode() {
-    return switch (shape.element) {
+  private static int arrayLoadOpcode(char carrier) {
+    return switch (carrier) {
       case 'F' -> FALOAD;
       case 'D' -> DALOAD;
       default -> IALOAD;
     };
   }
 
-  private int arrayStoreOpcode() {
-    return switch (shape.element) {
+  private static int arrayStoreOpcode(char carrier) {
+    return switch (carrier) {
       case 'F' -> FASTORE;
       case 'D' -> DASTORE;
       default -> IASTORE;
@@ -798,6 +848,11 @@ final class KernelGenerator {
       }
     }
 
+    /** Rounds the float on the stack once to the (narrow) format. */
+    void roundFloat() {
+      staticCall(ROUNDING, Rounding.methodName(format), "(F)F");
+    }
+
     /** After an op of a narrow format: rounds the double on the stack once to the format. */
     void roundSuffix() {
       if (narrow) {
@@ -857,9 +912,9 @@ final class KernelGenerator {
       switch (ins.op()) {
         // case null: a switch statement javac checks for exhaustiveness (JLS 14.11.2)
         case null -> throw new NullPointerException();
-        case FADD -> rounded(a, f32 ? FADD : DADD);
-        case FSUB -> rounded(a, f32 ? FSUB : DSUB);
-        case FMUL -> rounded(a, f32 ? FMUL : DMUL);
+        case FADD -> viaFloat(a, FADD, DADD);
+        case FSUB -> viaFloat(a, FSUB, DSUB);
+        case FMUL -> viaFloat(a, FMUL, DMUL);
         case FDIV -> rounded(a, f32 ? FDIV : DDIV);
         case FFMA -> {
           operands(a);
@@ -896,10 +951,13 @@ final class KernelGenerator {
         case FSQRT -> viaDouble(a, MATH, "sqrt");
         case FRINT -> viaDouble(a, MATH, "rint");
         case FFLOOR -> viaDouble(a, MATH, "floor");
-        case FLT -> call(a, ARITH, "lt", "(" + fd + fd + ")I");
-        case FLE -> call(a, ARITH, "le", "(" + fd + fd + ")I");
-        case FEQ -> call(a, ARITH, "eq", "(" + fd + fd + ")I");
-        case FSELECT -> call(a, ARITH, "select", "(I" + fd + fd + ")" + fd);
+        // Comparisons and selects: the bytecode javac emits for a < b ? 1 : 0 and c != 0 ? a : b,
+        // inline, so each kernel's branches get their own profile (a shared helper's profile, mixed
+        // over every kernel, can make C2 choose a branch where a conditional move is faster).
+        case FLT -> compare(a, f32 ? FCMPG : DCMPG, IFGE);
+        case FLE -> compare(a, f32 ? FCMPG : DCMPG, IFGT);
+        case FEQ -> compare(a, f32 ? FCMPL : DCMPL, IFNE);
+        case FSELECT -> select(a);
         // float64 only: StrictMath, no rounding.
         case FEXP -> call(a, STRICT, "exp", "(D)D");
         case FLOG -> call(a, STRICT, "log", "(D)D");
@@ -917,10 +975,10 @@ final class KernelGenerator {
         case IAND -> insn(a, IAND);
         case IOR -> insn(a, IOR);
         case IXOR -> insn(a, IXOR);
-        case ILT -> call(a, ARITH, "lt", "(II)I");
-        case ILE -> call(a, ARITH, "le", "(II)I");
-        case IEQ -> call(a, ARITH, "eq", "(II)I");
-        case ISELECT -> call(a, ARITH, "select", "(III)I");
+        case ILT -> compare(a, -1, IF_ICMPGE);
+        case ILE -> compare(a, -1, IF_ICMPGT);
+        case IEQ -> compare(a, -1, IF_ICMPNE);
+        case ISELECT -> select(a);
         case TOI -> {
           operands(a);
           if (f32) {
@@ -939,7 +997,11 @@ final class KernelGenerator {
         }
         case BITS -> {
           if (f32) {
-            call(a, "java/lang/Float", "floatToIntBits", "(F)I"); // canonical NaN
+            if (a.get(0) instanceof Ref r && Double.isFinite(bounds[r.index()])) {
+              call(a, "java/lang/Float", "floatToRawIntBits", "(F)I"); // never NaN
+            } else {
+              call(a, ARITH, "bits", "(F)I"); // canonical NaN
+            }
           } else {
             mv.visitFieldInsn(GETSTATIC, FORMAT, format.name(), FORMAT_DESC);
             operands(a);
@@ -969,10 +1031,10 @@ final class KernelGenerator {
           mv.visitVarInsn(ILOAD, big);
           staticCall(ARITH, "divExact", "(JJZ)J");
         }
-        case ZLT -> call(a, ARITH, "lt", "(JJ)I");
-        case ZLE -> call(a, ARITH, "le", "(JJ)I");
-        case ZEQ -> call(a, ARITH, "eq", "(JJ)I");
-        case ZSELECT -> call(a, ARITH, "select", "(IJJ)J");
+        case ZLT -> compare(a, LCMP, IFGE);
+        case ZLE -> compare(a, LCMP, IFGT);
+        case ZEQ -> compare(a, LCMP, IFNE);
+        case ZSELECT -> select(a);
         case TOINT -> insn(a, I2L);
       }
       store(v);
@@ -1039,6 +1101,38 @@ final class KernelGenerator {
       }
     }
 
+    /**
+     * {@code a OP b ? 1 : 0}: the operands, the compare instruction ({@code -1}: none, an int
+     * compare-and-jump), and the jump to the 0 result where the comparison is false.
+     */
+    private void compare(List<Operand> a, int compareOpcode, int jumpIfFalse) {
+      operands(a);
+      if (compareOpcode >= 0) {
+        mv.visitInsn(compareOpcode);
+      }
+      Label no = new Label();
+      Label end = new Label();
+      mv.visitJumpInsn(jumpIfFalse, no);
+      push(1);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(no);
+      push(0);
+      mv.visitLabel(end);
+    }
+
+    /** {@code c != 0 ? a : b}, operands {@code (c, a, b)}. */
+    private void select(List<Operand> a) {
+      operand(a.get(0));
+      Label no = new Label();
+      Label end = new Label();
+      mv.visitJumpInsn(IFEQ, no);
+      operand(a.get(1));
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(no);
+      operand(a.get(2));
+      mv.visitLabel(end);
+    }
+
     private void insn(List<Operand> a, int opcode) {
       operands(a);
       mv.visitInsn(opcode);
@@ -1047,6 +1141,49 @@ final class KernelGenerator {
     private void call(List<Operand> a, String owner, String name, String desc) {
       operands(a);
       staticCall(owner, name, desc);
+    }
+
+    /**
+     * add, sub or mul: a float32 op in float32 kernels and, in the narrow formats (values are
+     * doubles), the float32 op on the operands converted to float (exact: every narrow value is a
+     * float) rounded to the format by {@link Rounding}'s float method, then widened back. Between
+     * two such ops the JIT folds the widening and the narrowing ({@code ConvD2F(ConvF2D(x)) = x}),
+     * so a chain of narrow ops runs in float registers.
+     *
+     * <p>Why the float32 result rounded again is the correctly rounded result: the formats have p
+     * <= 11 bits of precision and float32 has 24 >= 2p + 2, so rounding an exact sum, difference or
+     * product first to float32 and then to the format is innocuous (Figueroa, "When is double
+     * rounding innocuous?", SIGNUM 1995) wherever the result stays in float32's normal range. Every
+     * narrow format lies inside that range except bfloat16's subnormals and overflow: a sum or
+     * difference below a format's smallest normal is a multiple of its smallest subnormal, exact in
+     * the format and in float32; a product has at most 2p <= 22 significant bits, so it is exact in
+     * float32 from {@code 2^-134} (the smallest positive bfloat16 midpoint) up, and below it both
+     * roundings give zero (a float32 rounding can reach that midpoint, whose tie goes to the even
+     * zero, but not cross it); the overflow threshold of bfloat16 (and of every format) is a
+     * float32 value, which the monotone float32 rounding keeps every result on the same side of.
+     * {@code NarrowOpsMatchExactRoundingTest} checks it on every pair of FP8 values and on random
+     * and edge pairs of float16 and bfloat16.
+     */
+    private void viaFloat(List<Operand> a, int floatOpcode, int doubleOpcode) {
+      if (f32) {
+        insn(a, floatOpcode);
+        return;
+      }
+      if (!narrow) {
+        insn(a, doubleOpcode); // float64
+        return;
+      }
+      for (Operand o : a) {
+        if (o instanceof FloatLit l) {
+          pushFloat((float) l.value()); // a value of the format: exact
+        } else {
+          operand(o);
+          mv.visitInsn(D2F);
+        }
+      }
+      mv.visitInsn(floatOpcode);
+      roundFloat();
+      mv.visitInsn(F2D);
     }
 
     /** An op computed in the carrier type and rounded once to a narrow format. */

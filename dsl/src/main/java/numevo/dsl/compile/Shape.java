@@ -15,6 +15,10 @@ enum Shape {
   FLOAT32_BINARY(Float32Binary.class, 2, 'F'),
   DOUBLE_UNARY(DoubleUnary.class, 1, 'D'),
   DOUBLE_BINARY(DoubleBinary.class, 2, 'D'),
+  /** A narrow format's unary kernel: the double methods and the same over floats. */
+  NARROW_UNARY(NarrowUnary.class, 1, 'D'),
+  /** A narrow format's binary kernel: the double methods and the same over floats. */
+  NARROW_BINARY(NarrowBinary.class, 2, 'D'),
   I32_BINARY(I32Binary.class, 2, 'I');
 
   /** The interface the kernel implements. */
@@ -36,13 +40,15 @@ enum Shape {
   static Shape of(Program p) {
     List<Type> in = p.inputTypes();
     List<Type> out = p.outputTypes();
-    boolean f32 = p.format() == NumberFormat.FLOAT32;
+    NumberFormat f = p.format();
+    boolean f32 = f == NumberFormat.FLOAT32;
+    boolean f64 = f == NumberFormat.FLOAT64;
     if (out.equals(List.of(Type.F))) {
       if (in.equals(List.of(Type.F))) {
-        return f32 ? FLOAT32_UNARY : DOUBLE_UNARY;
+        return f32 ? FLOAT32_UNARY : f64 ? DOUBLE_UNARY : NARROW_UNARY;
       }
       if (in.equals(List.of(Type.F, Type.F))) {
-        return f32 ? FLOAT32_BINARY : DOUBLE_BINARY;
+        return f32 ? FLOAT32_BINARY : f64 ? DOUBLE_BINARY : NARROW_BINARY;
       }
     }
     if (out.equals(List.of(Type.I32)) && in.equals(List.of(Type.I32, Type.I32))) {
@@ -51,13 +57,20 @@ enum Shape {
     return GENERIC;
   }
 
-  /** Descriptor of the per-point method, e.g. {@code (FF)F}. */
-  String pointDescriptor() {
+  /**
+   * Whether the kernel also has the float methods of {@link NarrowUnary} or {@link NarrowBinary}.
+   */
+  boolean floatMethods() {
+    return this == NARROW_UNARY || this == NARROW_BINARY;
+  }
+
+  /** Descriptor of the per-point method over {@code element}s, e.g. {@code (FF)F}. */
+  String pointDescriptor(char element) {
     return "(" + String.valueOf(element).repeat(arity) + ")" + element;
   }
 
-  /** Descriptor of the array method, e.g. {@code ([F[F[FI)V}. */
-  String arrayDescriptor() {
+  /** Descriptor of the array method over {@code element}s, e.g. {@code ([F[F[FI)V}. */
+  String arrayDescriptor(char element) {
     return "(" + ("[" + element).repeat(arity + 1) + "I)V";
   }
 }

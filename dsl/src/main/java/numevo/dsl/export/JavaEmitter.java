@@ -123,11 +123,13 @@ final class JavaEmitter {
               case NARROW ->
                   "// - "
                       + f
-                      + " values travel as floats, which hold them exactly; each op computes\n"
-                      + "//   in binary64 and rounds once to "
+                      + " values travel as floats, which hold them exactly; add, sub and\n"
+                      + "//   mul compute in float and round once more to "
                       + f
-                      + " (round), the correctly rounded result;\n"
-                      + "//   fma rounds the binary64 sum to odd first;\n";
+                      + " (roundFloat), the other\n"
+                      + "//   ops in binary64, rounded to odd to float, then the same (round):\n"
+                      + "//   either way the correctly rounded result; fma rounds the binary64\n"
+                      + "//   sum to odd first;\n";
             })
         .append("// - comparisons give 1 or 0; i32 arithmetic wraps; toi rounds half to even and\n")
         .append("//   trunc truncates, both saturating, NaN giving 0")
@@ -218,6 +220,7 @@ final class JavaEmitter {
       Input in = program.inputs().get(i);
       if (in.type() == Type.F && kind == FormatKind.NARROW) {
         helpers.add(Helper.ROUND);
+        helpers.add(Helper.ROUND_FLOAT);
         sb.append("    ").append(names[i]).append(" = round(").append(names[i]).append(");\n");
       } else if (in.type() == Type.INT) {
         helpers.add(Helper.CHECK_BITS);
@@ -302,9 +305,9 @@ final class JavaEmitter {
     String y = a.size() < 2 ? "" : a.get(1);
     String z = a.size() < 3 ? "" : a.get(2);
     return switch (op) {
-      case FADD -> arithmetic(x, "+", y);
-      case FSUB -> arithmetic(x, "-", y);
-      case FMUL -> arithmetic(x, "*", y);
+      case FADD -> viaFloat(x, "+", y);
+      case FSUB -> viaFloat(x, "-", y);
+      case FMUL -> viaFloat(x, "*", y);
       case FDIV -> arithmetic(x, "/", y);
       case FFMA ->
           kind == FormatKind.NARROW ? use(Helper.FMA, "fma", x, y, z) : call("Math.fma", x, y, z);
@@ -364,8 +367,16 @@ final class JavaEmitter {
   }
 
   /**
-   * add, sub, mul, div: the language's own op, or binary64 then one rounding (exact, see class).
+   * add, sub, mul: the language's own op or, in a narrow format, the float op then one more
+   * rounding to the format: innocuous, since a float has 24 >= 2p + 2 bits for the format's p (the
+   * argument, subnormals and overflow included, at numevo.dsl.compile.KernelGenerator.viaFloat).
    */
+  private String viaFloat(String x, String operator, String y) {
+    String e = x + " " + operator + " " + y;
+    return kind == FormatKind.NARROW ? use(Helper.ROUND_FLOAT, "roundFloat", e) : e;
+  }
+
+  /** div: the language's own op, or binary64 then one rounding (exact, see class). */
   private String arithmetic(String x, String operator, String y) {
     String e = x + " " + operator + " " + y;
     return kind == FormatKind.NARROW ? round("(double) " + e) : e;
@@ -388,6 +399,9 @@ final class JavaEmitter {
     helpers.add(h);
     if (h == Helper.FMA) {
       helpers.add(Helper.ROUND);
+    }
+    if (helpers.contains(Helper.ROUND)) {
+      helpers.add(Helper.ROUND_FLOAT);
     }
     return call(method, args);
   }

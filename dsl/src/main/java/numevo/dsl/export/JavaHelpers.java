@@ -18,6 +18,8 @@ final class JavaHelpers {
   enum Helper {
     /** {@code float round(double)}: to the narrow format, ties to even. */
     ROUND,
+    /** {@code float roundFloat(float)}: to the narrow format, ties to even, from a float. */
+    ROUND_FLOAT,
     /** {@code float decode(int)}: the value of the low bits as a code. */
     DECODE,
     /** {@code int bits(float)}: the code of a value, the canonical NaN for every NaN. */
@@ -30,14 +32,14 @@ final class JavaHelpers {
     EXACT_DIV;
 
     boolean narrow() {
-      return this == ROUND || this == DECODE || this == BITS || this == FMA;
+      return this == ROUND || this == ROUND_FLOAT || this == DECODE || this == BITS || this == FMA;
     }
   }
 
   /**
    * Appends the constants and the helpers in {@code needed}, each preceded by a blank line.
    *
-   * @param needed the helpers the kernel calls; FMA implies ROUND
+   * @param needed the helpers the kernel calls; FMA implies ROUND, which implies ROUND_FLOAT
    */
   static void emit(Set<Helper> needed, NumberFormat f, StringBuilder out) {
     if (needed.stream().anyMatch(Helper::narrow)) {
@@ -76,6 +78,9 @@ final class JavaHelpers {
                   private static final int CODE_MASK = 0x%x;
                   private static final int CANONICAL_NAN = 0x%x;
                   private static final double MAX_FINITE = %s;
+                  private static final float MIN_NORMAL = %s;
+                  // A power of two whose float ulp is the smallest subnormal (FP8 rounding).
+                  private static final float TINY = %s;
                 """,
                 f.formatName(),
                 f.exponentBits(),
@@ -90,7 +95,9 @@ final class JavaHelpers {
                 1 << (f.bits() - 1),
                 f.codeMask(),
                 f.canonicalNaN(),
-                Double.toString(f.maxFinite())));
+                Double.toString(f.maxFinite()),
+                Float.toHexString((float) f.minNormal()) + "f",
+                Float.toHexString((float) Math.scalb(f.minSubnormal(), 23)) + "f"));
   }
 
   static String describe(Specials s) {
@@ -101,43 +108,80 @@ final class JavaHelpers {
     };
   }
 
+  /**
+   * {@code float roundFloat(float)}: bfloat16 on the float's code; float16 and FP8 on the code with
+   * subnormals rounded by the FPU (not the JDK's float16 conversions: exported code compiles with
+   * Java 17, which lacks them).
+   */
+  private static String roundFloat(NumberFormat f, Specials s) {
+    String doc =
+        "  /** x rounded to the nearest %s value, ties to even. */\n".formatted(f.formatName());
+    if (f == NumberFormat.BFLOAT16) {
+      return doc
+          + """
+            private static float roundFloat(float x) {
+              int b = Float.floatToRawIntBits(x);
+              // Half an ulp less one plus the kept last bit; a carry moves into the exponent.
+              int r = (b + 0x7fff + ((b >>> 16) & 1)) & 0xffff0000;
+              return x != x ? x : Float.intBitsToFloat(r); // a NaN's code could carry into Inf
+            }
+          """;
+    }
+    return doc
+        + """
+          private static float roundFloat(float x) {
+            float a = Math.abs(x);
+            float r;
+            if (a >= MIN_NORMAL) {
+              int shift = 23 - MANTISSA_BITS;
+              int b = Float.floatToRawIntBits(a);
+              // Half an ulp less one plus the kept last bit; a carry moves into the exponent.
+              b += (1 << (shift - 1)) - 1 + ((b >>> shift) & 1);
+              r = Float.intBitsToFloat(b & (-1 << shift));
+              if (r > MAX_FINITE) {
+                return %1$s;
+              }
+            } else if (a < MIN_NORMAL) {
+              r = (a + TINY) - TINY; // rounded to a multiple of the smallest subnormal
+        %2$s    } else {
+              return x; // NaN
+            }
+            return Math.copySign(r, x);
+          }
+        """
+            .formatted(
+                switch (s) {
+                  case IEEE -> "Math.copySign(Float.POSITIVE_INFINITY, x)";
+                  case FN -> "Math.copySign(Float.NaN, x); // NaNs are signed";
+                  case FNUZ -> "Float.NaN";
+                },
+                s == Specials.FNUZ
+                    ? "      if (r == 0f) {\n        return 0f; // no negative zero\n      }\n"
+                    : "");
+  }
+
   private static String text(Helper h, NumberFormat f) {
     Specials s = Specials.of(f);
     String name = f.formatName();
     return switch (h) {
       case ROUND ->
           """
-            /** x rounded to the nearest %1$s value, ties to even (a float holds it exactly). */
+            /**
+             * x rounded to the nearest %1$s value, ties to even (a float holds it exactly): first to
+             * float by rounding to odd (x itself, or the one of the two floats around x whose last
+             * bit is odd), which is never a midpoint of the format and keeps x's side of every
+             * midpoint (a float has at least p + 2 bits for the format's p), then from the float.
+             */
             private static float round(double x) {
-              if (Double.isNaN(x)) {
-                return Float.NaN;
-              }
-              double a = Math.abs(x);
-              if (a == 0.0) {
-                return %2$s
-              }
-              if (Double.isInfinite(a)) {
-                return %3$s
-              }
-              // Scaling by a power of two is exact, and Math.rint rounds half to even.
-              int e = Math.max(Math.getExponent(a), MIN_EXPONENT);
-              double r = Math.scalb(Math.rint(Math.scalb(a, MANTISSA_BITS - e)), e - MANTISSA_BITS);
-              if (r > MAX_FINITE) {
-                return %4$s;
-              }
-          %5$s    return (float) Math.copySign(r, x);
+              float f = (float) x;
+              double d = f;
+              int away = Math.abs(d) > Math.abs(x) ? 1 : 0;
+              int inexact = d != x ? 1 : 0;
+              return roundFloat(Float.intBitsToFloat((Float.floatToRawIntBits(f) - away) | inexact));
             }
           """
-              .formatted(
-                  name,
-                  s == Specials.FNUZ ? "0.0f; // no negative zero" : "(float) x;",
-                  s == Specials.IEEE ? "(float) x;" : "Float.NaN; // no infinities",
-                  s == Specials.IEEE
-                      ? "x > 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY"
-                      : "Float.NaN",
-                  s == Specials.FNUZ
-                      ? "    if (r == 0.0) {\n      return 0.0f; // no negative zero\n    }\n"
-                      : "");
+              .formatted(name);
+      case ROUND_FLOAT -> roundFloat(f, s);
       case DECODE ->
           """
             /** The %1$s value of the low bits of code. */

@@ -123,6 +123,21 @@ class CompiledKernelMatchesInterpreterTest {
             k.apply(xs, ys, POINTS);
             return ys;
           });
+      if (format != NumberFormat.FLOAT64) {
+        NarrowUnary nk = assertInstanceOf(NarrowUnary.class, kernel);
+        float[] fx = floatsAround(xs);
+        checkPoints(
+            p,
+            interpreter,
+            POINTS,
+            i -> new Object[] {(double) fx[i]},
+            i -> (double) nk.apply(fx[i]),
+            () -> {
+              float[] ys = new float[POINTS];
+              nk.apply(fx, ys, POINTS);
+              return toDouble(ys);
+            });
+      }
     }
   }
 
@@ -173,6 +188,22 @@ class CompiledKernelMatchesInterpreterTest {
             k.apply(xs, ys, rs, POINTS);
             return rs;
           });
+      if (format != NumberFormat.FLOAT64) {
+        NarrowBinary nk = assertInstanceOf(NarrowBinary.class, kernel);
+        float[] fx = floatsAround(xs);
+        float[] fy = floatsAround(ys);
+        checkPoints(
+            p,
+            interpreter,
+            POINTS,
+            i -> new Object[] {(double) fx[i], (double) fy[i]},
+            i -> (double) nk.apply(fx[i], fy[i]),
+            () -> {
+              float[] rs = new float[POINTS];
+              nk.apply(fx, fy, rs, POINTS);
+              return toDouble(rs);
+            });
+      }
     }
   }
 
@@ -210,6 +241,18 @@ class CompiledKernelMatchesInterpreterTest {
 
   private interface ArrayFn {
     Object run();
+  }
+
+  /**
+   * Floats for the float methods of narrow kernels: the values (floats hold them), every third one
+   * moved to the next float up, which the kernel must round to the format first.
+   */
+  private static float[] floatsAround(double[] xs) {
+    float[] f = new float[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      f[i] = i % 3 == 2 ? Math.nextUp((float) xs[i]) : (float) xs[i];
+    }
+    return f;
   }
 
   private static double[] toDouble(float[] a) {

@@ -3,11 +3,11 @@ package numevo.runs.bench;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import numevo.dsl.compile.CompiledKernel;
-import numevo.dsl.compile.DoubleBinary;
 import numevo.dsl.compile.Float32Binary;
 import numevo.dsl.compile.Float32Unary;
 import numevo.dsl.compile.I32Binary;
 import numevo.dsl.compile.KernelCompiler;
+import numevo.dsl.compile.NarrowBinary;
 import numevo.dsl.compile.Rounding;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.text.Parser;
@@ -30,17 +30,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code F_batch}: the compiled kernel's array method over all inputs;
  *   <li>{@code F_call}: the compiled kernel's per-point method, called once per element in a loop;
+ *   <li>{@code F_batchF}, {@code F_callF} (narrow formats only): the same over floats ({@link
+ *       NarrowBinary}'s float methods), the arrays the hand-written loops use;
  *   <li>{@code F_hand}: a hand-written Java loop computing the same thing bit for bit (for the
- *       narrow formats with the rounding helper {@code numevo export --lang java} emits);
+ *       narrow formats with the rounding helper {@code numevo export --lang java} emitted before it
+ *       rounded through float: binary64 scaling and {@code rint});
  *   <li>{@code F_handAlt} (toi, itof, bits): another hand-written loop, the same function on every
  *       input, that a person might write faster;
  *   <li>{@code F_handFast} (narrow formats only): the fastest plain Java of the same function this
- *       benchmark knows: the JDK's float16 conversions, the bfloat16 rounding on float bits, and
- *       numevo's {@link Rounding} for e4m3fn.
+ *       benchmark knows, over floats: the JDK's float16 conversions, the bfloat16 rounding on float
+ *       bits (NaN kept), and numevo's float {@link Rounding} for e4m3fn and e5m2.
  * </ul>
  *
  * <p>Every kernel has a shape with primitive per-point and array methods ({@link Float32Unary},
- * {@link Float32Binary}, {@link I32Binary}, {@link DoubleBinary}); where a family's op does not
+ * {@link Float32Binary}, {@link I32Binary}, {@link NarrowBinary}); where a family's op does not
  * give such a shape by itself, {@code frombits} or {@code bits} (reinterpretations) carry the
  * values in or out, and the hand-written loop does the same. {@code OpFamilyBenchmarkTest} checks
  * that each hand-written loop agrees bit for bit with the compiled kernel on these inputs.
@@ -147,6 +150,22 @@ public class OpFamilyBenchmark {
       output r
       """;
 
+  /** Comparisons whose i32 results are used as integers (not only by select). */
+  static final String CMP =
+      """
+      kernel cmp float32
+      input a : i32
+      input b : i32
+      x = frombits a
+      y = frombits b
+      c = lt x y
+      d = eq x y
+      e = le y x
+      g = add c d
+      r = shl g e
+      output r
+      """;
+
   /** i32 shifts. */
   static final String SHIFT =
       """
@@ -195,6 +214,10 @@ public class OpFamilyBenchmark {
   double[] e4m3Y;
   float[] e4m3Xf;
   float[] e4m3Yf;
+  double[] e5m2X;
+  double[] e5m2Y;
+  float[] e5m2Xf;
+  float[] e5m2Yf;
   double[] rd;
 
   Float32Binary arith;
@@ -205,9 +228,11 @@ public class OpFamilyBenchmark {
   Float32Binary minmax;
   Float32Binary select;
   I32Binary shift;
-  DoubleBinary bf16;
-  DoubleBinary f16;
-  DoubleBinary e4m3;
+  I32Binary cmp;
+  NarrowBinary bf16;
+  NarrowBinary f16;
+  NarrowBinary e4m3;
+  NarrowBinary e5m2;
 
   @Setup
   public void setup() {
@@ -228,6 +253,8 @@ public class OpFamilyBenchmark {
     f16Y = new double[N];
     e4m3X = new double[N];
     e4m3Y = new double[N];
+    e5m2X = new double[N];
+    e5m2Y = new double[N];
     rd = new double[N];
     for (int i = 0; i < N; i++) {
       xs[i] = (float) (-4 + 8 * rnd.nextDouble());
@@ -244,6 +271,8 @@ public class OpFamilyBenchmark {
       f16Y[i] = NumberFormat.FLOAT16.round(-100 + 200 * rnd.nextDouble());
       e4m3X[i] = NumberFormat.E4M3FN.round(-8 + 16 * rnd.nextDouble());
       e4m3Y[i] = NumberFormat.E4M3FN.round(-8 + 16 * rnd.nextDouble());
+      e5m2X[i] = NumberFormat.E5M2.round(-100 + 200 * rnd.nextDouble());
+      e5m2Y[i] = NumberFormat.E5M2.round(-100 + 200 * rnd.nextDouble());
     }
     bf16Xf = toFloats(bf16X);
     bf16Yf = toFloats(bf16Y);
@@ -251,6 +280,8 @@ public class OpFamilyBenchmark {
     f16Yf = toFloats(f16Y);
     e4m3Xf = toFloats(e4m3X);
     e4m3Yf = toFloats(e4m3Y);
+    e5m2Xf = toFloats(e5m2X);
+    e5m2Yf = toFloats(e5m2Y);
     arith = compile(ARITH, Float32Binary.class);
     rint = compile(RINT, Float32Unary.class);
     toi = compile(TOI, I32Binary.class);
@@ -259,9 +290,11 @@ public class OpFamilyBenchmark {
     minmax = compile(MINMAX, Float32Binary.class);
     select = compile(SELECT, Float32Binary.class);
     shift = compile(SHIFT, I32Binary.class);
-    bf16 = compile(NARROW_ADD.formatted("bfloat16"), DoubleBinary.class);
-    f16 = compile(NARROW_ADD.formatted("float16"), DoubleBinary.class);
-    e4m3 = compile(NARROW_ADD.formatted("e4m3fn"), DoubleBinary.class);
+    cmp = compile(CMP, I32Binary.class);
+    bf16 = compile(NARROW_ADD.formatted("bfloat16"), NarrowBinary.class);
+    f16 = compile(NARROW_ADD.formatted("float16"), NarrowBinary.class);
+    e4m3 = compile(NARROW_ADD.formatted("e4m3fn"), NarrowBinary.class);
+    e5m2 = compile(NARROW_ADD.formatted("e5m2"), NarrowBinary.class);
   }
 
   private static float[] toFloats(double[] d) {
@@ -373,6 +406,15 @@ public class OpFamilyBenchmark {
     }
   }
 
+  static void handCmp(int[] as, int[] bs, int[] rs) {
+    for (int i = 0; i < as.length; i++) {
+      float x = Float.intBitsToFloat(as[i]);
+      float y = Float.intBitsToFloat(bs[i]);
+      int f = (x < y ? 1 : 0) + (x == y ? 1 : 0);
+      rs[i] = f << (y <= x ? 1 : 0);
+    }
+  }
+
   /** The exported Java's two adds: inputs rounded first, as the exported {@code apply} does. */
   static void handBf16(float[] xs, float[] ys, float[] rs) {
     for (int i = 0; i < xs.length; i++) {
@@ -404,7 +446,7 @@ public class OpFamilyBenchmark {
   /**
    * bfloat16 on float bits: a float32 sum of two bfloat16 values rounded to bfloat16 is the
    * correctly rounded sum (24 >= 2 * 8 + 2 bits), and rounding a float to bfloat16 is integer
-   * arithmetic on its code (finite inputs: no NaN case needed here; overflow carries into Inf).
+   * arithmetic on its code (overflow carries into Inf; NaN is kept apart).
    */
   static void handFastBf16(float[] xs, float[] ys, float[] rs) {
     for (int i = 0; i < xs.length; i++) {
@@ -415,10 +457,14 @@ public class OpFamilyBenchmark {
     }
   }
 
+  /**
+   * bfloat16 rounding of a float: to nearest even on its code; a NaN kept as it is (its code plus
+   * the rounding increment could carry into Inf or the sign).
+   */
   private static float bf16OfFloat(float f) {
     int b = Float.floatToRawIntBits(f);
-    b += 0x7fff + ((b >>> 16) & 1);
-    return Float.intBitsToFloat(b & 0xffff0000);
+    int r = (b + 0x7fff + ((b >>> 16) & 1)) & 0xffff0000;
+    return f != f ? f : Float.intBitsToFloat(r);
   }
 
   /**
@@ -434,13 +480,36 @@ public class OpFamilyBenchmark {
     }
   }
 
-  /** e4m3fn with numevo's own fast rounding (what compiled code calls), over doubles. */
-  static void handFastE4m3(double[] xs, double[] ys, double[] rs) {
+  static void handE5m2(float[] xs, float[] ys, float[] rs) {
     for (int i = 0; i < xs.length; i++) {
-      double x = Rounding.e4m3fn(xs[i]);
-      double y = Rounding.e4m3fn(ys[i]);
-      double s = Rounding.e4m3fn(x + y);
+      float x = roundE5m2((double) xs[i]);
+      float y = roundE5m2((double) ys[i]);
+      float s = roundE5m2((double) x + y);
+      rs[i] = roundE5m2((double) s + x);
+    }
+  }
+
+  /**
+   * e4m3fn over floats: float32 adds (correctly rounded after one more rounding: 24 >= 2 * 4 + 2
+   * bits) rounded with numevo's float rounding {@link Rounding#e4m3fn(float)}, the fastest plain
+   * Java rounding to e4m3fn known here (the JDK has none).
+   */
+  static void handFastE4m3(float[] xs, float[] ys, float[] rs) {
+    for (int i = 0; i < xs.length; i++) {
+      float x = Rounding.e4m3fn(xs[i]);
+      float y = Rounding.e4m3fn(ys[i]);
+      float s = Rounding.e4m3fn(x + y);
       rs[i] = Rounding.e4m3fn(s + x);
+    }
+  }
+
+  /** e5m2 over floats, as {@link #handFastE4m3}. */
+  static void handFastE5m2(float[] xs, float[] ys, float[] rs) {
+    for (int i = 0; i < xs.length; i++) {
+      float x = Rounding.e5m2(xs[i]);
+      float y = Rounding.e5m2(ys[i]);
+      float s = Rounding.e5m2(x + y);
+      rs[i] = Rounding.e5m2(s + x);
     }
   }
 
@@ -499,6 +568,25 @@ public class OpFamilyBenchmark {
     double r = Math.scalb(Math.rint(Math.scalb(a, 3 - e)), e - 3);
     if (r > 448.0) {
       return Float.NaN;
+    }
+    return (float) Math.copySign(r, x);
+  }
+
+  private static float roundE5m2(double x) {
+    if (Double.isNaN(x)) {
+      return Float.NaN;
+    }
+    double a = Math.abs(x);
+    if (a == 0.0) {
+      return (float) x;
+    }
+    if (Double.isInfinite(a)) {
+      return (float) x;
+    }
+    int e = Math.max(Math.getExponent(a), -14);
+    double r = Math.scalb(Math.rint(Math.scalb(a, 2 - e)), e - 2);
+    if (r > 57344.0) {
+      return x > 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
     }
     return (float) Math.copySign(r, x);
   }
@@ -724,6 +812,31 @@ public class OpFamilyBenchmark {
     return ir;
   }
 
+  // ---- comparisons as integers ----
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int[] cmp_batch() {
+    cmp.apply(ca, cb, ir, N);
+    return ir;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int[] cmp_call() {
+    for (int i = 0; i < N; i++) {
+      ir[i] = cmp.apply(ca[i], cb[i]);
+    }
+    return ir;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int[] cmp_hand() {
+    handCmp(ca, cb, ir);
+    return ir;
+  }
+
   // ---- bfloat16 add ----
 
   @Benchmark
@@ -740,6 +853,22 @@ public class OpFamilyBenchmark {
       rd[i] = bf16.apply(bf16X[i], bf16Y[i]);
     }
     return rd;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public float[] bf16_batchF() {
+    bf16.apply(bf16Xf, bf16Yf, rs, N);
+    return rs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public float[] bf16_callF() {
+    for (int i = 0; i < N; i++) {
+      rs[i] = bf16.apply(bf16Xf[i], bf16Yf[i]);
+    }
+    return rs;
   }
 
   @Benchmark
@@ -776,6 +905,22 @@ public class OpFamilyBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(N)
+  public float[] f16_batchF() {
+    f16.apply(f16Xf, f16Yf, rs, N);
+    return rs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public float[] f16_callF() {
+    for (int i = 0; i < N; i++) {
+      rs[i] = f16.apply(f16Xf[i], f16Yf[i]);
+    }
+    return rs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
   public float[] f16_hand() {
     handF16(f16Xf, f16Yf, rs);
     return rs;
@@ -808,6 +953,22 @@ public class OpFamilyBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(N)
+  public float[] e4m3_batchF() {
+    e4m3.apply(e4m3Xf, e4m3Yf, rs, N);
+    return rs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public float[] e4m3_callF() {
+    for (int i = 0; i < N; i++) {
+      rs[i] = e4m3.apply(e4m3Xf[i], e4m3Yf[i]);
+    }
+    return rs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
   public float[] e4m3_hand() {
     handE4m3(e4m3Xf, e4m3Yf, rs);
     return rs;
@@ -815,8 +976,56 @@ public class OpFamilyBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(N)
-  public double[] e4m3_handFast() {
-    handFastE4m3(e4m3X, e4m3Y, rd);
+  public float[] e4m3_handFast() {
+    handFastE4m3(e4m3Xf, e4m3Yf, rs);
+    return rs;
+  }
+
+  // ---- e5m2 add ----
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public double[] e5m2_batch() {
+    e5m2.apply(e5m2X, e5m2Y, rd, N);
     return rd;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public double[] e5m2_call() {
+    for (int i = 0; i < N; i++) {
+      rd[i] = e5m2.apply(e5m2X[i], e5m2Y[i]);
+    }
+    return rd;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public float[] e5m2_batchF() {
+    e5m2.apply(e5m2Xf, e5m2Yf, rs, N);
+    return rs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public float[] e5m2_callF() {
+    for (int i = 0; i < N; i++) {
+      rs[i] = e5m2.apply(e5m2Xf[i], e5m2Yf[i]);
+    }
+    return rs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public float[] e5m2_hand() {
+    handE5m2(e5m2Xf, e5m2Yf, rs);
+    return rs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public float[] e5m2_handFast() {
+    handFastE5m2(e5m2Xf, e5m2Yf, rs);
+    return rs;
   }
 }

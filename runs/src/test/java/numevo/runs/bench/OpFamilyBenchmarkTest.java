@@ -90,6 +90,10 @@ class OpFamilyBenchmarkTest {
     sameFloats("select batch", b.select_batch().clone(), hand);
     sameFloats("select call", b.select_call().clone(), hand);
 
+    OpFamilyBenchmark.handCmp(b.ca, b.cb, handI);
+    sameInts("cmp batch", b.cmp_batch().clone(), handI);
+    sameInts("cmp call", b.cmp_call().clone(), handI);
+
     OpFamilyBenchmark.handShift(b.sa, b.sb, handI);
     sameInts("shift batch", b.shift_batch().clone(), handI);
     sameInts("shift call", b.shift_call().clone(), handI);
@@ -99,10 +103,11 @@ class OpFamilyBenchmarkTest {
   void narrowFamiliesAgreeBitForBit() {
     OpFamilyBenchmark b = bench();
     float[] hand = new float[N];
-    double[] handD = new double[N];
 
     double[] bf16 = b.bf16_batch().clone();
     sameDoubles("bf16 call", bf16, b.bf16_call().clone());
+    sameValues("bf16 batchF", bf16, b.bf16_batchF().clone());
+    sameValues("bf16 callF", bf16, b.bf16_callF().clone());
     OpFamilyBenchmark.handBf16(b.bf16Xf, b.bf16Yf, hand);
     sameValues("bf16 exported helper", bf16, hand);
     OpFamilyBenchmark.handFastBf16(b.bf16Xf, b.bf16Yf, hand);
@@ -110,6 +115,8 @@ class OpFamilyBenchmarkTest {
 
     double[] f16 = b.f16_batch().clone();
     sameDoubles("f16 call", f16, b.f16_call().clone());
+    sameValues("f16 batchF", f16, b.f16_batchF().clone());
+    sameValues("f16 callF", f16, b.f16_callF().clone());
     OpFamilyBenchmark.handF16(b.f16Xf, b.f16Yf, hand);
     sameValues("f16 exported helper", f16, hand);
     OpFamilyBenchmark.handFastF16(b.f16Xf, b.f16Yf, hand);
@@ -117,10 +124,21 @@ class OpFamilyBenchmarkTest {
 
     double[] e4m3 = b.e4m3_batch().clone();
     sameDoubles("e4m3 call", e4m3, b.e4m3_call().clone());
+    sameValues("e4m3 batchF", e4m3, b.e4m3_batchF().clone());
+    sameValues("e4m3 callF", e4m3, b.e4m3_callF().clone());
     OpFamilyBenchmark.handE4m3(b.e4m3Xf, b.e4m3Yf, hand);
     sameValues("e4m3 exported helper", e4m3, hand);
-    OpFamilyBenchmark.handFastE4m3(b.e4m3X, b.e4m3Y, handD);
-    sameDoubles("e4m3 Rounding", e4m3, handD);
+    OpFamilyBenchmark.handFastE4m3(b.e4m3Xf, b.e4m3Yf, hand);
+    sameValues("e4m3 Rounding", e4m3, hand);
+
+    double[] e5m2 = b.e5m2_batch().clone();
+    sameDoubles("e5m2 call", e5m2, b.e5m2_call().clone());
+    sameValues("e5m2 batchF", e5m2, b.e5m2_batchF().clone());
+    sameValues("e5m2 callF", e5m2, b.e5m2_callF().clone());
+    OpFamilyBenchmark.handE5m2(b.e5m2Xf, b.e5m2Yf, hand);
+    sameValues("e5m2 exported helper", e5m2, hand);
+    OpFamilyBenchmark.handFastE5m2(b.e5m2Xf, b.e5m2Yf, hand);
+    sameValues("e5m2 Rounding", e5m2, hand);
   }
 
   /**
@@ -171,6 +189,30 @@ class OpFamilyBenchmarkTest {
     for (int i = 0; i < ia.length; i++) {
       ia[i] = ints[i / ints.length];
       ib[i] = ints[i % ints.length];
+    }
+    float[] bf = {
+      Float.NaN,
+      Float.intBitsToFloat(0x7f800001),
+      Float.intBitsToFloat(0x7fffffff),
+      Float.intBitsToFloat(0xff800001),
+      Float.POSITIVE_INFINITY,
+      Float.MAX_VALUE,
+      -Float.MAX_VALUE,
+      Float.MIN_VALUE,
+      -0f
+    };
+    float[] bfr = new float[bf.length];
+    OpFamilyBenchmark.handFastBf16(bf, bf, bfr);
+    numevo.dsl.compile.NarrowBinary k =
+        OpFamilyBenchmark.compile(
+            OpFamilyBenchmark.NARROW_ADD.formatted("bfloat16"),
+            numevo.dsl.compile.NarrowBinary.class);
+    for (int i = 0; i < bf.length; i++) {
+      float c = k.apply(bf[i], bf[i]);
+      assertEquals(Float.isNaN(c), Float.isNaN(bfr[i]), "bf16 " + bf[i]);
+      if (!Float.isNaN(c)) {
+        assertEquals(Float.floatToRawIntBits(c), Float.floatToRawIntBits(bfr[i]), "bf16 " + bf[i]);
+      }
     }
     int[] ra = new int[ia.length];
     int[] rb = new int[ia.length];
