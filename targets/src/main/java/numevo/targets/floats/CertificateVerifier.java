@@ -203,6 +203,11 @@ public final class CertificateVerifier {
    *     {@link #UNDECIDED}
    */
   static int decide(double h, double l, double w) {
+    if (h == 1.0) {
+      // The common case of tiny inputs: |l| <= 2^-53, so the value is 1 + l with w < |l| (the
+      // fast reference's bound is below 2^-48 |l| here, as l = q): above 1, or just below.
+      return l > w ? -23 : -l > w ? -24 : UNDECIDED;
+    }
     if (h >= 0x1.000002p-126 && h <= 0x1.fffffp127) {
       int be = binade(h, l, w);
       if (be == UNDECIDED) {
@@ -273,6 +278,10 @@ public final class CertificateVerifier {
     private final double[] err = new double[BLOCK];
     private final double[] kk = new double[BLOCK];
     private final double[] inv = new double[BLOCK];
+    private final double[] bu = new double[BLOCK];
+    private final double[] bdu = new double[BLOCK];
+    private final double[] be = new double[BLOCK];
+    private final double[] bde = new double[BLOCK];
     // The points for the exact reference: chunk index, input, result.
     private final int[] dIdx;
     private final double[] dx;
@@ -337,6 +346,7 @@ public final class CertificateVerifier {
         for (int i = 0; i < m; i++) {
           double xi = x[i];
           double r = yf[i];
+          bu[i] = Double.NEGATIVE_INFINITY; // not a fast point unless set below
           if (xi >= coreLo && xi <= coreHi) {
             // 2^K as two factors, so that every product is exact while the result is normal.
             int bigK = (int) kk[i];
@@ -387,21 +397,10 @@ public final class CertificateVerifier {
             if (ee - dei > lowE) {
               lowE = ee - dei;
             }
-            if ((uu + dui >= lowU || ee + dei >= lowE) && !overflow) {
-              if (nc == CANDIDATE_CAP) {
-                nc = prune(nc, lowU, lowE);
-                overflow = nc == CANDIDATE_CAP;
-              }
-              if (!overflow) {
-                cIdx[nc] = b + i;
-                cx[nc] = xi;
-                cy[nc] = r;
-                cu[nc] = uu;
-                cdu[nc] = dui;
-                ce[nc] = ee;
-                cde[nc++] = dei;
-              }
-            }
+            bu[i] = uu;
+            bdu[i] = dui;
+            be[i] = ee;
+            bde[i] = dei;
           } else if (xi > infAbove) {
             if (r == Double.POSITIVE_INFINITY) {
               ok++;
@@ -430,6 +429,25 @@ public final class CertificateVerifier {
             dIdx[nd] = b + i;
             dx[nd] = xi;
             dy[nd++] = r;
+          }
+        }
+        // The block's candidates for the maxima, against the bounds so far (which only grow).
+        for (int i = 0; i < m && !overflow; i++) {
+          if (bu[i] + bdu[i] >= lowU || be[i] + bde[i] >= lowE) {
+            if (nc == CANDIDATE_CAP) {
+              nc = prune(nc, lowU, lowE);
+              overflow = nc == CANDIDATE_CAP;
+              if (overflow) {
+                break;
+              }
+            }
+            cIdx[nc] = b + i;
+            cx[nc] = x[i];
+            cy[nc] = yf[i];
+            cu[nc] = bu[i];
+            cdu[nc] = bdu[i];
+            ce[nc] = be[i];
+            cde[nc++] = bde[i];
           }
         }
       }
