@@ -102,8 +102,9 @@ class CertificateAgreesWithCCheckerTest {
   }
 
   @Test
-  void expCodyWaite6OnNegativeInputsNearTheWorst() throws Exception {
-    // Codes 0xbc000000 .. 0xbd000000: (-2^-5, -2^-7], holding the worst input of all 2^32.
+  void expCodyWaite6OnSmallNegativeInputs() throws Exception {
+    // Codes 0xbc000000 .. 0xbd000000: (-2^-5, -2^-7], 2^24 inputs where the kernel errs most
+    // below 0.
     assertAgree(
         FloatTargets.exp(),
         "cody_waite6",
