@@ -335,6 +335,11 @@ public final class CertificateVerifier {
       double se = 0;
       double lowU = 0;
       double lowE = 0;
+      // The largest errors among the points computed exactly in the pass, and where.
+      double exU = 0;
+      double exE = 0;
+      int exUi = -1;
+      int exEi = -1;
       for (int b = 0; b < n; b += BLOCK) {
         int m = Math.min(BLOCK, n - b);
         domain.fill(from + b, x, m);
@@ -362,6 +367,37 @@ public final class CertificateVerifier {
               dIdx[nd] = b + i;
               dx[nd] = xi;
               dy[nd++] = r;
+              continue;
+            }
+            if (ue == -149) {
+              // Rounds to 0 (hi < 2^-151): the exact reference's column here is its float64 libm
+              // value with lo = 0 (Functions, Rounder.fast32), cheap to reproduce bit for bit, and
+              // the errors (relative ones all near 1) are then exact.
+              double y0 = kind == FastExp.Kind.EXP ? StrictMath.exp(xi) : StrictMath.pow(2, xi);
+              double w0 = 4 * Math.ulp(y0);
+              w0 += w0 * 0x1p-50;
+              double d0 = Math.abs(r - y0);
+              double u0 = d0 * 0x1p149;
+              double e0 = d0 * (1 / Math.abs(y0));
+              if (!(y0 + w0 < 0x1p-150 && u0 <= Double.MAX_VALUE && e0 <= Double.MAX_VALUE)) {
+                dIdx[nd] = b + i;
+                dx[nd] = xi;
+                dy[nd++] = r;
+                continue;
+              }
+              if (r == 0) {
+                ok++;
+              }
+              su += u0;
+              se += e0;
+              if (u0 > exU) {
+                exU = u0;
+                exUi = b + i;
+              }
+              if (e0 > exE) {
+                exE = e0;
+                exEi = b + i;
+              }
               continue;
             }
             double cr = (float) h;
@@ -438,7 +474,7 @@ public final class CertificateVerifier {
               nc = prune(nc, lowU, lowE);
               overflow = nc == CANDIDATE_CAP;
               if (overflow) {
-                break;
+                return whole(from, n);
               }
             }
             cIdx[nc] = b + i;
@@ -462,6 +498,16 @@ public final class CertificateVerifier {
       long worstE = exact.worstRelIndex() < 0 ? -1 : dIdx[(int) exact.worstRelIndex()];
       double worstUx = exact.worstUlpInput();
       double worstEx = exact.worstRelInput();
+      if (exUi >= 0 && (exU > maxU || (exU == maxU && (worstU < 0 || exUi < worstU)))) {
+        maxU = exU;
+        worstU = exUi;
+        worstUx = domain.valueAt(from + exUi);
+      }
+      if (exEi >= 0 && (exE > maxE || (exE == maxE && (worstE < 0 || exEi < worstE)))) {
+        maxE = exE;
+        worstE = exEi;
+        worstEx = domain.valueAt(from + exEi);
+      }
       // The candidates that can still reach a maximum, recomputed exactly.
       nc = prune(nc, Math.max(maxU, lowU), Math.max(maxE, lowE));
       if (nc > 0) {
