@@ -52,7 +52,7 @@ import numevo.dsl.program.Program;
  * candidates, the whole chunk is recomputed as {@link ExhaustiveVerifier} does. The sums behind the
  * mean errors use the fast values: each term is within its delta (below 2^-23 ULP, 2^-46 relative)
  * of the exact reference's, so the means agree to within the largest delta (about 2^-23 ULP, 2^-47
- * relative), not bit for bit: in practice to 12 significant digits or more.
+ * relative), not bit for bit: in practice to 11 significant digits or more.
  *
  * <p>{@code fallbacks} counts the points where the exact reference needed its BigDecimal
  * evaluation, among the points this verifier sent to it.
