@@ -211,6 +211,59 @@ public final class ErrorStats {
     correct += o.correct;
   }
 
+  /**
+   * A partial result assembled by the {@link CertificateVerifier}: every field as {@link #add}
+   * would have left it on a fresh accumulator.
+   */
+  static ErrorStats partial(
+      long points,
+      double maxUlp,
+      double sumUlp,
+      double maxRel,
+      double sumRel,
+      long infUlp,
+      long infRel,
+      long correct,
+      long worstUlpIndex,
+      double worstUlpInput,
+      long worstRelIndex,
+      double worstRelInput) {
+    ErrorStats s = new ErrorStats();
+    s.points = points;
+    s.maxUlp = maxUlp;
+    s.sumUlp = sumUlp;
+    s.maxRel = maxRel;
+    s.sumRel = sumRel;
+    s.infUlp = infUlp;
+    s.infRel = infRel;
+    s.correct = correct;
+    s.worstUlpIndex = worstUlpIndex;
+    s.worstUlpInput = worstUlpInput;
+    s.worstRelIndex = worstRelIndex;
+    s.worstRelInput = worstRelInput;
+    return s;
+  }
+
+  /** The sum of the finite ULP errors (for partial results). */
+  double sumUlp() {
+    return sumUlp;
+  }
+
+  /** The sum of the finite relative errors (for partial results). */
+  double sumRel() {
+    return sumRel;
+  }
+
+  /** The domain index of the worst ULP point (-1 if none was worse than 0). */
+  long worstUlpIndex() {
+    return worstUlpIndex;
+  }
+
+  /** The domain index of the worst relative point (-1 if none was worse than 0). */
+  long worstRelIndex() {
+    return worstRelIndex;
+  }
+
   public long points() {
     return points;
   }

@@ -23,7 +23,8 @@ import numevo.targets.TargetException;
  * A float target: kernels {@code (f) -> (f)} in one format, scored against an exact reference in
  * ULPs and relative error ({@link Ulp} states the convention). Sampled scores use seeded samples
  * whose reference values are computed once and cached; exhaustive scores stream over the whole
- * domain on all cores ({@link ExhaustiveVerifier}). Immutable and thread-safe.
+ * domain on all cores ({@link CertificateVerifier}, which hands what it has no fast path for to
+ * {@link ExhaustiveVerifier}). Immutable and thread-safe.
  */
 public final class FloatTarget implements Target {
   private final FloatTargetSpec spec;
@@ -136,7 +137,7 @@ public final class FloatTarget implements Target {
               + " values; score a sample instead");
     }
     ExhaustiveVerifier.Result r =
-        ExhaustiveVerifier.run(p, spec.domain(), spec.reference(), options.threads());
+        CertificateVerifier.run(p, spec.domain(), spec.reference(), options.threads());
     Score s = toScore(p, r.stats(), Method.EXHAUSTIVE, OptionalLong.empty());
     List<Metric> m = new java.util.ArrayList<>(s.metrics());
     m.add(Metric.count("reference_fallbacks", r.fallbacks()));

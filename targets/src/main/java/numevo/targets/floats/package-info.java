@@ -8,8 +8,9 @@
  * correctly rounded with an exact BigDecimal fallback, or a user's float64 {@link
  * numevo.targets.floats.KernelReference}), seeded {@link numevo.targets.floats.FloatSample}s drawn
  * by a {@link numevo.targets.floats.SamplePlan}, the error loop {@link
- * numevo.targets.floats.ErrorStats}, and the {@link numevo.targets.floats.ExhaustiveVerifier}.
- * {@link numevo.targets.floats.FloatTargets} holds the built-in targets and {@link
- * numevo.targets.floats.TargetFile} reads user targets.
+ * numevo.targets.floats.ErrorStats}, the {@link numevo.targets.floats.ExhaustiveVerifier}, and the
+ * {@link numevo.targets.floats.CertificateVerifier}, its faster equal for float32 e^x and 2^x (with
+ * the fast reference {@code FastExp}). {@link numevo.targets.floats.FloatTargets} holds the
+ * built-in targets and {@link numevo.targets.floats.TargetFile} reads user targets.
  */
 package numevo.targets.floats;
