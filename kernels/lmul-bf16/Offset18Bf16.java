@@ -3,9 +3,11 @@
 //
 // Computes what numevo's reference interpreter computes, bit for bit (every NaN
 // counts as one value):
-// - bfloat16 values travel as floats, which hold them exactly; each op computes
-//   in binary64 and rounds once to bfloat16 (round), the correctly rounded result;
-//   fma rounds the binary64 sum to odd first;
+// - bfloat16 values travel as floats, which hold them exactly; add, sub and
+//   mul compute in float and round once more to bfloat16 (roundFloat), the other
+//   ops in binary64, rounded to odd to float, then the same (round):
+//   either way the correctly rounded result; fma rounds the binary64
+//   sum to odd first;
 // - comparisons give 1 or 0; i32 arithmetic wraps; toi rounds half to even and
 //   trunc truncates, both saturating, NaN giving 0.
 

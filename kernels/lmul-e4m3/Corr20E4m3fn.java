@@ -3,9 +3,11 @@
 //
 // Computes what numevo's reference interpreter computes, bit for bit (every NaN
 // counts as one value):
-// - e4m3fn values travel as floats, which hold them exactly; each op computes
-//   in binary64 and rounds once to e4m3fn (round), the correctly rounded result;
-//   fma rounds the binary64 sum to odd first;
+// - e4m3fn values travel as floats, which hold them exactly; add, sub and
+//   mul compute in float and round once more to e4m3fn (roundFloat), the other
+//   ops in binary64, rounded to odd to float, then the same (round):
+//   either way the correctly rounded result; fma rounds the binary64
+//   sum to odd first;
 // - comparisons give 1 or 0; i32 arithmetic wraps; toi rounds half to even and
 //   trunc truncates, both saturating, NaN giving 0.
 
