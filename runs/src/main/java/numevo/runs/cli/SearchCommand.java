@@ -348,6 +348,9 @@ final class SearchCommand implements Callable<Integer> {
     Map<String, String> params = targetParams.values();
     if (fit != null) {
       params.put(RunPlan.FIT, fit);
+    } else if (SeqTarget.NAME.equals(target)) {
+      // Recorded explicitly: a stored seq run without it predates fitting (RunPlan reads "none").
+      params.put(RunPlan.FIT, RunPlan.FIT_ALL);
     }
     return new RunSpec(
             target,

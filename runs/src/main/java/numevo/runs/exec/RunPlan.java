@@ -111,7 +111,9 @@ public record RunPlan(
     if (t instanceof SeqTarget seq) {
       // The seq search owns this: fitted forms first, then order and size limits that hold every
       // kernel it starts from (unless the user set them).
-      String mode = spec.params().getOrDefault(FIT, FIT_ALL);
+      // A new seq run records its mode (SearchCommand: "all" by default); a stored run without
+      // one predates fitting and replays as it ran, without fits.
+      String mode = spec.params().getOrDefault(FIT, FIT_NONE);
       if (!FIT_NONE.equals(mode)) {
         List<RecurrenceFitter.Fit> f = SeqSearches.fits(seq);
         List<Program> k = new ArrayList<>(SeqSearches.kernels(f));
