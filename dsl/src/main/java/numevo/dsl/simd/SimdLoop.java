@@ -4,7 +4,9 @@ package numevo.dsl.simd;
  * What a generated loop class implements: the batch loop over columns, and for the common port
  * shapes a direct entry without the column array. Arguments are checked by the caller ({@link
  * SimdKernel}); columns are inputs then outputs, {@code float[]} for {@code f} and {@code int[]}
- * for {@code i32}, each of at least {@code n} elements.
+ * for {@code i32}, each of at least {@code n} elements. A generated class overrides the direct
+ * entry of its kernel's shape only, and {@link SimdKernel} calls only that one: the defaults guard
+ * a call that cannot happen.
  */
 interface SimdLoop {
 

@@ -1,10 +1,5 @@
 package numevo.targets.floats;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import numevo.dsl.compile.Float32Unary;
 import numevo.dsl.compile.KernelCompiler;
 import numevo.dsl.compile.KernelTooLargeException;
@@ -134,65 +129,11 @@ public final class CertificateVerifier {
       return ExhaustiveVerifier.run(p, domain, reference, threads);
     }
     FastExp.Kind kind = kindOf(reference);
-    long size = domain.size();
-    int chunk = (int) Math.min(CHUNK, size);
-    long chunksLong = (size + chunk - 1) / chunk;
-    if (chunksLong > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("domain too large to enumerate: " + size + " points");
-    }
-    int chunks = (int) chunksLong;
-    ErrorStats[] partial = new ErrorStats[chunks];
-    AtomicInteger next = new AtomicInteger();
-    AtomicLong fallbacks = new AtomicLong();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    int workers = Math.max(1, Math.min(threads, chunks));
-    List<Thread> pool = new ArrayList<>(workers);
-    for (int t = 0; t < workers; t++) {
-      Thread th =
-          new Thread(
-              () -> {
-                try {
-                  Worker w = new Worker(kernel, kind, domain, reference, chunk);
-                  for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                    if (failure.get() != null) {
-                      return;
-                    }
-                    long from = (long) c * chunk;
-                    partial[c] = w.chunk(from, (int) Math.min(chunk, size - from));
-                  }
-                  fallbacks.addAndGet(w.ref.fallbacks());
-                } catch (Throwable e) {
-                  failure.compareAndSet(null, e);
-                }
-              },
-              "numevo-certify-" + t);
-      th.setDaemon(true);
-      pool.add(th);
-      th.start();
-    }
-    for (Thread th : pool) {
-      try {
-        th.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure.compareAndSet(null, e);
-      }
-    }
-    Throwable f = failure.get();
-    if (f instanceof RuntimeException re) {
-      throw re;
-    }
-    if (f instanceof Error er) {
-      throw er;
-    }
-    if (f != null) {
-      throw new IllegalStateException("exhaustive verification interrupted", f);
-    }
-    ErrorStats total = new ErrorStats();
-    for (ErrorStats s : partial) {
-      total.merge(s);
-    }
-    return new ExhaustiveVerifier.Result(total, fallbacks.get());
+    return Chunks.run(
+        domain.size(),
+        threads,
+        "numevo-certify-",
+        chunk -> new Worker(kernel, kind, domain, reference, chunk));
   }
 
   /**
@@ -262,7 +203,7 @@ public final class CertificateVerifier {
   }
 
   /** One worker's buffers and evaluators. Not thread-safe. */
-  private static final class Worker {
+  private static final class Worker implements Chunks.Worker {
     private final Float32Unary kernel;
     private final FastExp.Kind kind;
     private final Ranges ranges;
@@ -321,8 +262,13 @@ public final class CertificateVerifier {
       wy = new double[chunk];
     }
 
-    /** The partial result of points {@code [from, from + n)}. */
-    ErrorStats chunk(long from, int n) {
+    @Override
+    public long fallbacks() {
+      return ref.fallbacks();
+    }
+
+    @Override
+    public ErrorStats chunk(long from, int n) {
       final double coreLo = ranges.coreLo;
       final double coreHi = ranges.coreHi;
       final double infAbove = ranges.infAbove;

@@ -1,10 +1,5 @@
 package numevo.targets.floats;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import numevo.dsl.eval.Batch;
 import numevo.dsl.eval.ColumnarEvaluator;
 import numevo.dsl.program.Program;
@@ -34,88 +29,42 @@ public final class ExhaustiveVerifier {
    * @param threads worker threads, at least 1
    */
   public static Result run(Program p, FloatDomain domain, FloatReference reference, int threads) {
-    long size = domain.size();
-    int chunk = (int) Math.min(CHUNK, size);
-    long chunksLong = (size + chunk - 1) / chunk;
-    if (chunksLong > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("domain too large to enumerate: " + size + " points");
-    }
-    int chunks = (int) chunksLong;
-    ErrorStats[] partial = new ErrorStats[chunks];
-    AtomicInteger next = new AtomicInteger();
-    AtomicLong fallbacks = new AtomicLong();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    int workers = Math.max(1, Math.min(threads, chunks));
-    List<Thread> pool = new ArrayList<>(workers);
-    for (int t = 0; t < workers; t++) {
-      Thread th =
-          new Thread(
-              () -> {
-                try {
-                  work(p, domain, reference, chunk, partial, next, fallbacks, failure);
-                } catch (Throwable e) {
-                  failure.compareAndSet(null, e);
-                }
-              },
-              "numevo-verify-" + t);
-      th.setDaemon(true);
-      pool.add(th);
-      th.start();
-    }
-    for (Thread th : pool) {
-      try {
-        th.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure.compareAndSet(null, e);
-      }
-    }
-    Throwable f = failure.get();
-    if (f instanceof RuntimeException re) {
-      throw re;
-    }
-    if (f instanceof Error er) {
-      throw er;
-    }
-    if (f != null) {
-      throw new IllegalStateException("exhaustive verification interrupted", f);
-    }
-    ErrorStats total = new ErrorStats();
-    for (ErrorStats s : partial) {
-      total.merge(s);
-    }
-    return new Result(total, fallbacks.get());
+    return Chunks.run(
+        domain.size(), threads, "numevo-verify-", chunk -> new Worker(p, domain, reference, chunk));
   }
 
-  private static void work(
-      Program p,
-      FloatDomain domain,
-      FloatReference reference,
-      int chunk,
-      ErrorStats[] partial,
-      AtomicInteger next,
-      AtomicLong fallbacks,
-      AtomicReference<Throwable> failure) {
-    ColumnarEvaluator ev = ColumnarEvaluator.of(p, chunk);
-    Batch in = ev.newInputBatch();
-    Batch out = ev.newOutputBatch();
-    FloatReference.Evaluator ref = reference.evaluator(chunk);
-    ReferenceColumns cols = new ReferenceColumns(chunk);
-    double[] x = in.f(0);
-    long size = domain.size();
-    for (int c = next.getAndIncrement(); c < partial.length; c = next.getAndIncrement()) {
-      if (failure.get() != null) {
-        return;
-      }
-      long from = (long) c * chunk;
-      int n = (int) Math.min(chunk, size - from);
+  /** One thread's columnar evaluator, reference and buffers. */
+  private static final class Worker implements Chunks.Worker {
+    private final FloatDomain domain;
+    private final ColumnarEvaluator ev;
+    private final Batch in;
+    private final Batch out;
+    private final FloatReference.Evaluator ref;
+    private final ReferenceColumns cols;
+
+    Worker(Program p, FloatDomain domain, FloatReference reference, int chunk) {
+      this.domain = domain;
+      ev = ColumnarEvaluator.of(p, chunk);
+      in = ev.newInputBatch();
+      out = ev.newOutputBatch();
+      ref = reference.evaluator(chunk);
+      cols = new ReferenceColumns(chunk);
+    }
+
+    @Override
+    public ErrorStats chunk(long from, int n) {
+      double[] x = in.f(0);
       domain.fill(from, x, n);
       ref.compute(x, n, cols);
       ev.evaluate(in, out, n);
       ErrorStats s = new ErrorStats();
       s.add(x, out.f(0), cols, n, from);
-      partial[c] = s;
+      return s;
     }
-    fallbacks.addAndGet(ref.fallbacks());
+
+    @Override
+    public long fallbacks() {
+      return ref.fallbacks();
+    }
   }
 }
