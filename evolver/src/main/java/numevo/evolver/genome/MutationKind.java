@@ -49,5 +49,24 @@ public enum MutationKind {
    * makes; routing every use of the input through {@code x + c/x} composes the whole kernel with
    * it. Applies only where the primitive set has a float div; weight 0 by default.
    */
-  RECIPROCAL
+  RECIPROCAL,
+  /**
+   * Inserts one shift-and-add step of a product of two integers: for i32 values {@code ma} and
+   * {@code mb} and a bit {@code j} in {@code [0, m]} ({@code m} the format's mantissa width, so
+   * {@code j} ranges over a significand with its hidden bit), four instructions {@code c = and mb
+   * 2^j; s = shl ma j; p = select c s 0; t = add acc p}, and routes one use of an i32 value {@code
+   * acc} (the accumulator) through {@code t}. A mantissa multiplier is {@code m + 1} such steps; a
+   * random insert makes each of them with a chance of about 1 in 10^5. Applies only where the
+   * primitive set has i32 {@code and}, {@code shl}, {@code select} and {@code add}; weight 0 by
+   * default (turn it on with {@code --mutation partial=1}; the manifest records it).
+   */
+  PARTIAL,
+  /**
+   * Splices a fragment from the search's library (the subexpressions of the seed kernels, {@link
+   * Fragments}): a donor instruction and every instruction it depends on are copied, in order,
+   * before a use site of the donor's result type, whose use is routed through the copy (inputs map
+   * to the same inputs). Applies only with a nonempty library and where the copy fits the size
+   * limit and uses only allowed ops; weight 0 by default ({@code --mutation splice=1}).
+   */
+  SPLICE
 }

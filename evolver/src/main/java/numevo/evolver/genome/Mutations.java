@@ -26,10 +26,12 @@ public final class Mutations {
   private final MutationConfig config;
   private final MutationKind[] kinds = MutationKind.values();
   private final double[] cumulative;
+  private final Fragments library;
 
-  private Mutations(GenomeConfig genome, MutationConfig config) {
+  private Mutations(GenomeConfig genome, MutationConfig config, Fragments library) {
     this.shape = new Shape(genome);
     this.config = Objects.requireNonNull(config, "config");
+    this.library = Objects.requireNonNull(library, "library");
     this.cumulative = new double[kinds.length];
     double sum = 0;
     for (int i = 0; i < kinds.length; i++) {
@@ -43,7 +45,16 @@ public final class Mutations {
    * @param config how edits are chosen, never null
    */
   public static Mutations of(GenomeConfig genome, MutationConfig config) {
-    return new Mutations(Objects.requireNonNull(genome, "genome"), config);
+    return of(genome, config, Fragments.NONE);
+  }
+
+  /**
+   * @param genome the shape of the programs edited, never null
+   * @param config how edits are chosen, never null
+   * @param library the fragments {@link MutationKind#SPLICE} draws from, never null
+   */
+  public static Mutations of(GenomeConfig genome, MutationConfig config, Fragments library) {
+    return new Mutations(Objects.requireNonNull(genome, "genome"), config, library);
   }
 
   /** The genome configuration. */
@@ -93,6 +104,8 @@ public final class Mutations {
           case GUARD -> guard(d, rng);
           case SQUARE -> square(d, rng);
           case RECIPROCAL -> reciprocal(d, rng);
+          case PARTIAL -> BuildingBlocks.partialProduct(d, shape, config.liveBias(), rng);
+          case SPLICE -> BuildingBlocks.splice(d, shape, library, config.liveBias(), rng);
         };
     return done ? d.build() : null;
   }
@@ -180,7 +193,7 @@ public final class Mutations {
    * Counts the use sites of type {@code t} in instructions {@code >= from} (only live ones if
    * {@code live} is not null) and in the outputs.
    */
-  private static int countSites(Draft d, Type t, int from, boolean[] live) {
+  static int countSites(Draft d, Type t, int from, boolean[] live) {
     int count = 0;
     for (int j = from; j < d.n; j++) {
       if (live == null || live[d.k + j]) {
@@ -203,7 +216,7 @@ public final class Mutations {
    * The {@code pick}-th use site counted as by {@link #countSites}, as {@code instruction << 8 |
    * operand}, or {@code -1 - output} for an output.
    */
-  private static int site(Draft d, Type t, int from, boolean[] live, int pick) {
+  static int site(Draft d, Type t, int from, boolean[] live, int pick) {
     for (int j = from; j < d.n; j++) {
       if (live == null || live[d.k + j]) {
         for (int a = 0; a < d.ops[j].arity(); a++) {

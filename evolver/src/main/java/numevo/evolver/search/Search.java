@@ -23,6 +23,7 @@ import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.fitness.KernelFront;
 import numevo.evolver.fitness.Ranking;
 import numevo.evolver.genome.Crossovers;
+import numevo.evolver.genome.Fragments;
 import numevo.evolver.genome.Mutations;
 import numevo.evolver.genome.ProgramCodec;
 import numevo.evolver.genome.ProgramGene;
@@ -564,7 +565,8 @@ public final class Search {
         p.workers(),
         p.hasher(),
         p.codec(),
-        Mutations.of(config.genome(), config.mutation()),
+        Mutations.of(
+            config.genome(), config.mutation(), Fragments.of(config.genome(), config.seeds())),
         Crossovers.of(config.genome()));
   }
 

@@ -38,6 +38,15 @@ final class TargetParamOptions {
               + " order from its inputs")
   String order;
 
+  @Option(
+      names = "--train",
+      paramLabel = "all|normal",
+      description =
+          "lmul-*: the training pairs: all (the default) or normal (normal operands and product"
+              + " only: the first stage of a staged search; the final front is checked on every"
+              + " pair)")
+  String train;
+
   /**
    * Refuses {@code --order} for a command that scores a given kernel, whose order its inputs fix.
    *
@@ -81,6 +90,7 @@ final class TargetParamOptions {
     put(m, "holdout", holdout);
     put(m, "offset", offset);
     put(m, "order", order);
+    put(m, "train", train);
     return m;
   }
 

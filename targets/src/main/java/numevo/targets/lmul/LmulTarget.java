@@ -22,6 +22,7 @@ import numevo.targets.Signature;
 import numevo.targets.Split;
 import numevo.targets.Target;
 import numevo.targets.TargetException;
+import numevo.targets.TargetParams;
 
 /**
  * An L-Mul target in the {@link Target} API: {@code lmul-e4m3} and {@code lmul-e5m2} score all
@@ -44,18 +45,55 @@ public final class LmulTarget implements Target {
   /** The objective's metric key. */
   public static final String LOSS = "loss";
 
+  /** The target parameter that chooses the training pairs: {@code all} or {@code normal}. */
+  public static final String TRAIN = "train";
+
   private final LmulConfig config;
+  private final boolean trainNormal;
   private final Signature signature;
   private final Map<List<Long>, LmulScorer> scorers = new ConcurrentHashMap<>();
 
-  private LmulTarget(LmulConfig config) {
+  private LmulTarget(LmulConfig config, boolean trainNormal) {
     this.config = config;
+    this.trainNormal = trainNormal;
     this.signature = Signature.of(config.format(), List.of(Type.I32, Type.I32), List.of(Type.I32));
   }
 
   /** The target of a configuration. */
   public static LmulTarget of(LmulConfig config) {
-    return new LmulTarget(Objects.requireNonNull(config, "config"));
+    return new LmulTarget(Objects.requireNonNull(config, "config"), false);
+  }
+
+  /**
+   * The target of a configuration whose training split keeps only the pairs of the {@link
+   * ProductCategory#NORMAL normal} category (normal operands, normal correctly rounded product):
+   * the first stage of a staged search, exact on normal pairs first, then (a second search on the
+   * target of {@link #of}, seeded with the first's front) the special cases. The validation split
+   * and {@link #verify} still score every pair.
+   */
+  public static LmulTarget trainingOnNormalPairs(LmulConfig config) {
+    return new LmulTarget(Objects.requireNonNull(config, "config"), true);
+  }
+
+  /**
+   * The target of a configuration with the {@value #TRAIN} parameter: absent or {@code all}, {@link
+   * #of}; {@code normal}, {@link #trainingOnNormalPairs}.
+   *
+   * @throws TargetException (usage) for another value
+   */
+  public static LmulTarget of(LmulConfig config, TargetParams params) {
+    String train = params.get(TRAIN).orElse("all");
+    return switch (train) {
+      case "all" -> of(config);
+      case "normal" -> trainingOnNormalPairs(config);
+      default ->
+          throw TargetException.usage("--" + TRAIN + " must be all or normal, not '" + train + "'");
+    };
+  }
+
+  /** Whether the training split keeps only the normal pairs. */
+  public boolean trainsOnNormalPairsOnly() {
+    return trainNormal;
   }
 
   /** The configuration. */
@@ -136,6 +174,41 @@ public final class LmulTarget implements Target {
    * split with fewer than 65,536 points the stratified subset.
    */
   LmulScorer lmulScorer(ScoreOptions options) {
+    LmulScorer s = sampleScorer(options);
+    if (!trainNormal || options.split() != Split.TRAINING) {
+      return s;
+    }
+    return scorers.computeIfAbsent(
+        List.of(options.seed(), (long) options.points(), 1L), k -> normalOnly(s));
+  }
+
+  /** The scorer of the normal pairs of {@code s}'s pairs, in their order. */
+  private LmulScorer normalOnly(LmulScorer s) {
+    ProductReference r = s.reference();
+    int n = 0;
+    for (int i = 0; i < r.size(); i++) {
+      if (r.category(i) == ProductCategory.NORMAL) {
+        n++;
+      }
+    }
+    int[] a = new int[n];
+    int[] b = new int[n];
+    int k = 0;
+    for (int i = 0; i < r.size(); i++) {
+      if (r.category(i) == ProductCategory.NORMAL) {
+        a[k] = r.pairs().a(i);
+        b[k] = r.pairs().b(i);
+        k++;
+      }
+    }
+    return LmulScorer.of(
+        name(),
+        ProductReference.of(OperandPairs.of(config.format(), a, b), config.saturation()),
+        config.energy());
+  }
+
+  /** The scorer of the sample the options name, before {@link #trainingOnNormalPairs}. */
+  private LmulScorer sampleScorer(ScoreOptions options) {
     if (exhaustive()) {
       LmulScorer all = scorers.computeIfAbsent(List.of(0L, 0L), k -> LmulScorer.of(config));
       int size = all.reference().size();

@@ -1,8 +1,10 @@
 package numevo.targets.lmul;
 
 import java.util.List;
+import java.util.Set;
 import numevo.dsl.format.NumberFormat;
 import numevo.targets.TargetEntry;
+import numevo.targets.TargetParams;
 
 /**
  * The registry entries of the L-Mul targets, for {@link numevo.targets.Targets}: {@code
@@ -11,11 +13,23 @@ import numevo.targets.TargetEntry;
 public final class LmulTargets {
   private LmulTargets() {}
 
-  /** {@code lmul-e4m3}, {@code lmul-e5m2} and {@code lmul-bf16}, with their defaults. */
+  /**
+   * {@code lmul-e4m3}, {@code lmul-e5m2} and {@code lmul-bf16}, with their defaults; each takes the
+   * parameter {@code --train all|normal} ({@link LmulTarget#of(LmulConfig, TargetParams)}). The
+   * default targets are built once and shared.
+   */
   public static List<TargetEntry> entries() {
     return List.of(
-        TargetEntry.of(LmulTarget.of(LmulConfig.of(NumberFormat.E4M3FN))),
-        TargetEntry.of(LmulTarget.of(LmulConfig.of(NumberFormat.E5M2))),
-        TargetEntry.of(LmulTarget.of(LmulConfig.of(NumberFormat.BFLOAT16))));
+        entry(NumberFormat.E4M3FN), entry(NumberFormat.E5M2), entry(NumberFormat.BFLOAT16));
+  }
+
+  private static TargetEntry entry(NumberFormat format) {
+    LmulConfig config = LmulConfig.of(format);
+    LmulTarget shared = LmulTarget.of(config);
+    return new TargetEntry(
+        shared.name(),
+        shared.summary(),
+        Set.of(LmulTarget.TRAIN),
+        p -> p.isEmpty() ? shared : LmulTarget.of(config, p));
   }
 }
