@@ -162,7 +162,9 @@ final class SearchCommand implements Callable<Integer> {
       paramLabel = "KIND=W,...",
       description =
           "change mutation weights, e.g. guard=0,insert=2 (kinds: op operand output constant_ulp"
-              + " constant_relative insert delete duplicate guard square reciprocal)")
+              + " constant_relative insert delete duplicate guard square reciprocal partial"
+              + " splice; partial: a shift-and-add partial-product step; splice: a subexpression"
+              + " of a --seed-from kernel)")
   String mutation;
 
   @Option(names = "--no-tuning", description = "do not tune constants")

@@ -50,6 +50,48 @@ class ReplayCommandTest {
     assertTrue(part.out().startsWith("replay identical: generations 1-10"), part.out());
   }
 
+  @Test
+  void aStagedLmulRunWithTheBuildingBlocksRecordsThemAndReplays(@TempDir Path tmp)
+      throws Exception {
+    // Issue 14's operators are off by default: the manifest's mutation string and the target's
+    // train parameter are what a replay rebuilds them from.
+    Path kernels = Path.of(System.getProperty("numevo.root", "..")).resolve("kernels/lmul-e4m3");
+    Path run = tmp.resolve("lmul");
+    CliRun.Run r =
+        CliRun.run(
+            "search",
+            "lmul-e4m3",
+            "--train",
+            "normal",
+            "--mutation",
+            "partial=2,splice=2",
+            "--seed-from",
+            kernels.resolve("mitchell17_e4m3fn.kernel").toString(),
+            kernels.resolve("exact_int_e4m3fn.kernel").toString(),
+            "--generations",
+            "4",
+            "--population",
+            "12",
+            "--islands",
+            "2",
+            "--points",
+            "2048",
+            "--no-tuning",
+            "--threads",
+            "2",
+            "--checkpoint-every",
+            "0",
+            "--run-dir",
+            run.toString());
+    assertEquals(0, r.exit(), r.err());
+    String manifest = java.nio.file.Files.readString(run.resolve("manifest.json"));
+    assertTrue(manifest.contains("\"mutation\" : \"partial=2,splice=2\""), manifest);
+    assertTrue(manifest.contains("\"train\" : \"normal\""), manifest);
+    CliRun.Run again = CliRun.run("replay", run.toString(), "--threads", "1");
+    assertEquals(0, again.exit(), again.out() + again.err());
+    assertTrue(again.out().startsWith("replay identical: generations 1-4"), again.out());
+  }
+
   private static void sql(Path run, String statement) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + run.resolve("run.db"));
         Statement s = c.createStatement()) {

@@ -350,6 +350,17 @@ class SearchCommandTest {
   }
 
   @Test
+  void trainMustBeAllOrNormal() {
+    Run r = run("search", "lmul-e4m3", "--generations", "1", "--train", "specials");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("--train must be all or normal, not 'specials'"), r.err());
+    Run f = run("search", "exp2", "--generations", "1", "--train", "normal");
+    assertTrue(f.exit() != 0, f.err());
+    assertTrue(f.err().contains("target exp2 takes no parameter --train"), f.err());
+  }
+
+  @Test
   void anLmulSearchSaysItTrainsOnASubsetAndChecksEveryPair() {
     Run r =
         run(

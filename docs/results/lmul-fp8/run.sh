@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# issue 14, building blocks: plain search vs +partial-product mutation, +fragment splice, staged
+# (normal pairs first), same seeds and generations. Usage: run.sh FMT(e4|e5) SEED GENS [VARIANT...]
+# Runs from /tmp/fp8 with a copy of the jar (numevo.jar) and of kernels/.
+set -u
+cd /tmp/fp8
+export NUMEVO_RUNS=/tmp/fp8/runs
+J="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java -Xmx2g -XX:+UseParallelGC -jar /tmp/fp8/numevo.jar"
+S="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp /tmp/fp8/numevo.jar ScoreFront.java"
+fmt=$1; seed=$2; G=$3; shift 3
+K=kernels
+case $fmt in
+  e4) T=lmul-e4m3; SEEDS="$K/lmul-e4m3/mitchell17_e4m3fn.kernel $K/lmul-e4m3/corr19_e4m3fn.kernel $K/lmul-e4m3/exact_int_e4m3fn.kernel" ;;
+  e5) T=lmul-e5m2; SEEDS="$K/lmul-e5m2/mitchell18_e5m2.kernel $K/lmul-e5m2/exact_int_e5m2.kernel" ;;
+esac
+run() { # name, args...
+  local name=$1; shift
+  rm -rf out-$name
+  local t0=$(date +%s)
+  echo "=== $name: numevo search $T --seed $seed $* --out out-$name (start $(date -u +%T), load $(cut -d' ' -f1 /proc/loadavg))"
+  $J search $T --seed $seed "$@" --out out-$name > log-$name.txt 2>&1
+  echo "exit $? after $(( $(date +%s) - t0 )) s (load $(cut -d' ' -f1 /proc/loadavg)); $(grep -m1 '^stopped' log-$name.txt)"
+}
+for v in "${@:-plain partial splice staged}"; do
+  for variant in $v; do
+    n=$fmt-$variant-s$seed
+    case $variant in
+      plain) run $n --seed-from $SEEDS --generations $G ;;
+      partial) run $n --seed-from $SEEDS --generations $G --mutation partial=1 ;;
+      splice) run $n --seed-from $SEEDS --generations $G --mutation splice=1 ;;
+      staged)
+        run $n-stage1 --seed-from $SEEDS --generations $((G / 2)) --train normal
+        run $n --seed-from $SEEDS out-$n-stage1/front*.kernel --generations $((G - G / 2)) ;;
+    esac
+    $S $T out-$n | tee score-$n.txt | tail -1
+  done
+done
