@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # issue 14, building blocks: plain search vs +partial-product mutation, +fragment splice, staged
-# (normal pairs first), same seeds and generations. Usage: run.sh FMT(e4|e5) SEED GENS [VARIANT...]
+# (normal pairs first), same seeds and generations. Usage: run.sh FMT(e4|e5|bf) SEED GENS [VARIANT...]
 # Runs from /tmp/fp8 with a copy of the jar (numevo.jar) and of kernels/.
 set -u
 cd /tmp/fp8
@@ -12,6 +12,7 @@ K=kernels
 case $fmt in
   e4) T=lmul-e4m3; SEEDS="$K/lmul-e4m3/mitchell17_e4m3fn.kernel $K/lmul-e4m3/corr19_e4m3fn.kernel $K/lmul-e4m3/exact_int_e4m3fn.kernel" ;;
   e5) T=lmul-e5m2; SEEDS="$K/lmul-e5m2/mitchell18_e5m2.kernel $K/lmul-e5m2/exact_int_e5m2.kernel" ;;
+  bf) T=lmul-bf16; SEEDS="$K/lmul-bf16/mitchell18_bf16.kernel $K/lmul-bf16/offset18_bf16.kernel $K/lmul-bf16/exact_int_bf16.kernel" ;;
 esac
 run() { # name, args...
   local name=$1; shift

@@ -47,6 +47,16 @@ final class TargetParamOptions {
               + " pair)")
   String train;
 
+  @Option(
+      names = "--loss",
+      paramLabel = "real|exact",
+      description =
+          "lmul-*: the loss: real (the default: mean relative error against the real product,"
+              + " capped at 1, and 1 per wrong special case) or exact (plus 1 per pair whose code"
+              + " is not the correctly rounded product's: the real error cannot tell ties rounded"
+              + " up from ties rounded to even)")
+  String loss;
+
   /**
    * Refuses {@code --order} for a command that scores a given kernel, whose order its inputs fix.
    *
@@ -91,6 +101,7 @@ final class TargetParamOptions {
     put(m, "offset", offset);
     put(m, "order", order);
     put(m, "train", train);
+    put(m, "loss", loss);
     return m;
   }
 

@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param points pairs scored
  * @param exactCount pairs where the kernel's code equals the correctly rounded product's (the low
  *     format bits of the kernel's output; any NaN matches any NaN)
- * @param loss one number for a search to minimize, in {@code [0, 1]}: the mean over all pairs of a
- *     per-pair loss, which is {@code min(|relative error against the real product|, 1)} where the
- *     rounded product is finite and nonzero (1 where the kernel's value is NaN or infinite there),
- *     and elsewhere 0 if the kernel's code matches the rounded product's and 1 if not. The exact
+ * @param loss one number for a search to minimize, in {@code [0, 1]} ({@code [0, 2]} with the
+ *     exactness term of {@link LmulScorer#withExactLoss}): the mean over all pairs of a per-pair
+ *     loss, which is {@code min(|relative error against the real product|, 1)} where the rounded
+ *     product is finite and nonzero (1 where the kernel's value is NaN or infinite there), and
+ *     elsewhere 0 if the kernel's code matches the rounded product's and 1 if not. The exact
  *     product has the least loss a code can have; a kernel cannot hide bad pairs behind NaN.
  * @param vsReal relative error against the exact real product
  * @param vsRealCore the same on the core pairs

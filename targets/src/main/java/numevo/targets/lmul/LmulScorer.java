@@ -33,9 +33,11 @@ public final class LmulScorer {
   private final CostModel energy;
   private final NumberFormat format;
   private final List<Batch> inputs;
+  private final boolean exactLoss;
 
-  private LmulScorer(String name, ProductReference reference, CostModel energy) {
+  private LmulScorer(String name, ProductReference reference, CostModel energy, boolean exactLoss) {
     this.name = name;
+    this.exactLoss = exactLoss;
     this.reference = reference;
     this.energy = energy;
     this.format = reference.pairs().format();
@@ -52,7 +54,10 @@ public final class LmulScorer {
   /** A scorer for a target configuration (computes its pairs and reference). */
   public static LmulScorer of(LmulConfig config) {
     return new LmulScorer(
-        config.name(), ProductReference.of(config.pairs(), config.saturation()), config.energy());
+        config.name(),
+        ProductReference.of(config.pairs(), config.saturation()),
+        config.energy(),
+        false);
   }
 
   /**
@@ -66,7 +71,24 @@ public final class LmulScorer {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(energy, "energy");
-    return new LmulScorer(name, reference, energy);
+    return new LmulScorer(name, reference, energy, false);
+  }
+
+  /**
+   * This scorer with the exactness term in its loss: every pair of the subnormal and normal
+   * categories whose code differs from the correctly rounded product's adds 1 more (the loss is
+   * then in {@code [0, 2]}). The plain loss, a relative error against the real product, cannot tell
+   * a tie rounded up from one rounded to even (both are equally far from the real product), so a
+   * kernel that rounds half up has the exact kernel's loss; with this term only the exact product
+   * has the least loss. Shares the pairs and reference.
+   */
+  public LmulScorer withExactLoss() {
+    return new LmulScorer(name, reference, energy, true);
+  }
+
+  /** Whether the loss has the exactness term ({@link #withExactLoss}). */
+  public boolean exactLoss() {
+    return exactLoss;
   }
 
   /** The target's name. */
@@ -179,13 +201,16 @@ public final class LmulScorer {
             double p = exact[j];
             double e = (v - p) / p;
             loss += Math.min(Math.abs(e), 1.0);
+            if (exactLoss && !match) {
+              loss += 1.0;
+            }
             vsReal.add(e);
             vsRounded.add((v - rounded[j]) / rounded[j]);
             if (core[j]) {
               vsCore.add(e);
             }
           } else {
-            loss += 1.0;
+            loss += exactLoss ? 2.0 : 1.0;
             vsReal.exclude();
             vsRounded.exclude();
             if (core[j]) {

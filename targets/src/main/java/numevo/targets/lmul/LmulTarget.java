@@ -48,20 +48,29 @@ public final class LmulTarget implements Target {
   /** The target parameter that chooses the training pairs: {@code all} or {@code normal}. */
   public static final String TRAIN = "train";
 
+  /**
+   * The target parameter that chooses the loss: {@code real} (the default, {@link
+   * LmulScore#loss()}) or {@code exact} (with the exactness term, {@link
+   * LmulScorer#withExactLoss}).
+   */
+  public static final String LOSS_PARAM = "loss";
+
   private final LmulConfig config;
   private final boolean trainNormal;
+  private final boolean exactLoss;
   private final Signature signature;
   private final Map<List<Long>, LmulScorer> scorers = new ConcurrentHashMap<>();
 
-  private LmulTarget(LmulConfig config, boolean trainNormal) {
+  private LmulTarget(LmulConfig config, boolean trainNormal, boolean exactLoss) {
     this.config = config;
     this.trainNormal = trainNormal;
+    this.exactLoss = exactLoss;
     this.signature = Signature.of(config.format(), List.of(Type.I32, Type.I32), List.of(Type.I32));
   }
 
   /** The target of a configuration. */
   public static LmulTarget of(LmulConfig config) {
-    return new LmulTarget(Objects.requireNonNull(config, "config"), false);
+    return new LmulTarget(Objects.requireNonNull(config, "config"), false, false);
   }
 
   /**
@@ -72,22 +81,43 @@ public final class LmulTarget implements Target {
    * and {@link #verify} still score every pair.
    */
   public static LmulTarget trainingOnNormalPairs(LmulConfig config) {
-    return new LmulTarget(Objects.requireNonNull(config, "config"), true);
+    return new LmulTarget(Objects.requireNonNull(config, "config"), true, false);
+  }
+
+  /** This target with the exactness term in its loss on every split ({@code --loss exact}). */
+  public LmulTarget withExactLoss() {
+    return new LmulTarget(config, trainNormal, true);
+  }
+
+  /** Whether the loss has the exactness term. */
+  public boolean hasExactLoss() {
+    return exactLoss;
   }
 
   /**
-   * The target of a configuration with the {@value #TRAIN} parameter: absent or {@code all}, {@link
-   * #of}; {@code normal}, {@link #trainingOnNormalPairs}.
+   * The target of a configuration with its parameters: {@value #TRAIN} absent or {@code all},
+   * {@link #of}; {@code normal}, {@link #trainingOnNormalPairs}; and {@value #LOSS_PARAM} absent or
+   * {@code real}, the plain loss; {@code exact}, {@link #withExactLoss}.
    *
    * @throws TargetException (usage) for another value
    */
   public static LmulTarget of(LmulConfig config, TargetParams params) {
     String train = params.get(TRAIN).orElse("all");
-    return switch (train) {
-      case "all" -> of(config);
-      case "normal" -> trainingOnNormalPairs(config);
+    LmulTarget t =
+        switch (train) {
+          case "all" -> of(config);
+          case "normal" -> trainingOnNormalPairs(config);
+          default ->
+              throw TargetException.usage(
+                  "--" + TRAIN + " must be all or normal, not '" + train + "'");
+        };
+    String loss = params.get(LOSS_PARAM).orElse("real");
+    return switch (loss) {
+      case "real" -> t;
+      case "exact" -> t.withExactLoss();
       default ->
-          throw TargetException.usage("--" + TRAIN + " must be all or normal, not '" + train + "'");
+          throw TargetException.usage(
+              "--" + LOSS_PARAM + " must be real or exact, not '" + loss + "'");
     };
   }
 
@@ -174,12 +204,22 @@ public final class LmulTarget implements Target {
    * split with fewer than 65,536 points the stratified subset.
    */
   LmulScorer lmulScorer(ScoreOptions options) {
-    LmulScorer s = sampleScorer(options);
-    if (!trainNormal || options.split() != Split.TRAINING) {
-      return s;
+    LmulScorer sampled = sampleScorer(options);
+    boolean normal = trainNormal && options.split() == Split.TRAINING;
+    if (!normal && !exactLoss) {
+      return sampled;
     }
+    // Keyed apart from sampleScorer's two-element keys.
     return scorers.computeIfAbsent(
-        List.of(options.seed(), (long) options.points(), 1L), k -> normalOnly(s));
+        List.of(
+            options.seed(),
+            (long) options.points(),
+            normal ? 1L : 0L,
+            (long) options.split().ordinal()),
+        k -> {
+          LmulScorer s = normal ? normalOnly(sampled) : sampled;
+          return exactLoss ? s.withExactLoss() : s;
+        });
   }
 
   /** The scorer of the normal pairs of {@code s}'s pairs, in their order. */

@@ -15,8 +15,8 @@ public final class LmulTargets {
 
   /**
    * {@code lmul-e4m3}, {@code lmul-e5m2} and {@code lmul-bf16}, with their defaults; each takes the
-   * parameter {@code --train all|normal} ({@link LmulTarget#of(LmulConfig, TargetParams)}). The
-   * default targets are built once and shared.
+   * parameters {@code --train all|normal} and {@code --loss real|exact} ({@link
+   * LmulTarget#of(LmulConfig, TargetParams)}). The default targets are built once and shared.
    */
   public static List<TargetEntry> entries() {
     return List.of(
@@ -29,7 +29,7 @@ public final class LmulTargets {
     return new TargetEntry(
         shared.name(),
         shared.summary(),
-        Set.of(LmulTarget.TRAIN),
+        Set.of(LmulTarget.TRAIN, LmulTarget.LOSS_PARAM),
         p -> p.isEmpty() ? shared : LmulTarget.of(config, p));
   }
 }

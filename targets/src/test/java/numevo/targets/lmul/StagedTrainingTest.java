@@ -85,6 +85,47 @@ class StagedTrainingTest {
         plain.scorer(train).score(mitchell).error(), plain.scorer(train).score(wrong).error());
   }
 
+  /** The committed exact kernel, and the same with ties rounded half up (the lsb add dropped). */
+  private static Program[] exactAndHalfUp() throws java.io.IOException {
+    java.nio.file.Path file =
+        java.nio.file.Path.of(System.getProperty("numevo.root", ".."))
+            .resolve("kernels/lmul-e4m3/exact_int_e4m3fn.kernel");
+    String text = java.nio.file.Files.readString(file);
+    Program exact = numevo.dsl.text.Parser.parse(text, file.toString());
+    String halfUp = text.replace("t1 = add t lsb", "t1 = add t 0");
+    assertNotEquals(text, halfUp);
+    return new Program[] {exact, numevo.dsl.text.Parser.parse(halfUp, "half-up")};
+  }
+
+  @Test
+  void theExactLossTellsTiesRoundedHalfUpFromTiesToEven() throws Exception {
+    Program[] k = exactAndHalfUp();
+    ScoreOptions all = ScoreOptions.of();
+    Target real = Targets.resolve("lmul-e4m3", TargetParams.none());
+    Target exact = Targets.resolve("lmul-e4m3", TargetParams.of(Map.of("loss", "exact")));
+    var re = real.scorer(all).score(k[0]);
+    var rh = real.scorer(all).score(k[1]);
+    // Ties are as far from the real product either way: the plain loss cannot see them.
+    assertEquals(re.error(), rh.error(), 1e-15);
+    assertTrue(rh.value("exact_fraction").getAsDouble() < 1.0);
+    var ee = exact.scorer(all).score(k[0]);
+    var eh = exact.scorer(all).score(k[1]);
+    // The exact kernel's loss is unchanged; each mismatching pair adds 1 / 65,536.
+    assertEquals(re.error(), ee.error(), 1e-15);
+    double mismatches = 65536 * (1 - eh.value("exact_fraction").getAsDouble());
+    assertEquals(ee.error() + mismatches / 65536, eh.error(), 1e-12);
+    // Also on the training subset of a staged search.
+    Target staged =
+        Targets.resolve("lmul-e4m3", TargetParams.of(Map.of("loss", "exact", "train", "normal")));
+    ScoreOptions train = ScoreOptions.training(8192, 1);
+    assertTrue(staged.scorer(train).score(k[1]).error() > staged.scorer(train).score(k[0]).error());
+    TargetException e =
+        assertThrows(
+            TargetException.class,
+            () -> Targets.resolve("lmul-e4m3", TargetParams.of(Map.of("loss", "ulp"))));
+    assertEquals("--loss must be real or exact, not 'ulp'", e.getMessage());
+  }
+
   @Test
   void theParameterIsAllOrNormal() {
     assertFalse(((LmulTarget) resolve("all")).trainsOnNormalPairsOnly());
