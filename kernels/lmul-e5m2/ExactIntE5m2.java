@@ -65,8 +65,7 @@ public final class ExactIntE5m2 {
     int r2 = P != 0 ? r1 : 0; // r2 = select P r1 0
     int lm = ma < mb ? 1 : 0; // lm = lt ma mb
     int mx = lm != 0 ? mb : ma; // mx = select lm mb ma
-    int z = P == 0 ? 1 : 0; // z = eq P 0
-    int mz = mx | z; // mz = or mx z
+    int mz = P != 0 ? mx : 127; // mz = select P mx 127
     int sp = 123 < mx ? 1 : 0; // sp = lt 123 mx
     int r3 = sp != 0 ? mz : r2; // r3 = select sp mz r2
     int sx = a ^ b; // sx = xor a b

@@ -88,8 +88,7 @@ int32_t exact_int_e5m2(int32_t a, int32_t b) {
   const uint32_t r2 = P != 0u ? r1 : 0u; /* r2 = select P r1 0 */
   const uint32_t lm = nv_lt32(ma, mb); /* lm = lt ma mb */
   const uint32_t mx = lm != 0u ? mb : ma; /* mx = select lm mb ma */
-  const uint32_t z = P == 0u; /* z = eq P 0 */
-  const uint32_t mz = mx | z; /* mz = or mx z */
+  const uint32_t mz = P != 0u ? mx : 127u; /* mz = select P mx 127 */
   const uint32_t sp = nv_lt32(123u, mx); /* sp = lt 123 mx */
   const uint32_t r3 = sp != 0u ? mz : r2; /* r3 = select sp mz r2 */
   const uint32_t sx = (uint32_t) a ^ (uint32_t) b; /* sx = xor a b */

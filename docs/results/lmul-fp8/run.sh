@@ -5,7 +5,7 @@
 set -u
 cd /tmp/fp8
 export NUMEVO_RUNS=/tmp/fp8/runs
-J="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java -Xmx2g -XX:+UseParallelGC -jar /tmp/fp8/numevo.jar"
+J="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java -Xmx2g -XX:+UseParallelGC -jar /tmp/fp8/${JAR:-numevo.jar}"
 S="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp /tmp/fp8/numevo.jar ScoreFront.java"
 fmt=$1; seed=$2; G=$3; shift 3
 K=kernels
@@ -32,6 +32,13 @@ for v in "${@:-plain partial splice staged}"; do
       staged)
         run $n-stage1 --seed-from $SEEDS --generations $((G / 2)) --train normal
         run $n --seed-from $SEEDS out-$n-stage1/front*.kernel --generations $((G - G / 2)) ;;
+      # The same with the exactness term in the loss (--loss exact): ties rounded to even count.
+      xplain) run $n --seed-from $SEEDS --generations $G --loss exact ;;
+      xpartial) run $n --seed-from $SEEDS --generations $G --loss exact --mutation partial=1 ;;
+      xsplice) run $n --seed-from $SEEDS --generations $G --loss exact --mutation splice=1 ;;
+      xstaged)
+        run $n-stage1 --seed-from $SEEDS --generations $((G / 2)) --train normal --loss exact
+        run $n --seed-from $SEEDS out-$n-stage1/front*.kernel --generations $((G - G / 2)) --loss exact ;;
     esac
     $S $T out-$n | tee score-$n.txt | tail -1
   done
