@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 # issue 14, building blocks: plain search vs +partial-product mutation, +fragment splice, staged
 # (normal pairs first), same seeds and generations. Usage: run.sh FMT(e4|e5|bf) SEED GENS [VARIANT...]
-# Runs from /tmp/fp8 with a copy of the jar (numevo.jar) and of kernels/.
+# Runs from /tmp/fp8 with a copy of the jar (numevo.jar; JAR=... for another) and of kernels/,
+# ScoreFront.java beside it. The recorded runs (docs/RESULTS.md) used the jar of commit cb2ed79
+# (xplain, xstaged: 7b2296a) and the kernels of 1c18df2 (exact_int_e5m2 then had 49 ops):
+#   mkdir -p /tmp/fp8 && cp runs/target/numevo.jar docs/results/lmul-fp8/{run.sh,ScoreFront.java} /tmp/fp8
+#   git archive 1c18df2 kernels | tar -x -C /tmp/fp8
+#   for s in 1 2 3; do /tmp/fp8/run.sh e4 $s 40; /tmp/fp8/run.sh e5 $s 40; done
+#   JAR=numevo.jar /tmp/fp8/run.sh e4 1 40 xplain xstaged
+#   python3 docs/results/lmul-fp8/summarize.py /tmp/fp8
 set -u
 cd /tmp/fp8
 export NUMEVO_RUNS=/tmp/fp8/runs

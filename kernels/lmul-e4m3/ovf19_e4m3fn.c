@@ -1,5 +1,5 @@
 /*
- * Kernel splice19_e4m3fn (e4m3fn), exported by numevo (numevo export --lang c).
+ * Kernel ovf19_e4m3fn (e4m3fn), exported by numevo (numevo export --lang c).
  * Self-contained C99; for example: cc -std=c99 -O2 -ffp-contract=off -c F.c (link with -lm).
  *
  * Computes what numevo's reference interpreter computes, bit for bit (every NaN
@@ -40,35 +40,30 @@ static inline uint32_t nv_lt32(uint32_t a, uint32_t b) {
   return (a ^ 0x80000000u) < (b ^ 0x80000000u);
 }
 
-/* a <= b as int32. */
-static inline uint32_t nv_le32(uint32_t a, uint32_t b) {
-  return (a ^ 0x80000000u) <= (b ^ 0x80000000u);
-}
-
 /*
- * Kernel splice19_e4m3fn (e4m3fn).
+ * Kernel ovf19_e4m3fn (e4m3fn).
  * Inputs: a: an i32; b: an i32.
- * Returns t18: an i32.
+ * Returns out: an i32.
  */
-int32_t splice19_e4m3fn(int32_t a, int32_t b) {
-  const uint32_t t0 = (uint32_t) a & 127u; /* t0 = and a 127 */
-  const uint32_t t1 = (uint32_t) b & 127u; /* t1 = and b 127 */
-  const uint32_t t2 = t0 != 0u ? t0 : 0xfffffc00u; /* t2 = select t0 t0 -1024 */
-  const uint32_t t3 = t1 != 0u ? t1 : 0xfffffc00u; /* t3 = select t1 t1 -1024 */
-  const uint32_t t4 = t2 + t3; /* t4 = add t2 t3 */
-  const uint32_t t5 = t4 & 7u; /* t5 = and t4 7 */
-  const uint32_t t6 = t5 != 0u ? 56u : 55u; /* t6 = select t5 56:i32 55:i32 */
-  const uint32_t t7 = t4 - t6; /* t7 = sub t4 t6 */
-  const uint32_t t8 = nv_lt32(t7, 1u); /* t8 = lt t7 1 */
-  const uint32_t t9 = t8 != 0u ? 0u : t7; /* t9 = select t8 0 t7 */
-  const uint32_t t10 = nv_le32(126u, t9); /* t10 = le 126 t9 */
-  const uint32_t t11 = t10 != 0u ? 127u : t9; /* t11 = select t10 127 t9 */
-  const uint32_t t12 = t0 == 127u; /* t12 = eq t0 127 */
-  const uint32_t t13 = t1 == 127u; /* t13 = eq t1 127 */
-  const uint32_t t14 = t12 | t13; /* t14 = or t12 t13 */
-  const uint32_t t15 = t14 != 0u ? 127u : t11; /* t15 = select t14 127 t11 */
-  const uint32_t t16 = (uint32_t) a ^ (uint32_t) b; /* t16 = xor a b */
-  const uint32_t t17 = t16 & 128u; /* t17 = and t16 128 */
-  const uint32_t t18 = t15 | t17; /* t18 = or t15 t17 */
-  return nv_s32(t18);
+int32_t ovf19_e4m3fn(int32_t a, int32_t b) {
+  const uint32_t ma = (uint32_t) a & 127u; /* ma = and a 127 */
+  const uint32_t mb = (uint32_t) b & 127u; /* mb = and b 127 */
+  const uint32_t za = ma != 0u ? ma : 0xfffffc00u; /* za = select ma ma -1024 */
+  const uint32_t zb = mb != 0u ? mb : 0xfffffc00u; /* zb = select mb mb -1024 */
+  const uint32_t sum = za + zb; /* sum = add za zb */
+  const uint32_t low = sum & 7u; /* low = and sum 7 */
+  const uint32_t k = low != 0u ? 56u : 55u; /* k = select low 56:i32 55:i32 */
+  const uint32_t r = sum - k; /* r = sub sum k */
+  const uint32_t under = nv_lt32(r, 1u); /* under = lt r 1 */
+  const uint32_t r1 = under != 0u ? 0u : r; /* r1 = select under 0 r */
+  const uint32_t over = nv_lt32(125u, r1); /* over = lt 125 r1 */
+  const uint32_t r2 = over != 0u ? 127u : r1; /* r2 = select over 127 r1 */
+  const uint32_t na = ma == 127u; /* na = eq ma 127 */
+  const uint32_t nb = mb == 127u; /* nb = eq mb 127 */
+  const uint32_t isnan_ = na | nb; /* isnan = or na nb */
+  const uint32_t r3 = isnan_ != 0u ? 127u : r2; /* r3 = select isnan 127 r2 */
+  const uint32_t sx = (uint32_t) a ^ (uint32_t) b; /* sx = xor a b */
+  const uint32_t sign = sx & 128u; /* sign = and sx 128 */
+  const uint32_t out = r3 | sign; /* out = or r3 sign */
+  return nv_s32(out);
 }
