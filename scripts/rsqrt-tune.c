@@ -10,16 +10,20 @@
  *   fma1:   y1 = y0 fma(x y0, c1 y0, c0)                                  constants R c0 c1
  *   fma2:   t = (x y0) y0, y1 = y0 fma(fma(t, c2, c1), t, c0)             constants R c0 c1 c2
  *   fma3:   t = (x y0) y0, y1 = y0 fma(fma(fma(t, c3, c2), t, c1), t, c0) constants R c0..c3
- * These are the instruction sequences of kernels/rsqrt/*.kernel; their exhaustive checks
+ * These are the instruction sequences of the kernels/rsqrt kernels; their exhaustive checks
  * (numevo score --exhaustive and check/check_rsqrt.c on the numevo C exports) are the figures
  * that count, not this program's.
  *
- * The search: a coordinate descent from the given constants: for each constant in turn, steps of
- * 1, 2, 4 ... 2^12 float32 ulps (R: code units) up and down, a step kept when it lowers the
- * maximum; until a whole round changes nothing. Deterministic (no random choices).
+ * The search: a coordinate descent from the given constants: for each constant in turn (R first),
+ * steps of 2^12, 2^11 ... 1 float32 ulps (R: code units) down and up, each repeated while it
+ * lowers the maximum; until a whole round changes nothing. Deterministic (no random choices).
  *
+ * The runs behind kernels/rsqrt (starting points: scripts/rsqrt-fit.py's output):
  *   gcc -std=c99 -O2 -ffp-contract=off -o /tmp/rsqrt-tune scripts/rsqrt-tune.c -lm
- *   /tmp/rsqrt-tune fma2 0x5f1... 0x1.8p+0 -0x1.4p+0 0x1.8p-2
+ *   /tmp/rsqrt-tune fma1 0x5f1fffc8 0x1.ae9266p+0 -0x1.686dap-1
+ *   /tmp/rsqrt-tune fma2 0x5f5ffb00 0x1.7c9b0ap+0 -0x1.3edc04p-1 0x1.e06b22p-4
+ *   /tmp/rsqrt-tune fma3 0x5f1ffb00 0x1.39f0f8p+1 -0x1.8a7e72p+1 0x1.2941c4p+1 -0x1.635484p-1
+ *   /tmp/rsqrt-tune kadlec 0x5f1ffff9 0.703952253 2.38924456     (no better neighbour)
  */
 #include <math.h>
 #include <stdint.h>
