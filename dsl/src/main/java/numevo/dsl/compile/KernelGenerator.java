@@ -172,6 +172,15 @@ final class KernelGenerator {
   /** {@link FiniteBounds} of the values (float32 kernels only: null otherwise). */
   private final double[] bounds;
 
+  /**
+   * Whether {@code select}s of {@code f} values compile branch-free ({@link Emitter#codeSelect}):
+   * in kernels with a live {@code bits} or {@code frombits}, whose reinterpretations C2's
+   * auto-vectorizer does not vectorize (docs/BENCHMARKS.md), so that a loop over such a kernel
+   * stays scalar, where a float {@code ?:} is a branch. Elsewhere a select is {@code ?:}, which C2
+   * vectorizes as a blend where the loop vectorizes (the mask would keep such a loop scalar).
+   */
+  private final boolean maskSelects;
+
   /** Each value's index in the array of its type (split code; -1 if not computed). */
   private final int[] index;
 
@@ -207,6 +216,7 @@ final class KernelGenerator {
     this.hasInt = anyInt || anyBig;
     this.bigLiteral = anyBig;
     this.bounds = f32 ? FiniteBounds.of(program) : null;
+    this.maskSelects = reinterprets(program, needed);
     this.index = new int[needed.length];
     for (int v = 0; v < needed.length; v++) {
       index[v] = v < inputs || needed[v] ? count[program.typeOf(v).ordinal()]++ : -1;
@@ -261,6 +271,19 @@ final class KernelGenerator {
       }
     }
     return need;
+  }
+
+  /** Whether a needed instruction of {@code p} is a {@code bits} or {@code frombits}. */
+  private static boolean reinterprets(Program p, boolean[] needed) {
+    int k = p.inputs().size();
+    List<Instr> body = p.body();
+    for (int i = 0; i < body.size(); i++) {
+      Op op = body.get(i).op();
+      if (needed[k + i] && (op == Op.BITS || op == Op.FROMBITS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private byte[] generate(String className) {
@@ -959,7 +982,13 @@ final class KernelGenerator {
         case FLT -> compare(a, f32 ? FCMPG : DCMPG, IFGE);
         case FLE -> compare(a, f32 ? FCMPG : DCMPG, IFGT);
         case FEQ -> compare(a, f32 ? FCMPL : DCMPL, IFNE);
-        case FSELECT -> codeSelect(a);
+        case FSELECT -> {
+          if (maskSelects) {
+            codeSelect(a);
+          } else {
+            select(a);
+          }
+        }
         // float64 only: StrictMath, no rounding.
         case FEXP -> call(a, STRICT, "exp", "(D)D");
         case FLOG -> call(a, STRICT, "log", "(D)D");
@@ -1142,13 +1171,13 @@ final class KernelGenerator {
      * constant), with {@code mask} all ones where {@code c != 0}, turned back into the value: bit
      * for bit the value {@link #select} gives, NaN payloads included.
      *
-     * <p>Why: C2 on x86 never turns a float or double {@code ?:} into a conditional move (it prices
-     * a float cmove at {@code ConditionalMoveLimit}), and when {@code c} is a comparison it merges
-     * the select into the comparison's own branch (split-if through the phi of 1 and 0), so a
-     * select of floats is a branch, mispredicted about half the time where the condition follows
-     * the data (the sign of the input in the exp kernel: 3.7 ns per call with random signs against
-     * 1.9 with positive inputs only). The mask costs three integer ops (two where {@code c} is a
-     * comparison, known 0 or 1) and two moves between register files.
+     * <p>Why: C2 on x86 compiles a scalar float or double {@code ?:} as a branch (its scalar
+     * conditional move of floats is a jump over a move), and when {@code c} is a comparison it
+     * merges the select into the comparison's own branch (split-if through the phi of 1 and 0):
+     * mispredicted about half the time where the condition follows the data (the sign of the input
+     * in the exp kernel: 9.6 ns per call on a million random inputs, 3.9 with the mask). The mask
+     * costs three integer ops (two where {@code c} is a comparison, known 0 or 1) and the moves
+     * between register files; used where the loop stays scalar anyway ({@link #maskSelects}).
      */
     private void codeSelect(List<Operand> a) {
       Operand c = a.get(0);

@@ -9,13 +9,14 @@ import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Program;
 import numevo.dsl.text.Parser;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code select} of {@code f} values, compiled as a mask over the values' codes (no branch), gives
- * the interpreter's value in each form the generator distinguishes: a condition that is a
- * comparison (0 or 1) or any i32 (0, 1, -1, 2, the extremes), operands that are literals, values,
- * or one of each, NaN and signed zeros among them; through the batch, per-point and array methods.
+ * {@code select} of {@code f} values gives the interpreter's value in each form the generator
+ * emits: as a mask over the values' codes (no branch: kernels with a live {@code bits}) and as
+ * {@code ?:} (other kernels); a condition that is a comparison (0 or 1) or any i32 (0, 1, -1, 2,
+ * the extremes), operands that are literals, values, or one of each, NaN and signed zeros among
+ * them; through the batch, per-point and array methods.
  */
 class SelectWithoutBranchTest {
 
@@ -37,10 +38,12 @@ class SelectWithoutBranchTest {
       s3 = add g h
       t = add s1 s2
       r = add t s3
+      %s
       output r
       output b
       output d
       output g
+      %s
       """;
 
   private static final String UNARY =
@@ -50,13 +53,28 @@ class SelectWithoutBranchTest {
       c = le x 0.0
       a = select c 0.5 -2.0
       b = select c x a
-      output b
+      %s
       """;
 
-  @ParameterizedTest
-  @EnumSource(NumberFormat.class)
-  void maskSelectAgreesWithInterpreter(NumberFormat format) {
-    Program p = Parser.parse(KERNEL.formatted(format.formatName()), "<select>");
+  /** Each format as {@code ?:}, and with a live {@code bits} (formats of at most 32 bits). */
+  static List<Object[]> formsOfEachFormat() {
+    List<Object[]> forms = new ArrayList<>();
+    for (NumberFormat f : NumberFormat.values()) {
+      forms.add(new Object[] {f, false});
+      if (f.bits() <= 32) {
+        forms.add(new Object[] {f, true});
+      }
+    }
+    return forms;
+  }
+
+  @ParameterizedTest(name = "{0}, mask {1}")
+  @MethodSource("formsOfEachFormat")
+  void selectAgreesWithInterpreter(NumberFormat format, boolean mask) {
+    Program p =
+        Parser.parse(
+            KERNEL.formatted(format.formatName(), mask ? "q = bits r" : "", mask ? "output q" : ""),
+            "<select>");
     double[] fs = {0.0, -0.0, 1.0, -1.0, 0.25, -3.0, Double.NaN, Double.POSITIVE_INFINITY};
     int[] ks = {0, 1, -1, 2, Integer.MIN_VALUE, Integer.MAX_VALUE};
     List<Object[]> points = new ArrayList<>();
@@ -70,10 +88,14 @@ class SelectWithoutBranchTest {
     Agreement.checkBatch(KernelCompiler.compile(p), points);
   }
 
-  @ParameterizedTest
-  @EnumSource(NumberFormat.class)
-  void perPointAndArrayMethodsAgree(NumberFormat format) {
-    Program p = Parser.parse(UNARY.formatted(format.formatName()), "<select>");
+  @ParameterizedTest(name = "{0}, mask {1}")
+  @MethodSource("formsOfEachFormat")
+  void perPointAndArrayMethodsAgree(NumberFormat format, boolean mask) {
+    Program p =
+        Parser.parse(
+            UNARY.formatted(
+                format.formatName(), mask ? "q = bits b\nw = frombits q\noutput w" : "output b"),
+            "<select>");
     Interpreter interpreter = Interpreter.of(p);
     CompiledKernel k = KernelCompiler.compile(p);
     double[] xs = {0.0, -0.0, 1.0, -1.0, 0.25, -3.0, Double.NaN, Double.NEGATIVE_INFINITY};
