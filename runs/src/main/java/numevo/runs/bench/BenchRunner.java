@@ -9,6 +9,7 @@ import numevo.dsl.simd.SimdCompiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -72,14 +73,17 @@ public final class BenchRunner {
             .param("hi", Double.toString(config.hi()))
             .param(
                 "shape", config.shapes().stream().map(BenchShape::toString).toArray(String[]::new))
-            // The SIMD backend's kernels (simd: specs) need the Vector API in the forks.
-            .jvmArgsAppend(
-                "--add-modules",
-                "jdk.incubator.vector",
-                SimdCompiler.QUIET_COMPILE_COMMANDS,
-                SimdCompiler.FAST_JIT_OPTION)
             .shouldFailOnError(true)
             .verbosity(VerboseMode.SILENT);
+    if (specs.stream().anyMatch(s -> s.startsWith(KernelBench.SIMD))) {
+      // The SIMD backend's kernels need the Vector API in the forks (each fork then prints the
+      // JVM's incubator warning, which QuietForkOutput drops); scalar-only runs leave it out.
+      ob.jvmArgsAppend(
+          "--add-modules",
+          "jdk.incubator.vector",
+          SimdCompiler.QUIET_COMPILE_COMMANDS,
+          SimdCompiler.FAST_JIT_OPTION);
+    }
     if (config.quick()) {
       ob.forks(1)
           .warmupIterations(2)
@@ -93,7 +97,12 @@ public final class BenchRunner {
           .measurementIterations(5)
           .measurementTime(TimeValue.seconds(1));
     }
-    Collection<RunResult> results = new Runner(ob.build()).run();
+    Collection<RunResult> results =
+        new Runner(
+                ob.build(),
+                QuietForkOutput.of(
+                    OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT)))
+            .run();
     Map<String, Timing> byKey = new LinkedHashMap<>();
     for (RunResult r : results) {
       String spec = r.getParams().getParam("spec");

@@ -12,13 +12,20 @@ import numevo.dsl.eval.Batch;
 import numevo.dsl.eval.EvaluationException;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
+import numevo.dsl.simd.SimdCompiler;
+import numevo.dsl.simd.SimdDeclinedException;
 
 /**
- * The measured cost of a kernel ({@code --cost measured}): its compiled class (the ASM compiler's,
- * as {@code numevo bench} times it) run in batch over {@value #POINTS} inputs, in nanoseconds per
- * element. A plain timed loop, not JMH: warm-up calls until the JIT has compiled the loop, then the
- * median of {@value #SAMPLES} timed samples of several batches each. Not deterministic: it depends
- * on the machine, its load and the JIT; {@code numevo bench} gives error bars.
+ * The measured cost of a kernel ({@code --cost measured}): the kernel compiled as a user would
+ * export it for speed, by the SIMD backend where it takes the kernel ({@link
+ * SimdCompiler#compileOrScalar}: float32 kernels, on a JVM with the Vector API module) and by the
+ * scalar ASM compiler otherwise, as {@code numevo bench --backend simd} times it, run in batch over
+ * {@value #POINTS} inputs, in nanoseconds per element. A plain timed loop, not JMH: warm-up calls
+ * until the JIT has compiled the loop (for a SIMD kernel first {@link KernelBench#warmUp}, since
+ * until C2 compiles its loop the Vector API runs its Java fallback), then the median of {@value
+ * #SAMPLES} timed samples of several batches each. Not deterministic: it depends on the machine,
+ * its load and the JIT; {@code numevo bench} gives error bars. The launcher gives {@code --cost
+ * measured} runs the module and {@link SimdCompiler#FAST_JIT_OPTION}.
  */
 public final class MeasuredCost {
   private MeasuredCost() {}
@@ -42,9 +49,40 @@ public final class MeasuredCost {
    * 64), with a fixed seed.
    */
   public static double nsPerElement(Program p) {
-    CompiledKernel k = KernelCompiler.compile(p);
+    return measure(p).nsPerElement();
+  }
+
+  /**
+   * A measured cost and the backend that ran the kernel.
+   *
+   * @param nsPerElement nanoseconds per element, NaN if the kernel cannot be evaluated
+   * @param backend {@code simd} or {@code scalar}
+   */
+  public record Measured(double nsPerElement, String backend) {}
+
+  /** {@link #nsPerElement}, with the backend that ran the kernel. */
+  public static Measured measure(Program p) {
+    CompiledKernel k = null;
+    if (SimdCompiler.available() && SimdCompiler.declineReason(p).isEmpty()) {
+      try {
+        k = SimdCompiler.compile(p);
+      } catch (SimdDeclinedException e) {
+        k = null; // too large for the JIT as one loop: timed scalar
+      }
+    }
+    boolean simd = k != null;
+    if (!simd) {
+      k = KernelCompiler.compile(p);
+    }
+    return new Measured(time(p, k, simd), simd ? "simd" : "scalar");
+  }
+
+  private static double time(Program p, CompiledKernel k, boolean simd) {
     Runnable call = batch(p, k);
     try {
+      if (simd) {
+        KernelBench.warmUp(k, p);
+      }
       long end = System.nanoTime() + WARMUP_NANOS;
       long calls = 0;
       while (System.nanoTime() < end || calls < 1000) {

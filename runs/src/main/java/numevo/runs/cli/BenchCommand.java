@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Times compiled kernels and baselines with JMH in one run. Forked JVMs, warm-up, inputs",
       "drawn once from the domain and held in JMH state, results consumed; prints ns per",
-      "element with the 99.9% confidence half-width, and each kernel's ratio to the first",
+      "element with the 99.9%% confidence half-width, and each kernel's ratio to the first",
       "baseline in the same shape (ratio < 1: faster than the baseline; speedup = 1 / ratio).",
       "Shapes: batch:N (the array method over N inputs) and call:N (the per-point method called",
       "N times in a loop); every kernel is timed in every shape.",

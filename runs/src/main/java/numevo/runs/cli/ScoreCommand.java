@@ -128,13 +128,16 @@ final class ScoreCommand implements Callable<Integer> {
           e.aboutKernel() ? parsed.sourceMap().kernel() + ": " + e.getMessage() : e.getMessage());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    MeasuredCost.Measured m = CostModels.MEASURED.equals(cost) ? MeasuredCost.measure(p) : null;
     Costed c =
-        CostModels.MEASURED.equals(cost)
+        m != null
             ? new Costed(
-                MeasuredCost.nsPerElement(p),
+                m.nsPerElement(),
                 "ns per element",
                 CostModels.MEASURED,
-                "compiled kernel timed in batch on "
+                "compiled kernel ("
+                    + m.backend()
+                    + " backend) timed in batch on "
                     + String.format(Locale.ROOT, "%,d", MeasuredCost.POINTS)
                     + " inputs, median of "
                     + MeasuredCost.SAMPLES

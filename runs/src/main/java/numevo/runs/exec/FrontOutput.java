@@ -144,7 +144,8 @@ final class FrontOutput {
       line(
           w,
           report,
-          "measured cost of the final front (compiled kernel timed in batch on "
+          "measured cost of the final front (compiled kernel, on the SIMD backend where it"
+              + " takes the kernel, timed in batch on "
               + String.format(Locale.ROOT, "%,d", MeasuredCost.POINTS)
               + " inputs, median of "
               + MeasuredCost.SAMPLES
@@ -152,18 +153,23 @@ final class FrontOutput {
               + plan.costDescription()
               + "):");
       line(
-          w, report, String.format(Locale.ROOT, "  %10s %12s %s", "cost", "measured_ns", "kernel"));
+          w,
+          report,
+          String.format(
+              Locale.ROOT, "  %10s %12s %-7s %s", "cost", "measured_ns", "backend", "kernel"));
       for (KernelRow k : front) {
-        double ns = MeasuredCost.nsPerElement(k.program());
+        MeasuredCost.Measured m = MeasuredCost.measure(k.program());
+        double ns = m.nsPerElement();
         measured.add(ns);
         line(
             w,
             report,
             String.format(
                 Locale.ROOT,
-                "  %10s %12s %s",
+                "  %10s %12s %-7s %s",
                 num(k.cost()),
                 Double.isFinite(ns) ? String.format(Locale.ROOT, "%.3f", ns) : "-",
+                m.backend(),
                 oneLine(k.program())));
       }
     }
