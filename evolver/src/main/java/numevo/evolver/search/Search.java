@@ -58,7 +58,9 @@ import numevo.hashing.cache.EquivalenceCache;
  *
  * <p>Caches are per island: a cache shared by concurrently running islands would see lookups and
  * insertions in an order that depends on timing (which program's error is stored first, which entry
- * is evicted), and so would the results.
+ * is evicted), and so would the results. What islands may share is {@link SharedScores}, consulted
+ * only where an island scores, by exact code, so that a hit returns what scoring would ({@link
+ * #withSharedScores}).
  */
 public final class Search {
   /** The most generations islands run between two barriers. */

@@ -63,6 +63,12 @@ final class ClusterFlags {
   boolean noSharedCache;
 
   @Option(
+      names = "--cluster-pause-ms",
+      hidden = true,
+      description = "with --cluster: wait this long before each batch (tests); default: 0")
+  long pauseMillis;
+
+  @Option(
       names = "--member-wait",
       paramLabel = "S",
       description = "with --cluster: the longest wait for --min-members, in seconds; default: 120")
@@ -73,7 +79,7 @@ final class ClusterFlags {
    *
    * @param spec the run's specification, as its manifest holds it
    * @param threads the threads this member runs islands on
-   * @param sharedEntries the most shared-score entries on each member (unless --no-shared-cache)
+   * @param sharedEntries the most shared-score entries in all (unless --no-shared-cache)
    * @return the cluster's island runner, or null without {@code --cluster}
    * @throws UserError naming a flag given without {@code --cluster} or out of bounds
    */
@@ -111,13 +117,14 @@ final class ClusterFlags {
                 w.flush();
               }
             });
+    r.pauseBeforeBatches(pauseMillis);
     w.println("cluster: " + Plural.of(r.members(), "member"));
     w.flush();
     return r;
   }
 
   /**
-   * The bound of the shared scores on each member: what the islands' own caches hold together
+   * The bound of the shared scores, over all members: what the islands' own caches hold together
    * (islands times the cache's entries), the bound a single process has on its islands' caches.
    */
   static int sharedEntries(numevo.evolver.search.SearchConfig c) {
@@ -134,12 +141,16 @@ final class ClusterFlags {
             || !clusterName.equals(ClusterOptions.DEFAULT_NAME)
             || minMembers != 1
             || memberWait != 120
-            || noSharedCache;
+            || noSharedCache
+            || pauseMillis != 0;
     if (!cluster && others) {
       throw new UserError(
           "--members, --port, --interface, --cluster-name, --min-members, --member-wait and"
               + " --no-shared-cache need --cluster",
           2);
+    }
+    if (pauseMillis < 0) {
+      throw new UserError("--cluster-pause-ms must be >= 0", 2);
     }
     if (minMembers < 1) {
       throw new UserError("--min-members must be >= 1", 2);

@@ -65,6 +65,7 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
   private long migrants;
   private long migrantBytes;
   private int mostMembers;
+  private long pauseMillis;
   private long joins;
   private double joinSeconds;
   private long failovers;
@@ -122,8 +123,8 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
    *     it)
    * @param minMembers members to wait for before the search starts
    * @param wait the longest wait for them
-   * @param sharedEntries the most entries of the shared scores on each member, or 0 for none (each
-   *     island then has only its own cache)
+   * @param sharedEntries the most entries of the shared scores in all, or 0 for none (each island
+   *     then has only its own cache)
    * @param started told the member's address ({@code HOST:PORT}) as soon as it listens, before the
    *     wait
    * @param events told of members joining and leaving and of islands moving, one line each
@@ -176,6 +177,14 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
     }
   }
 
+  /**
+   * Waits this long before each batch (for tests that must act mid-run on a fast machine: it
+   * changes no result).
+   */
+  public void pauseBeforeBatches(long millis) {
+    this.pauseMillis = millis;
+  }
+
   /** The address this member listens on, {@code HOST:PORT}. */
   public String address() {
     var a = member.getCluster().getLocalMember().getAddress();
@@ -201,6 +210,13 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
     mostMembers = Math.max(mostMembers, members.size());
     if (work.stream().anyMatch(t -> t.max() > 0)) {
       batches++;
+      if (pauseMillis > 0) {
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
     Map<UUID, Member> alive = new LinkedHashMap<>();
     for (Member m : members) {

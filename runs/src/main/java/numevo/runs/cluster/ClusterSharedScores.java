@@ -58,16 +58,19 @@ final class ClusterSharedScores implements SharedScores {
 
   /**
    * Adds the run's map configuration to the cluster (before any member uses the map): at most
-   * {@code entriesPerMember} entries on each member, least recently used evicted, no backups.
+   * {@code entries} entries in all, however many members there are (a bound per partition, of which
+   * the cluster has a fixed number: {@code ceil(entries / partitions)}), least recently used
+   * evicted first; no backups.
    */
-  static void configure(HazelcastInstance member, String run, int entriesPerMember) {
+  static void configure(HazelcastInstance member, String run, int entries) {
+    int partitions = member.getPartitionService().getPartitions().size();
     MapConfig c = new MapConfig(name(run));
     c.setBackupCount(0).setAsyncBackupCount(0).setStatisticsEnabled(true);
     c.setEvictionConfig(
         new EvictionConfig()
             .setEvictionPolicy(EvictionPolicy.LRU)
-            .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-            .setSize(entriesPerMember));
+            .setMaxSizePolicy(MaxSizePolicy.PER_PARTITION)
+            .setSize(Math.max(1, (entries + partitions - 1) / partitions)));
     member.getConfig().addMapConfig(c);
   }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * --cluster} no Hazelcast member is started.
  */
 class ClusterRunTest {
-  private static final int GENERATIONS = 160;
+  private static final int GENERATIONS = 120;
 
   private static final String[] SEARCH = {
     "search",
@@ -102,7 +102,11 @@ class ClusterRunTest {
                 "--min-members",
                 "2",
                 "--member-wait",
-                "240"));
+                "240",
+                // At least 7 s of batches, so that the join and the kill fall inside the run on a
+                // quiet machine too (the pause changes no result).
+                "--cluster-pause-ms",
+                "600"));
     List<NumevoProcess> workers = new ArrayList<>();
     try {
       coordinator.awaitWhileAlive(() -> ADDRESS.matcher(coordinator.log()).find(), 240);
