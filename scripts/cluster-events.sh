@@ -13,10 +13,11 @@ FL=(-XX:+UseParallelGC -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsa
   --add-opens java.management/sun.management=ALL-UNNAMED
   --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
 G=${G:-300}; JOIN_AFTER=${JOIN_AFTER:-20}; KILL_AFTER=${KILL_AFTER:-20}
-ARGS=(search exp2 --islands 6 --population 100 --generations $G --seed 1 --progress 1000 --threads 1)
+ARGS=(search exp2 --islands 6 --population 100 --generations $G --seed 1 --progress 1 --threads 1)
 OUT=${1:?usage: scripts/cluster-events.sh OUTDIR}
-mkdir -p $OUT; rm -rf $OUT/runs
-$J "${FL[@]}" -jar $JAR "${ARGS[@]}" --run-dir $OUT/runs/plain > $OUT/plain.log 2>&1
+mkdir -p $OUT
+grep -q "^stopped" $OUT/plain.log 2>/dev/null || { rm -rf $OUT/runs/plain; $J "${FL[@]}" -jar $JAR "${ARGS[@]}" --run-dir $OUT/runs/plain > $OUT/plain.log 2>&1; }
+rm -rf $OUT/runs/cluster
 $J "${FL[@]}" -jar $JAR "${ARGS[@]}" --run-dir $OUT/runs/cluster --cluster --port 16901 --cluster-name events --min-members 2 > $OUT/cluster.log 2>&1 &
 C=$!
 sleep 2
@@ -34,4 +35,4 @@ kill -KILL $W1
 wait $C
 kill -TERM $W2; wait
 grep -E "^cluster|^shared|^stopped" $OUT/cluster.log | grep -v coordinating
-diff <(sed -n '/^Pareto/,/^baselines/p' $OUT/plain.log) <(sed -n '/^Pareto/,/^baselines/p' $OUT/cluster.log) >/dev/null && echo "front identical to one process" || echo "FRONT DIFFERS"
+diff <(sed -n "/^Pareto/,/^baselines/p" $OUT/plain.log) <(sed -n "/^Pareto/,/^baselines/p" $OUT/cluster.log) >/dev/null && echo "front identical to one process" || echo "FRONT DIFFERS"
