@@ -119,6 +119,10 @@ class IslandRunnerTest {
         assertEquals(whole.front(), fromRemote.front(), "resumed in process from " + g);
         assertEquals(
             whole.history().subList((int) g, 14), fromRemote.history(), "history from " + g);
+        // A runner resuming its own state (at 6: a migration pending, planned from the states).
+        SearchResult byRunner = remote.resume(remoteStates.states.get(g), noop());
+        assertEquals(whole.front(), byRunner.front(), "resumed by the runner from its own " + g);
+        assertEquals(whole.history().subList((int) g, 14), byRunner.history());
         SearchResult fromLocal = remote.resume(localStates.states.get(g), noop());
         assertEquals(whole.front(), fromLocal.front(), "resumed by the runner from " + g);
         assertEquals(whole.history().subList((int) g, 14), fromLocal.history());
@@ -219,6 +223,20 @@ class IslandRunnerTest {
       assertSame(plain, Search.of(config(14, 1), Searches.EXP2).withRunner(two).run());
     }
     assertTrue(across.counts().hits() > 0, across.counts().toString());
+  }
+
+  @Test
+  void aTimeLimitedSearchOfARunnerEndsAtABarrierWithTheGenerationsOfAnUnlimitedOne() {
+    SearchConfig c =
+        config(100_000, 1).withStop(StopConfig.time(java.time.Duration.ofMillis(1500)));
+    SearchResult r;
+    try (IslandWorker w = IslandWorker.of(c, Searches.EXP2)) {
+      r = Search.of(c, Searches.EXP2).withRunner(IslandRunner.inProcess(w)).run();
+    }
+    assertEquals("time", r.stopReason());
+    SearchResult ref = Search.of(config(r.generation(), 1), Searches.EXP2).run();
+    assertEquals(ref.history(), r.history());
+    assertEquals(ref.front(), r.front());
   }
 
   @Test
