@@ -10,8 +10,10 @@ import com.hazelcast.map.IMap;
 import java.io.Serial;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,13 +25,15 @@ import numevo.hashing.Hash128;
  * numevo-scores-RUN}): key the kernel's 16-byte code key, value its error's bits and the writing
  * member's tag. A lookup is one {@code getAll} for a generation's candidates; an offer is one
  * asynchronous put-if-absent for all of them (an entry processor run on each key's owner, so a
- * present entry keeps its first writer), which the island does not wait for. The map is bounded
- * like the islands' own caches ({@link #configure}: least recently used entries evicted past a
- * count per member) and has no backups: an entry lost with a member is scored again. Whatever the
- * map holds, results are those of a run without it ({@link SharedScores}).
+ * present entry keeps its first writer) for each batch of {@value #FLUSH_ENTRIES} offered entries,
+ * which the island does not wait for. The map is bounded like the islands' own caches ({@link
+ * #configure}: least recently used entries evicted past a count per member) and has no backups: an
+ * entry lost with a member is scored again. Whatever the map holds, results are those of a run
+ * without it ({@link SharedScores}).
  */
 final class ClusterSharedScores implements SharedScores {
   private final IMap<byte[], long[]> map;
+  private final com.hazelcast.partition.PartitionService partitions;
   private final long tag;
   private final AtomicLong lookups = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
@@ -37,9 +41,9 @@ final class ClusterSharedScores implements SharedScores {
   private final AtomicLong offered = new AtomicLong();
 
   /**
-   * Bytes an offered entry adds to the offer (its key in the key set, Hazelcast's 8-byte header, a
-   * 4-byte length and 16 bytes; its key and error in the processor's array, 24 bytes), and a stored
-   * entry's key and value in the map (two such arrays of 16 bytes).
+   * Bytes an offered entry adds to the offer sent to its key's owner (its key in the key set,
+   * Hazelcast's 8-byte header, a 4-byte length and 16 bytes; its key and error in the processor's
+   * array, 24 bytes), payload only.
    */
   static final int OFFER_BYTES = 28 + 24;
 
@@ -48,6 +52,7 @@ final class ClusterSharedScores implements SharedScores {
 
   ClusterSharedScores(HazelcastInstance member, String run) {
     this.map = member.getMap(name(run));
+    this.partitions = member.getPartitionService();
     this.tag = member.getCluster().getLocalMember().getUuid().getLeastSignificantBits();
   }
 
@@ -106,19 +111,58 @@ final class ClusterSharedScores implements SharedScores {
     foreign.addAndGet(f);
   }
 
+  /** Offered entries not sent yet: key high, key low, error bits, for each. */
+  private long[] pending = new long[3 * FLUSH_ENTRIES];
+
+  private int pendingCount;
+
+  /**
+   * Offers are sent in batches of this many entries (Hazelcast's cost is mostly per operation and
+   * partition touched, not per entry); a batch not full when the member stops is lost, which only
+   * means scorings made again.
+   */
+  static final int FLUSH_ENTRIES = 1024;
+
   @Override
   public void offer(Hash128[] keys, double[] errors, int n) {
-    long[] entries = new long[3 * n];
-    Set<byte[]> ks = new HashSet<>();
-    for (int j = 0; j < n; j++) {
-      entries[3 * j] = keys[j].hi();
-      entries[3 * j + 1] = keys[j].lo();
-      entries[3 * j + 2] = Double.doubleToRawLongBits(errors[j]);
-      ks.add(bytes(keys[j]));
+    synchronized (this) {
+      for (int j = 0; j < n; j++) {
+        pending[3 * pendingCount] = keys[j].hi();
+        pending[3 * pendingCount + 1] = keys[j].lo();
+        pending[3 * pendingCount + 2] = Double.doubleToRawLongBits(errors[j]);
+        pendingCount++;
+        if (pendingCount == FLUSH_ENTRIES) {
+          send(pending, pendingCount);
+          pendingCount = 0;
+        }
+      }
     }
     offered.addAndGet(n);
-    // Not waited for: a lost offer only means a later scoring.
-    map.submitToKeys(ks, new PutIfAbsent(entries, tag));
+  }
+
+  /**
+   * Sends a batch of offers, not waited for (a lost offer only means a later scoring): one
+   * put-if-absent call per member owning some of the keys, carrying only that member's entries, so
+   * each entry travels once.
+   */
+  private void send(long[] entries, int count) {
+    Map<Object, List<Integer>> byOwner = new HashMap<>();
+    byte[][] keys = new byte[count][];
+    for (int j = 0; j < count; j++) {
+      keys[j] = ByteBuffer.allocate(16).putLong(entries[3 * j]).putLong(entries[3 * j + 1]).array();
+      Object owner = partitions.getPartition(keys[j]).getOwner();
+      byOwner.computeIfAbsent(owner == null ? "" : owner, o -> new ArrayList<>()).add(j);
+    }
+    for (List<Integer> group : byOwner.values()) {
+      long[] e = new long[3 * group.size()];
+      Set<byte[]> ks = new HashSet<>();
+      for (int g = 0; g < group.size(); g++) {
+        int j = group.get(g);
+        System.arraycopy(entries, 3 * j, e, 3 * g, 3);
+        ks.add(keys[j]);
+      }
+      map.submitToKeys(ks, new PutIfAbsent(e, tag));
+    }
   }
 
   @Override
