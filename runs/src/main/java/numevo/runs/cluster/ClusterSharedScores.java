@@ -116,10 +116,15 @@ final class ClusterSharedScores implements SharedScores {
 
   private int pendingCount;
 
+  private long pendingSince;
+
+  /** Offers older than this are sent with the next offer, even in a batch not full. */
+  static final long FLUSH_NANOS = 1_000_000_000L;
+
   /**
-   * Offers are sent in batches of this many entries (Hazelcast's cost is mostly per operation and
-   * partition touched, not per entry); a batch not full when the member stops is lost, which only
-   * means scorings made again.
+   * Offers are sent in batches of this many entries, or of those offered within a second
+   * (Hazelcast's cost is mostly per operation and partition touched, not per entry); a batch not
+   * sent when the member stops is lost, which only means scorings made again.
    */
   static final int FLUSH_ENTRIES = 1024;
 
@@ -131,10 +136,17 @@ final class ClusterSharedScores implements SharedScores {
         pending[3 * pendingCount + 1] = keys[j].lo();
         pending[3 * pendingCount + 2] = Double.doubleToRawLongBits(errors[j]);
         pendingCount++;
+        if (pendingCount == 1) {
+          pendingSince = System.nanoTime();
+        }
         if (pendingCount == FLUSH_ENTRIES) {
           send(pending, pendingCount);
           pendingCount = 0;
         }
+      }
+      if (pendingCount > 0 && System.nanoTime() - pendingSince > FLUSH_NANOS) {
+        send(pending, pendingCount);
+        pendingCount = 0;
       }
     }
     offered.addAndGet(n);
