@@ -69,6 +69,14 @@ final class ClusterFlags {
   long pauseMillis;
 
   @Option(
+      names = "--cluster-hold-members",
+      hidden = true,
+      description =
+          "with --cluster: before the second batch, wait (up to --member-wait) for N members"
+              + " (tests); default: 0")
+  int holdMembers;
+
+  @Option(
       names = "--member-wait",
       paramLabel = "S",
       description = "with --cluster: the longest wait for --min-members, in seconds; default: 120")
@@ -118,6 +126,7 @@ final class ClusterFlags {
               }
             });
     r.pauseBeforeBatches(pauseMillis);
+    r.holdBeforeSecondBatch(holdMembers, Duration.ofSeconds(memberWait));
     w.println("cluster: " + Plural.of(r.members(), "member"));
     w.flush();
     return r;
@@ -142,7 +151,8 @@ final class ClusterFlags {
             || minMembers != 1
             || memberWait != 120
             || noSharedCache
-            || pauseMillis != 0;
+            || pauseMillis != 0
+            || holdMembers != 0;
     if (!cluster && others) {
       throw new UserError(
           "--members, --port, --interface, --cluster-name, --min-members, --member-wait and"

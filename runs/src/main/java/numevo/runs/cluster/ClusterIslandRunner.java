@@ -66,6 +66,8 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
   private long migrantBytes;
   private int mostMembers;
   private long pauseMillis;
+  private int holdMembers;
+  private Duration holdWait = Duration.ZERO;
   private long joins;
   private double joinSeconds;
   private long failovers;
@@ -185,6 +187,16 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
     this.pauseMillis = millis;
   }
 
+  /**
+   * Before the second batch, waits (up to {@code wait}) until {@code members} members are in the
+   * cluster: for tests that need a member to join mid-run whatever the machine's load (it changes
+   * no result).
+   */
+  public void holdBeforeSecondBatch(int members, Duration wait) {
+    this.holdMembers = members;
+    this.holdWait = wait;
+  }
+
   /** The address this member listens on, {@code HOST:PORT}. */
   public String address() {
     var a = member.getCluster().getLocalMember().getAddress();
@@ -210,6 +222,15 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
     mostMembers = Math.max(mostMembers, members.size());
     if (work.stream().anyMatch(t -> t.max() > 0)) {
       batches++;
+      if (batches == 2 && holdMembers > 0) {
+        long end = System.nanoTime() + holdWait.toNanos();
+        while (member.getCluster().getMembers().size() < holdMembers
+            && System.nanoTime() - end < 0) {
+          pause();
+        }
+        members = new ArrayList<>(member.getCluster().getMembers());
+        mostMembers = Math.max(mostMembers, members.size());
+      }
       if (pauseMillis > 0) {
         try {
           Thread.sleep(pauseMillis);

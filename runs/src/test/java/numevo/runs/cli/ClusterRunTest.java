@@ -103,8 +103,13 @@ class ClusterRunTest {
                 "2",
                 "--member-wait",
                 "240",
-                // At least 7 s of batches, so that the join and the kill fall inside the run on a
-                // quiet machine too (the pause changes no result).
+                // The second batch waits for the third member, which the test starts after the
+                // first
+                // batch: a join mid-run whatever the load. Then at least 6 s of batches, so that
+                // the
+                // kill falls inside the run on a quiet machine too. (Neither changes a result.)
+                "--cluster-hold-members",
+                "3",
                 "--cluster-pause-ms",
                 "600"));
     List<NumevoProcess> workers = new ArrayList<>();
@@ -117,7 +122,8 @@ class ClusterRunTest {
       // A second worker joins once the search has run a batch, and gets an island; then the
       // first is killed, and its island is rebuilt on a member left. (The bounds of the waits are
       // for a machine at load 30: a few seconds suffice on a quiet one.)
-      coordinator.awaitWhileAlive(() -> coordinator.log().contains("gens "), 240);
+      coordinator.awaitWhileAlive(
+          () -> coordinator.log().contains("gen 1:") || coordinator.log().contains("gens "), 240);
       workers.add(worker(address, name, 2));
       coordinator.awaitWhileAlive(() -> coordinator.log().contains("after it joined"), 240);
       assertTrue(coordinator.process().isAlive(), "the search ended before the join");
