@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Scorings per second with 1, 2, 3 cluster members (coordinator and workers on loopback, one
-# thread each), back to back, against one process on 1 and 2 threads; CPU seconds of all the
-# processes of each; whether every front equals the one-process front. G=generations (120).
+# thread each), back to back, against one process on 1 and 2 threads; the 3-member run again
+# without shared scores (--no-shared-cache); CPU seconds of all the processes of each; the
+# coordinator's traffic and shared-scores lines; whether every front equals the one-process front.
+# G=generations (120).
 set -u
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 # Copy the jar to /tmp first: a rebuild during the measurement would break it.
@@ -15,23 +17,28 @@ G=${G:-120}
 ARGS=(search exp2 --islands 6 --population 100 --generations $G --seed 1 --progress 1000)
 OUT=${1:?usage: scripts/cluster-bench.sh OUTDIR}
 mkdir -p $OUT; rm -rf $OUT/runs
-summ() { echo "== $1"; grep -E "^stopped|^scorings|^cluster: [0-9]" $OUT/$1.log; cat $OUT/$1*.cpu | awk '{u+=$1; s+=$2} END {printf "cpu seconds (user+sys, all its processes): %.1f\n", u+s}'; }
-/usr/bin/time -f "%U %S" -o $OUT/plain1.cpu $J "${FL[@]}" -jar $JAR "${ARGS[@]}" --threads 1 --run-dir $OUT/runs/plain1 > $OUT/plain1.log 2>&1; summ plain1
-for m in 1 2 3; do
-  /usr/bin/time -f "%U %S" -o $OUT/cluster$m.cpu $J "${FL[@]}" -jar $JAR "${ARGS[@]}" --threads 1 --run-dir $OUT/runs/cluster$m --cluster --port 16801 --cluster-name bench --min-members $m > $OUT/cluster$m.log 2>&1 &
-  C=$!
+summ() { echo "== $1"; grep -E "^stopped|^scorings|^cache|^cluster|^shared" $OUT/$1.log | grep -v "coordinating member"; cat $OUT/$1*.cpu | awk '{u+=$1; s+=$2} END {printf "cpu seconds (user+sys, all its processes): %.1f\n", u+s}'; }
+cluster() { # NAME MEMBERS [more search flags]
+  local name=$1 m=$2; shift 2
+  /usr/bin/time -f "%U %S" -o $OUT/$name.cpu $J "${FL[@]}" -jar $JAR "${ARGS[@]}" --threads 1 --run-dir $OUT/runs/$name --cluster --port 16801 --cluster-name bench --min-members $m "$@" > $OUT/$name.log 2>&1 &
+  local C=$!
   sleep 3
-  PIDS=()
+  local PIDS=()
   for ((w = 1; w < m; w++)); do
-    /usr/bin/time -f "%U %S" -o $OUT/cluster$m-w$w.cpu $J "${FL[@]}" -jar $JAR worker --join 127.0.0.1:16801 --port $((16810 + 10 * w)) --cluster-name bench --threads 1 > $OUT/worker$m-$w.log 2>&1 &
+    /usr/bin/time -f "%U %S" -o $OUT/$name-w$w.cpu $J "${FL[@]}" -jar $JAR worker --join 127.0.0.1:16801 --port $((16810 + 10 * w)) --cluster-name bench --threads 1 > $OUT/$name-worker$w.log 2>&1 &
     PIDS+=($!)
   done
   wait $C
   for p in "${PIDS[@]}"; do pkill -TERM -P $p; done
   wait
-  summ cluster$m
-done
+  summ $name
+}
+/usr/bin/time -f "%U %S" -o $OUT/plain1.cpu $J "${FL[@]}" -jar $JAR "${ARGS[@]}" --threads 1 --run-dir $OUT/runs/plain1 > $OUT/plain1.log 2>&1; summ plain1
+cluster cluster1 1
+cluster cluster2 2
+cluster cluster3 3
+cluster cluster3-noshared 3 --no-shared-cache
 /usr/bin/time -f "%U %S" -o $OUT/plain2.cpu $J "${FL[@]}" -jar $JAR "${ARGS[@]}" --threads 2 --run-dir $OUT/runs/plain2 > $OUT/plain2.log 2>&1; summ plain2
-for r in cluster1 cluster2 cluster3 plain2; do
+for r in cluster1 cluster2 cluster3 cluster3-noshared plain2; do
   diff <(sed -n '/^Pareto/,/^baselines/p' $OUT/plain1.log) <(sed -n '/^Pareto/,/^baselines/p' $OUT/$r.log) >/dev/null && echo "$r: front identical to plain1" || echo "$r: FRONT DIFFERS"
 done

@@ -64,6 +64,7 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
   private final KernelFront front;
   private final int island;
   private final Tally tally;
+  private final SharedScores shared;
   private final List<FrontEntry> entered = new ArrayList<>();
   private long generation;
 
@@ -75,7 +76,8 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
       Ranking<C> ranking,
       Workers workers,
       int island,
-      Tally tally) {
+      Tally tally,
+      SharedScores shared) {
     this.hasher = Objects.requireNonNull(hasher);
     this.cache = Objects.requireNonNull(cache);
     this.scorer = Objects.requireNonNull(scorer);
@@ -85,6 +87,7 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
     this.front = KernelFront.of();
     this.island = island;
     this.tally = Objects.requireNonNull(tally);
+    this.shared = shared;
   }
 
   /** Sets the generation recorded with front entries. */
@@ -199,13 +202,17 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
     }
 
     long t2 = System.nanoTime();
-    workers.forEach(
-        m,
-        j -> {
-          if (action[j] >= MISS) {
-            error[j] = score(genes[j].allele());
-          }
-        });
+    if (shared == null) {
+      workers.forEach(
+          m,
+          j -> {
+            if (action[j] >= MISS) {
+              error[j] = score(genes[j].allele());
+            }
+          });
+    } else {
+      scoreShared(genes, action, error, m);
+    }
     long t3 = System.nanoTime();
     tally.scoreNanos += t3 - t2;
 
@@ -241,6 +248,60 @@ final class CachedEvaluator<C extends Comparable<? super C>> implements Evaluato
 
   private double score(Program p) {
     return score(scorer, p);
+  }
+
+  /**
+   * Scores the candidates to score through the shared scores: each one's exact live code is looked
+   * up (one call for all), those found take the stored error (the scorer's error of that code, so
+   * what scoring gives), the others are scored and offered. Nothing else changes: the caller counts
+   * and caches every one as scored.
+   */
+  private void scoreShared(ProgramGene[] genes, byte[] action, double[] error, int m) {
+    int[] idx = new int[m];
+    int n = 0;
+    for (int j = 0; j < m; j++) {
+      if (action[j] >= MISS) {
+        idx[n++] = j;
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    int count = n;
+    Program[] live = new Program[n];
+    Hash128[] keys = new Hash128[n];
+    workers.forEach(
+        count,
+        k -> {
+          live[k] = Kernels.stripDead(genes[idx[k]].allele());
+          keys[k] = ScoreKeys.of(live[k]);
+        });
+    double[] found = new double[n];
+    shared.lookup(keys, n, found);
+    workers.forEach(
+        count, k -> error[idx[k]] = Double.isNaN(found[k]) ? scoreLive(scorer, live[k]) : found[k]);
+    Hash128[] fresh = new Hash128[n];
+    double[] errors = new double[n];
+    int f = 0;
+    for (int k = 0; k < n; k++) {
+      if (Double.isNaN(found[k])) {
+        fresh[f] = keys[k];
+        errors[f++] = error[idx[k]];
+      }
+    }
+    if (f > 0) {
+      shared.offer(fresh, errors, f);
+    }
+  }
+
+  /** {@link #score(CandidateScorer, Program)} of a kernel already without dead code. */
+  private static double scoreLive(CandidateScorer scorer, Program live) {
+    try {
+      double e = scorer.error(live);
+      return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+    } catch (EvaluationException e) {
+      return Double.POSITIVE_INFINITY;
+    }
   }
 
   /** A kernel's error: {@code +Inf} for NaN or an invalid evaluation; dead code is not run. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -58,7 +59,9 @@ import numevo.hashing.cache.EquivalenceCache;
  *
  * <p>Caches are per island: a cache shared by concurrently running islands would see lookups and
  * insertions in an order that depends on timing (which program's error is stored first, which entry
- * is evicted), and so would the results.
+ * is evicted), and so would the results. What islands may share is {@link SharedScores}, consulted
+ * only where an island scores, by exact code, so that a hit returns what scoring would ({@link
+ * #withSharedScores}).
  */
 public final class Search {
   /** The most generations islands run between two barriers. */
@@ -67,11 +70,19 @@ public final class Search {
   private final SearchConfig config;
   private final CandidateScorer scorer;
   private final IslandRunner runner;
+  private final SharedScores shared;
 
-  private Search(SearchConfig config, CandidateScorer scorer, IslandRunner runner) {
+  private Search(
+      SearchConfig config, CandidateScorer scorer, IslandRunner runner, SharedScores shared) {
     this.config = Objects.requireNonNull(config, "config");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
     this.runner = runner;
+    this.shared = shared;
+  }
+
+  /** The search's configuration. */
+  SearchConfig config() {
+    return config;
   }
 
   /**
@@ -81,7 +92,7 @@ public final class Search {
    * @param scorer the target's error measure; thread-safe and deterministic
    */
   public static Search of(SearchConfig config, CandidateScorer scorer) {
-    return new Search(config, scorer, null);
+    return new Search(config, scorer, null, null);
   }
 
   /**
@@ -94,7 +105,19 @@ public final class Search {
    * @param runner runs the tasks; never null
    */
   public Search withRunner(IslandRunner runner) {
-    return new Search(config, scorer, Objects.requireNonNull(runner, "runner"));
+    return new Search(config, scorer, Objects.requireNonNull(runner, "runner"), shared);
+  }
+
+  /**
+   * This search with its islands (those in this process, or those an {@link IslandWorker} of it
+   * runs) scoring through {@code shared} where they score: errors one island computed spare the
+   * others the scoring. The results are those of the search without it ({@link SharedScores} says
+   * why); only the time changes.
+   *
+   * @param shared the shared scores; never null
+   */
+  public Search withSharedScores(SharedScores shared) {
+    return new Search(config, scorer, runner, Objects.requireNonNull(shared, "shared"));
   }
 
   /** The stop reason of a search stopped by {@link SearchListener#stopRequested()}. */
@@ -181,8 +204,9 @@ public final class Search {
       ProgramCodec codec = ProgramCodec.of(config.genome());
       IslandGroup islands =
           runner == null
-              ? new LocalIslands<>(ranking, new Parts(workers, hasher, codec), resumed)
-              : new RemoteIslands<>(ranking, codec, runner, resumed);
+              ? new LocalIslands<>(
+                  this, ranking, new Parts(workers, hasher, codec, shared), resumed)
+              : new TaskIslands<>(this, ranking, codec, runner, resumed);
       KernelFront front = KernelFront.of();
       long evaluations = 0;
       long gen = 0; // generations replayed
@@ -289,263 +313,16 @@ public final class Search {
       Workers workers,
       ProgramHasher hasher,
       ProgramCodec codec,
+      SharedScores shared,
       Mutations mutations,
       Crossovers crossovers) {
-    Parts(Workers workers, ProgramHasher hasher, ProgramCodec codec) {
-      this(workers, hasher, codec, null, null);
-    }
-  }
-
-  /** The islands of a running search, wherever they run. */
-  private interface IslandGroup {
-    /**
-     * Runs every island up to {@code batch} generations (fewer once the deadline passes), then the
-     * islands that stopped early up to the most any island ran, so that all end at one generation:
-     * a barrier where the state can be taken. Which generation that is depends on timing only
-     * through the deadline; what each generation computes does not.
-     */
-    List<List<Island.Step>> runBatch(int batch, long deadline, boolean hasDeadline);
-
-    /** The migration after generation {@code gen}: done now or before the next batch runs. */
-    void migrate(long gen);
-
-    /** Whether {@link #migrate} changes the populations at once (else at the next batch). */
-    boolean migratesAtOnce();
-
-    /** Each island's state at the current barrier (before a migration not yet applied). */
-    List<SearchState.IslandState> states();
-
-    /** Each island's cache statistics now. */
-    List<CacheStats> cacheStats();
-  }
-
-  /** Islands in this process, kept between barriers: what a search without runner does. */
-  private final class LocalIslands<C extends Comparable<? super C>> implements IslandGroup {
-    private final Ranking<C> ranking;
-    private final Parts parts;
-    private final List<Island<C>> islands = new ArrayList<>();
-
-    LocalIslands(Ranking<C> ranking, Parts shared, SearchState resumed) {
-      this.ranking = ranking;
-      this.parts = complete(shared);
-      for (int i = 0; i < config.islands().islands(); i++) {
-        islands.add(
-            island(
-                i,
-                ranking,
-                parts,
-                resumed == null ? null : resumed.islands().get(i),
-                resumed == null ? 0 : resumed.generation()));
-      }
-    }
-
-    @Override
-    public List<List<Island.Step>> runBatch(int batch, long deadline, boolean hasDeadline) {
-      List<List<Island.Step>> steps = new ArrayList<>();
-      List<Runnable> tasks = new ArrayList<>();
-      for (int i = 0; i < islands.size(); i++) {
-        steps.add(null);
-        int index = i;
-        tasks.add(() -> steps.set(index, islands.get(index).run(batch, deadline, hasDeadline)));
-      }
-      parts.workers().runAll(tasks);
-      int most = 0;
-      for (List<Island.Step> st : steps) {
-        most = Math.max(most, st.size());
-      }
-      List<Runnable> catchUp = new ArrayList<>();
-      for (int i = 0; i < islands.size(); i++) {
-        List<Island.Step> st = new ArrayList<>(steps.get(i));
-        steps.set(i, st);
-        int missing = most - st.size();
-        if (missing > 0) {
-          Island<C> is = islands.get(i);
-          catchUp.add(() -> st.addAll(is.run(missing, 0, false)));
-        }
-      }
-      if (!catchUp.isEmpty()) {
-        parts.workers().runAll(catchUp);
-      }
-      return steps;
-    }
-
-    @Override
-    public void migrate(long gen) {
-      List<ISeq<Phenotype<ProgramGene, C>>> pops = new ArrayList<>();
-      for (Island<C> is : islands) {
-        pops.add(is.population());
-      }
-      List<Arrival<C>> arrivals = plan(pops, ranking, gen);
-      for (int i = 0; i < islands.size(); i++) {
-        receive(islands.get(i), arrivals.get(i), ranking, parts.hasher());
-      }
-    }
-
-    @Override
-    public boolean migratesAtOnce() {
-      return true;
-    }
-
-    @Override
-    public List<SearchState.IslandState> states() {
-      List<SearchState.IslandState> states = new ArrayList<>();
-      for (Island<C> is : islands) {
-        states.add(islandState(is, ranking));
-      }
-      return states;
-    }
-
-    @Override
-    public List<CacheStats> cacheStats() {
-      List<CacheStats> caches = new ArrayList<>();
-      for (Island<C> is : islands) {
-        caches.add(is.evaluator().cache().stats());
-      }
-      return caches;
-    }
-  }
-
-  /**
-   * Islands run by an {@link IslandRunner}: between barriers this process holds each island's state
-   * at the last barrier and the migrants it is to receive; a batch is one task per island (and one
-   * per island that stopped early at a time limit), each rebuilt from its state where it runs.
-   */
-  private final class RemoteIslands<C extends Comparable<? super C>> implements IslandGroup {
-    private final Ranking<C> ranking;
-    private final ProgramCodec codec;
-    private final IslandRunner runner;
-    private final List<SearchState.IslandState> states = new ArrayList<>();
-    private final List<List<IslandTask.Migrant>> arriving = new ArrayList<>();
-    private long generation;
-
-    RemoteIslands(
-        Ranking<C> ranking, ProgramCodec codec, IslandRunner runner, SearchState resumed) {
-      this.ranking = ranking;
-      this.codec = codec;
-      this.runner = runner;
-      for (int i = 0; i < config.islands().islands(); i++) {
-        states.add(resumed == null ? null : resumed.islands().get(i));
-        arriving.add(List.of());
-      }
-      generation = resumed == null ? 0 : resumed.generation();
-    }
-
-    @Override
-    public List<List<Island.Step>> runBatch(int batch, long deadline, boolean hasDeadline) {
-      int n = states.size();
-      List<IslandTask> tasks = new ArrayList<>(n);
-      long remaining = hasDeadline ? Math.max(0, deadline - System.nanoTime()) : -1;
-      for (int i = 0; i < n; i++) {
-        tasks.add(
-            IslandTask.of(
-                config.seed(), i, generation, states.get(i), arriving.get(i), batch, remaining));
-        arriving.set(i, List.of());
-      }
-      List<List<Island.Step>> steps = new ArrayList<>(run(tasks));
-      int most = 0;
-      for (List<Island.Step> st : steps) {
-        most = Math.max(most, st.size());
-      }
-      List<IslandTask> catchUp = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int missing = most - steps.get(i).size();
-        if (missing > 0) {
-          catchUp.add(
-              IslandTask.of(
-                  config.seed(),
-                  i,
-                  generation + steps.get(i).size(),
-                  states.get(i),
-                  List.of(),
-                  missing,
-                  -1));
-        }
-      }
-      if (!catchUp.isEmpty()) {
-        List<List<Island.Step>> more = run(catchUp);
-        for (int j = 0; j < catchUp.size(); j++) {
-          int i = catchUp.get(j).island();
-          List<Island.Step> st = new ArrayList<>(steps.get(i));
-          st.addAll(more.get(j));
-          steps.set(i, st);
-        }
-      }
-      generation += most;
-      return steps;
-    }
-
-    /** Runs the tasks, keeps each island's new state, returns each task's steps. */
-    private List<List<Island.Step>> run(List<IslandTask> tasks) {
-      List<byte[]> results = runner.runAll(tasks);
-      if (results.size() != tasks.size()) {
-        throw new IllegalStateException(
-            "the island runner returned " + results.size() + " results for " + tasks.size());
-      }
-      List<List<Island.Step>> steps = new ArrayList<>(tasks.size());
-      for (int j = 0; j < tasks.size(); j++) {
-        IslandTask task = tasks.get(j);
-        IslandResult r = IslandResult.read(results.get(j));
-        if (r.island() != task.island() || r.steps().size() < 1 || r.steps().size() > task.max()) {
-          throw new IllegalStateException(
-              "the island runner returned a result for another task (island "
-                  + r.island()
-                  + ", "
-                  + r.steps().size()
-                  + " generations) than island "
-                  + task.island()
-                  + "'s");
-        }
-        states.set(task.island(), r.state());
-        steps.add(r.steps());
-      }
-      return steps;
-    }
-
-    @Override
-    public void migrate(long gen) {
-      List<ISeq<Phenotype<ProgramGene, C>>> pops = new ArrayList<>();
-      for (SearchState.IslandState s : states) {
-        pops.add(population(s, ranking, codec));
-      }
-      List<Arrival<C>> arrivals = plan(pops, ranking, gen);
-      for (int i = 0; i < states.size(); i++) {
-        Arrival<C> a = arrivals.get(i);
-        List<IslandTask.Migrant> ms = new ArrayList<>(a.slots().length);
-        for (int j = 0; j < a.slots().length; j++) {
-          Phenotype<ProgramGene, C> p = a.migrants().get(j);
-          ms.add(
-              new IslandTask.Migrant(
-                  a.slots()[j],
-                  new SearchState.Individual(
-                      p.genotype().gene().allele(), p.generation(), ranking.fitness(p.fitness()))));
-        }
-        arriving.set(i, ms);
-      }
-    }
-
-    @Override
-    public boolean migratesAtOnce() {
-      return false;
-    }
-
-    @Override
-    public List<SearchState.IslandState> states() {
-      return List.copyOf(states);
-    }
-
-    @Override
-    public List<CacheStats> cacheStats() {
-      List<CacheStats> caches = new ArrayList<>();
-      for (SearchState.IslandState s : states) {
-        caches.add(
-            s == null ? new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : s.cache().counters());
-      }
-      return caches;
+    Parts(Workers workers, ProgramHasher hasher, ProgramCodec codec, SharedScores shared) {
+      this(workers, hasher, codec, shared, null, null);
     }
   }
 
   /** A population as saved, as phenotypes (as a resumed island has them). */
-  private static <C extends Comparable<? super C>> ISeq<Phenotype<ProgramGene, C>> population(
+  static <C extends Comparable<? super C>> ISeq<Phenotype<ProgramGene, C>> population(
       SearchState.IslandState s, Ranking<C> ranking, ProgramCodec codec) {
     List<Phenotype<ProgramGene, C>> pop = new ArrayList<>();
     for (SearchState.Individual ind : s.population()) {
@@ -554,17 +331,18 @@ public final class Search {
     return ISeq.of(pop);
   }
 
-  private static <C extends Comparable<? super C>> Phenotype<ProgramGene, C> phenotype(
+  static <C extends Comparable<? super C>> Phenotype<ProgramGene, C> phenotype(
       SearchState.Individual ind, Ranking<C> ranking, ProgramCodec codec) {
     return Phenotype.of(codec.encode(ind.program()), ind.birth(), ranking.rank(ind.fitness()));
   }
 
   /** The parts with this search's mutations and crossovers. */
-  private Parts complete(Parts p) {
+  Parts complete(Parts p) {
     return new Parts(
         p.workers(),
         p.hasher(),
         p.codec(),
+        p.shared(),
         Mutations.of(
             config.genome(), config.mutation(), Fragments.of(config.genome(), config.seeds())),
         Crossovers.of(config.genome()));
@@ -576,22 +354,25 @@ public final class Search {
         new Parts(
             workers,
             ProgramHasher.of(config.genome(), config.hash()),
-            ProgramCodec.of(config.genome())));
+            ProgramCodec.of(config.genome()),
+            shared));
   }
 
   /**
-   * Runs one island task: the island rebuilt from its state (or created, at generation 0), its
-   * arriving migrants received, then up to {@code task.max()} generations.
+   * Runs one island task on a worker: the island taken from {@code held} if it is there at the
+   * task's generation, else rebuilt (when the task carries how, else the answer is {@link
+   * IslandResult#notHeld}); the emigrants asked for copied out; the migrants received; then up to
+   * {@code task.max()} generations. The island is put back in {@code held} after.
    */
-  IslandResult runTask(IslandTask task, Parts parts) {
-    return runTask(config.objective().ranking(), task, parts);
+  byte[] runTask(IslandTask.Read read, Parts parts, Map<Integer, Island<?>> held) {
+    return runTask(config.objective().ranking(), read, parts, held);
   }
 
-  private <C extends Comparable<? super C>> IslandResult runTask(
-      Ranking<C> ranking, IslandTask task, Parts parts) {
-    if (task.seed() != config.seed()
-        || task.island() >= config.islands().islands()
-        || (task.state() == null) != (task.generation() == 0)) {
+  @SuppressWarnings("unchecked")
+  private <C extends Comparable<? super C>> byte[] runTask(
+      Ranking<C> ranking, IslandTask.Read read, Parts parts, Map<Integer, Island<?>> held) {
+    IslandTask task = read.task();
+    if (task.seed() != config.seed() || task.island() >= config.islands().islands()) {
       throw new IllegalArgumentException(
           "island task of seed "
               + task.seed()
@@ -603,24 +384,95 @@ public final class Search {
               + config.islands().islands()
               + " islands)");
     }
-    Island<C> is = island(task.island(), ranking, parts, task.state(), task.generation());
-    if (!task.migrants().isEmpty()) {
-      int[] slots = new int[task.migrants().size()];
-      List<Phenotype<ProgramGene, C>> ms = new ArrayList<>();
-      for (int j = 0; j < slots.length; j++) {
-        IslandTask.Migrant m = task.migrants().get(j);
-        slots[j] = m.slot();
-        ms.add(phenotype(m.individual(), ranking, parts.codec()));
+    // Taken out while it runs: a task that fails leaves no half-run island behind.
+    Island<C> is = (Island<C>) held.remove(task.island());
+    if (is == null || is.nextGeneration() != task.generation() + 1) {
+      if (!read.rebuild() && task.generation() > 0) {
+        // (At generation 0 any worker creates the island from the seed.)
+        return IslandResult.notHeld(task.island());
       }
-      receive(is, new Arrival<>(slots, ISeq.of(ms)), ranking, parts.hasher());
+      is = rebuild(task, ranking, parts);
     }
-    long remaining = task.remainingNanos();
-    List<Island.Step> steps =
-        is.run(task.max(), System.nanoTime() + Math.max(0, remaining), remaining >= 0);
-    return new IslandResult(task.island(), steps, islandState(is, ranking));
+    List<SearchState.Individual> emigrants = new ArrayList<>(task.emigrants().size());
+    for (int e : task.emigrants()) {
+      emigrants.add(individual(is.population().get(e), ranking));
+    }
+    if (!task.migrants().isEmpty()) {
+      receive(is, arrival(task.migrants(), ranking, parts.codec()), ranking, parts.hasher());
+    }
+    List<Island.Step> steps = List.of();
+    if (task.max() > 0) {
+      long remaining = task.remainingNanos();
+      steps = is.run(task.max(), System.nanoTime() + Math.max(0, remaining), remaining >= 0);
+    }
+    List<IslandResult.Standing> standings = null;
+    if (migrationDue(is.nextGeneration() - 1)) {
+      standings = new ArrayList<>();
+      for (Phenotype<ProgramGene, C> p : is.population()) {
+        standings.add(new IslandResult.Standing(p.generation(), ranking.fitness(p.fitness())));
+      }
+    }
+    byte[] out =
+        new IslandResult(
+                task.island(),
+                steps,
+                standings,
+                emigrants,
+                task.wantState() ? islandState(is, ranking) : null)
+            .write();
+    held.put(task.island(), is);
+    return out;
   }
 
-  private boolean migrationDue(long gen) {
+  /**
+   * An island brought to a task's generation from the task's rebuild: its saved state (or the
+   * seed), then the generations since, each barrier's migrants received as they were the first
+   * time.
+   */
+  private <C extends Comparable<? super C>> Island<C> rebuild(
+      IslandTask task, Ranking<C> ranking, Parts parts) {
+    IslandTask.Rebuild rb = task.rebuild();
+    Island<C> is = island(task.island(), ranking, parts, rb.state(), rb.generation());
+    long at = rb.generation();
+    for (IslandTask.Rebuild.Arrival a : rb.arrivals()) {
+      runTo(is, at, a.generation());
+      at = a.generation();
+      receive(is, arrival(a.migrants(), ranking, parts.codec()), ranking, parts.hasher());
+    }
+    runTo(is, at, task.generation());
+    return is;
+  }
+
+  /** Runs an island at generation {@code from} to generation {@code to}, with no deadline. */
+  private static void runTo(Island<?> is, long from, long to) {
+    for (long g = from; g < to; ) {
+      int n = (int) Math.min(MAX_BATCH, to - g);
+      is.run(n, 0, false);
+      g += n;
+    }
+  }
+
+  /** Migrants as an island receives them. */
+  private static <C extends Comparable<? super C>> Arrival<C> arrival(
+      List<IslandTask.Migrant> migrants, Ranking<C> ranking, ProgramCodec codec) {
+    int[] slots = new int[migrants.size()];
+    List<Phenotype<ProgramGene, C>> ms = new ArrayList<>();
+    for (int j = 0; j < slots.length; j++) {
+      IslandTask.Migrant m = migrants.get(j);
+      slots[j] = m.slot();
+      ms.add(phenotype(m.individual(), ranking, codec));
+    }
+    return new Arrival<>(slots, ISeq.of(ms));
+  }
+
+  /** An individual of a population, as saved. */
+  static <C extends Comparable<? super C>> SearchState.Individual individual(
+      Phenotype<ProgramGene, C> p, Ranking<C> ranking) {
+    return new SearchState.Individual(
+        p.genotype().gene().allele(), p.generation(), ranking.fitness(p.fitness()));
+  }
+
+  boolean migrationDue(long gen) {
     IslandConfig ic = config.islands();
     return gen > 0 && ic.islands() > 1 && ic.migrants() > 0 && gen % ic.migrationInterval() == 0;
   }
@@ -637,7 +489,7 @@ public final class Search {
   }
 
   /** An island's state at a barrier (idle). */
-  private static <C extends Comparable<? super C>> SearchState.IslandState islandState(
+  static <C extends Comparable<? super C>> SearchState.IslandState islandState(
       Island<C> is, Ranking<C> ranking) {
     List<SearchState.Individual> pop = new ArrayList<>();
     for (Phenotype<ProgramGene, C> p : is.population()) {
@@ -652,7 +504,7 @@ public final class Search {
         is.tuning().remembered());
   }
 
-  private <C extends Comparable<? super C>> Island<C> island(
+  <C extends Comparable<? super C>> Island<C> island(
       int index,
       Ranking<C> ranking,
       Parts parts,
@@ -670,7 +522,7 @@ public final class Search {
         EquivalenceCache.of(config.hash().cache(), (error, none) -> ENTRY_BYTES);
     CachedEvaluator<C> evaluator =
         new CachedEvaluator<>(
-            hasher, cache, scorer, config.costs(), ranking, workers, index, tally);
+            hasher, cache, scorer, config.costs(), ranking, workers, index, tally, parts.shared());
     ConstantTuner tuner = tuner(scorer, config.tuning());
     ConstantTuning<C> tuning =
         new ConstantTuning<>(
@@ -857,7 +709,7 @@ public final class Search {
    * All choices are made from the populations before any replacement; the result is, per island,
    * what it receives ({@link #receive}).
    */
-  private <C extends Comparable<? super C>> List<Arrival<C>> plan(
+  <C extends Comparable<? super C>> List<Arrival<C>> plan(
       List<ISeq<Phenotype<ProgramGene, C>>> pops, Ranking<C> ranking, long gen) {
     SplittableRandom rng = RandomStreams.of(config.seed(), RandomStreams.MIGRATION, gen);
     int n = pops.size();
@@ -885,7 +737,7 @@ public final class Search {
    * An island receives migrants: each replaces the individual in its slot, and its error enters the
    * island's cache under its function's hash.
    */
-  private static <C extends Comparable<? super C>> void receive(
+  static <C extends Comparable<? super C>> void receive(
       Island<C> to, Arrival<C> arrival, Ranking<C> ranking, ProgramHasher hasher) {
     MSeq<Phenotype<ProgramGene, C>> pop = MSeq.of(to.population());
     int[] slots = arrival.slots();

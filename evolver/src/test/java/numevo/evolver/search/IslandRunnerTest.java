@@ -75,10 +75,10 @@ class IslandRunnerTest {
             List<byte[]> b = new ArrayList<>();
             // The second worker runs the tasks in reverse order.
             for (IslandTask t : tasks) {
-              a.add(one.run(t.write()));
+              a.add(IslandRunner.runOn(one, t));
             }
             for (int i = tasks.size() - 1; i >= 0; i--) {
-              b.add(0, two.run(tasks.get(i).write()));
+              b.add(0, IslandRunner.runOn(two, tasks.get(i)));
             }
             for (int i = 0; i < a.size(); i++) {
               assertArrayEquals(
@@ -119,6 +119,10 @@ class IslandRunnerTest {
         assertEquals(whole.front(), fromRemote.front(), "resumed in process from " + g);
         assertEquals(
             whole.history().subList((int) g, 14), fromRemote.history(), "history from " + g);
+        // A runner resuming its own state (at 6: a migration pending, planned from the states).
+        SearchResult byRunner = remote.resume(remoteStates.states.get(g), noop());
+        assertEquals(whole.front(), byRunner.front(), "resumed by the runner from its own " + g);
+        assertEquals(whole.history().subList((int) g, 14), byRunner.history());
         SearchResult fromLocal = remote.resume(localStates.states.get(g), noop());
         assertEquals(whole.front(), fromLocal.front(), "resumed by the runner from " + g);
         assertEquals(whole.history().subList((int) g, 14), fromLocal.history());
@@ -128,11 +132,120 @@ class IslandRunnerTest {
   }
 
   @Test
+  void islandsMovedBetweenWorkersOrRebuiltAfterAWorkerIsLostGiveTheSameResults() {
+    SearchResult local = Search.of(config(20, 1), Searches.EXP2).run();
+    List<IslandWorker> workers = new ArrayList<>();
+    int[] batch = {0};
+    int[] notHeld = {0};
+    try {
+      for (int w = 0; w < 3; w++) {
+        workers.add(IslandWorker.of(config(20, 1), Searches.EXP2));
+      }
+      // Each batch, island i runs on worker (i + batch) mod 3: every island moves every batch, so
+      // every task is rebuilt from the seed and the migrants since. At batch 4 worker 0 is
+      // replaced by a new one (a member that died and one that joined).
+      IslandRunner moving =
+          tasks -> {
+            batch[0]++;
+            if (batch[0] == 4) {
+              workers.get(0).close();
+              workers.set(0, IslandWorker.of(config(20, 1), Searches.EXP2));
+            }
+            List<byte[]> out = new ArrayList<>();
+            for (IslandTask t : tasks) {
+              IslandWorker w = workers.get((t.island() + batch[0]) % workers.size());
+              byte[] r = w.run(t.write(false));
+              if (IslandWorker.notHeld(r)) {
+                notHeld[0]++;
+                r = w.run(t.write(true));
+              }
+              out.add(r);
+            }
+            return out;
+          };
+      SearchResult r = Search.of(config(20, 1), Searches.EXP2).withRunner(moving).run();
+      assertSame(local, r);
+    } finally {
+      workers.forEach(IslandWorker::close);
+    }
+    assertTrue(notHeld[0] > 0, "islands were rebuilt");
+  }
+
+  @Test
+  void tasksSentWithoutTheirRebuildCarryNoStateAndIslandsStayWithTheirWorker() {
+    List<Integer> sizes = new ArrayList<>();
+    try (IslandWorker worker = IslandWorker.of(config(12, 1), Searches.EXP2)) {
+      IslandRunner sizing =
+          tasks -> {
+            List<byte[]> out = new ArrayList<>();
+            for (IslandTask t : tasks) {
+              byte[] b = t.write(false);
+              sizes.add(b.length);
+              byte[] r = worker.run(b);
+              assertTrue(!IslandWorker.notHeld(r), "the worker holds island " + t.island());
+              out.add(r);
+            }
+            return out;
+          };
+      assertSame(
+          Search.of(config(12, 1), Searches.EXP2).run(),
+          Search.of(config(12, 1), Searches.EXP2).withRunner(sizing).run());
+      assertEquals(3, worker.held());
+    }
+    // Seed, island, generations, flags and at most the migrants: never a state or a cache.
+    assertTrue(sizes.stream().allMatch(b -> b < 4096), sizes.toString());
+  }
+
+  @Test
+  void sharedScoresChangeNoResultAndAreHit() {
+    SearchResult plain = Search.of(config(14, 2), Searches.EXP2).run();
+    SharedScores shared = SharedScores.inMemory(100_000);
+    SearchResult withShared =
+        Search.of(config(14, 2), Searches.EXP2).withSharedScores(shared).run();
+    assertSame(plain, withShared);
+    SharedScores.Counts c = shared.counts();
+    assertTrue(c.hits() > 0, c.toString());
+    assertTrue(c.offered() > 0 && c.lookups() > c.hits(), c.toString());
+    // A tiny shared store (constant eviction) changes nothing either; nor do workers sharing one.
+    SharedScores tiny = SharedScores.inMemory(3);
+    assertSame(plain, Search.of(config(14, 2), Searches.EXP2).withSharedScores(tiny).run());
+    SharedScores across = SharedScores.inMemory(100_000);
+    try (IslandWorker a = IslandWorker.of(config(14, 1), Searches.EXP2, across);
+        IslandWorker b = IslandWorker.of(config(14, 1), Searches.EXP2, across)) {
+      IslandRunner two =
+          tasks -> {
+            List<byte[]> out = new ArrayList<>();
+            for (IslandTask t : tasks) {
+              out.add(IslandRunner.runOn(t.island() % 2 == 0 ? a : b, t));
+            }
+            return out;
+          };
+      assertSame(plain, Search.of(config(14, 1), Searches.EXP2).withRunner(two).run());
+    }
+    assertTrue(across.counts().hits() > 0, across.counts().toString());
+  }
+
+  @Test
+  void aTimeLimitedSearchOfARunnerEndsAtABarrierWithTheGenerationsOfAnUnlimitedOne() {
+    SearchConfig c =
+        config(100_000, 1).withStop(StopConfig.time(java.time.Duration.ofMillis(1500)));
+    SearchResult r;
+    try (IslandWorker w = IslandWorker.of(c, Searches.EXP2)) {
+      r = Search.of(c, Searches.EXP2).withRunner(IslandRunner.inProcess(w)).run();
+    }
+    assertEquals("time", r.stopReason());
+    SearchResult ref = Search.of(config(r.generation(), 1), Searches.EXP2).run();
+    assertEquals(ref.history(), r.history());
+    assertEquals(ref.front(), r.front());
+  }
+
+  @Test
   void aTaskOfAnotherSearchIsRefused() {
     try (IslandWorker worker = IslandWorker.of(config(3, 1), Searches.EXP2)) {
-      IslandTask other = IslandTask.of(32, 0, 0, null, List.of(), 1, -1);
+      IslandTask other = IslandTask.of(32, 0, 0, IslandTask.Rebuild.fromSeed(), List.of(), 1, -1);
       assertThrows(IllegalArgumentException.class, () -> worker.run(other.write()));
-      IslandTask noIsland = IslandTask.of(31, 3, 0, null, List.of(), 1, -1);
+      IslandTask noIsland =
+          IslandTask.of(31, 3, 0, IslandTask.Rebuild.fromSeed(), List.of(), 1, -1);
       assertThrows(IllegalArgumentException.class, () -> worker.run(noIsland.write()));
       assertThrows(IllegalArgumentException.class, () -> worker.run(new byte[] {1, 2, 3}));
     }
@@ -153,7 +266,18 @@ class IslandRunnerTest {
       SearchStateCodec.writeStats(out, s.cache());
       out.writeLong(s.digest());
     }
-    SearchStateCodec.writeIsland(out, r.state());
+    if (r.standings() != null) {
+      for (IslandResult.Standing st : r.standings()) {
+        out.writeLong(st.birth());
+        SearchStateCodec.writeFitness(out, st.fitness());
+      }
+    }
+    for (SearchState.Individual e : r.emigrants()) {
+      SearchStateCodec.writeIndividual(out, e);
+    }
+    if (r.state() != null) {
+      SearchStateCodec.writeIsland(out, r.state());
+    }
     return out.toByteArray();
   }
 

@@ -56,6 +56,27 @@ final class ClusterFlags {
   int minMembers = 1;
 
   @Option(
+      names = "--no-shared-cache",
+      description =
+          "with --cluster: islands do not share scores across members (each keeps only its own"
+              + " cache; results are the same either way)")
+  boolean noSharedCache;
+
+  @Option(
+      names = "--cluster-pause-ms",
+      hidden = true,
+      description = "with --cluster: wait this long before each batch (tests); default: 0")
+  long pauseMillis;
+
+  @Option(
+      names = "--cluster-hold-members",
+      hidden = true,
+      description =
+          "with --cluster: before the second batch, wait (up to --member-wait) for N members"
+              + " (tests); default: 0")
+  int holdMembers;
+
+  @Option(
       names = "--member-wait",
       paramLabel = "S",
       description = "with --cluster: the longest wait for --min-members, in seconds; default: 120")
@@ -66,10 +87,11 @@ final class ClusterFlags {
    *
    * @param spec the run's specification, as its manifest holds it
    * @param threads the threads this member runs islands on
+   * @param sharedEntries the most shared-score entries in all (unless --no-shared-cache)
    * @return the cluster's island runner, or null without {@code --cluster}
    * @throws UserError naming a flag given without {@code --cluster} or out of bounds
    */
-  ClusterIslandRunner start(RunSpec spec, int threads, PrintWriter w) {
+  ClusterIslandRunner start(RunSpec spec, int threads, int sharedEntries, PrintWriter w) {
     check();
     if (!cluster) {
       return null;
@@ -81,6 +103,7 @@ final class ClusterFlags {
             spec,
             minMembers,
             Duration.ofSeconds(memberWait),
+            noSharedCache ? 0 : sharedEntries,
             address -> {
               w.println(
                   "cluster: coordinating member "
@@ -95,10 +118,27 @@ final class ClusterFlags {
                           : " --cluster-name " + clusterName)
                       + ")");
               w.flush();
+            },
+            line -> {
+              synchronized (w) {
+                w.println(line);
+                w.flush();
+              }
             });
+    r.pauseBeforeBatches(pauseMillis);
+    r.holdBeforeSecondBatch(holdMembers, Duration.ofSeconds(memberWait));
     w.println("cluster: " + Plural.of(r.members(), "member"));
     w.flush();
     return r;
+  }
+
+  /**
+   * The bound of the shared scores, over all members: what the islands' own caches hold together
+   * (islands times the cache's entries), the bound a single process has on its islands' caches.
+   */
+  static int sharedEntries(numevo.evolver.search.SearchConfig c) {
+    return (int)
+        Math.min(Integer.MAX_VALUE, (long) c.islands().islands() * c.hash().cache().maxEntries());
   }
 
   /** Refuses cluster flags without {@code --cluster} and bounds out of range, before any work. */
@@ -109,12 +149,18 @@ final class ClusterFlags {
             || !host.equals(ClusterOptions.DEFAULT_HOST)
             || !clusterName.equals(ClusterOptions.DEFAULT_NAME)
             || minMembers != 1
-            || memberWait != 120;
+            || memberWait != 120
+            || noSharedCache
+            || pauseMillis != 0
+            || holdMembers != 0;
     if (!cluster && others) {
       throw new UserError(
-          "--members, --port, --interface, --cluster-name, --min-members and --member-wait"
-              + " need --cluster",
+          "--members, --port, --interface, --cluster-name, --min-members, --member-wait and"
+              + " --no-shared-cache need --cluster",
           2);
+    }
+    if (pauseMillis < 0) {
+      throw new UserError("--cluster-pause-ms must be >= 0", 2);
     }
     if (minMembers < 1) {
       throw new UserError("--min-members must be >= 1", 2);

@@ -88,7 +88,8 @@ final class ResumeCommand implements Callable<Integer> {
       }
       RunPlan plan = RunArgs.plan(dir, s, th);
       PrintWriter w = options.lines(spec);
-      try (ClusterIslandRunner islands = cluster.start(s, th, w)) {
+      try (ClusterIslandRunner islands =
+          cluster.start(s, th, ClusterFlags.sharedEntries(plan.config()), w)) {
         int rc = SearchRunner.run(dir, db, lock, plan, runner, w, islands);
         if (islands != null) {
           w.println(islands.summary());

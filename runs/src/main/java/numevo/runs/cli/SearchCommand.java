@@ -239,7 +239,8 @@ final class SearchCommand implements Callable<Integer> {
     RunDir rd = RunDir.create(dir, m);
     FileLock lock = rd.lock();
     try (RunDb db = RunDb.create(rd.databaseFile());
-        ClusterIslandRunner islands = cluster.start(runSpec, th, w)) {
+        ClusterIslandRunner islands =
+            cluster.start(runSpec, th, ClusterFlags.sharedEntries(plan.config()), w)) {
       int rc = SearchRunner.run(rd, db, lock, plan, options, w, islands);
       if (islands != null) {
         w.println(islands.summary());

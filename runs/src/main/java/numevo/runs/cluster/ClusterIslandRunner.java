@@ -2,31 +2,42 @@ package numevo.runs.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.spi.exception.RetryableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import numevo.dsl.text.Printer;
 import numevo.evolver.search.IslandRunner;
 import numevo.evolver.search.IslandTask;
+import numevo.evolver.search.IslandWorker;
 import numevo.runs.cli.Plural;
 import numevo.runs.cli.UserError;
 import numevo.runs.store.RunSpec;
 
 /**
  * The coordinator's side of cluster mode: an embedded member that hands a search's island tasks to
- * the cluster's members and collects their results. At each batch, island {@code i} goes to the
- * {@code i mod m}-th of the {@code m} members (in join order, the coordinator first); a task whose
- * member leaves or is unreachable is sent again to a member still there, which rebuilds the island
- * from the same task (its state at the last barrier) and so gives the same result. Counts the bytes
- * of tasks and results.
+ * the cluster's members and collects their results. Islands stay on the member that ran them: a
+ * task goes to the island's holder without its rebuild (its migrants and a few counters), unless
+ * the holder left or the islands are dealt out again because a member joined (at most {@code
+ * ceil(islands / members)} on each, the rest to the least loaded, in join order); a task sent to a
+ * member that does not hold the island carries its rebuild (the island's last base and the migrants
+ * since, {@link IslandTask.Rebuild}), and gives the same result. A task whose member leaves or is
+ * unreachable is sent again, with its rebuild, to the least loaded member still there. Counts the
+ * bytes of tasks and results, by kind, and times joins and failovers.
  */
 public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
   /** The most times one task is sent before the search stops with an error. */
@@ -35,20 +46,75 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
   private final HazelcastInstance member;
   private final IExecutorService executor;
   private final String run;
+  private final boolean shared;
+  private final Consumer<String> events;
+  private final Map<Integer, UUID> holder = new HashMap<>();
+  private final Map<UUID, Long> joined = new LinkedHashMap<>();
+  private final Map<UUID, Long> left = new LinkedHashMap<>();
+  private final java.util.Set<UUID> gone = new java.util.HashSet<>();
+  private final Object membership = new Object();
+  private final List<Integer> moved = new ArrayList<>();
   private long batches;
   private long tasks;
   private long rerun;
-  private long bytesOut;
-  private long bytesIn;
+  private long rebuilt;
+  private long runOut;
+  private long runIn;
+  private long rebuildOut;
+  private long stateIn;
   private long migrants;
   private long migrantBytes;
-  private long cacheEntries;
   private int mostMembers;
+  private long pauseMillis;
+  private int holdMembers;
+  private Duration holdWait = Duration.ZERO;
+  private long joins;
+  private double joinSeconds;
+  private long failovers;
+  private double failoverSeconds;
 
-  private ClusterIslandRunner(HazelcastInstance member, String run) {
+  private ClusterIslandRunner(
+      HazelcastInstance member, String run, boolean shared, Consumer<String> events) {
     this.member = member;
     this.executor = member.getExecutorService(Members.EXECUTOR);
     this.run = run;
+    this.shared = shared;
+    this.events = events;
+    for (Member m : member.getCluster().getMembers()) {
+      joined.put(m.getUuid(), null);
+    }
+    member
+        .getCluster()
+        .addMembershipListener(
+            new MembershipListener() {
+              @Override
+              public void memberAdded(MembershipEvent e) {
+                synchronized (membership) {
+                  joined.put(e.getMember().getUuid(), System.nanoTime());
+                }
+                events.accept(
+                    "cluster: "
+                        + Instant.now()
+                        + " member "
+                        + e.getMember().getAddress()
+                        + " joined");
+              }
+
+              @Override
+              public void memberRemoved(MembershipEvent e) {
+                synchronized (membership) {
+                  if (gone.add(e.getMember().getUuid())) {
+                    left.put(e.getMember().getUuid(), System.nanoTime());
+                  }
+                }
+                events.accept(
+                    "cluster: "
+                        + Instant.now()
+                        + " member "
+                        + e.getMember().getAddress()
+                        + " left or was dropped");
+              }
+            });
   }
 
   /**
@@ -59,8 +125,11 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
    *     it)
    * @param minMembers members to wait for before the search starts
    * @param wait the longest wait for them
+   * @param sharedEntries the most entries of the shared scores in all, or 0 for none (each island
+   *     then has only its own cache)
    * @param started told the member's address ({@code HOST:PORT}) as soon as it listens, before the
    *     wait
+   * @param events told of members joining and leaving and of islands moving, one line each
    * @throws UserError if they do not join in time
    */
   public static ClusterIslandRunner start(
@@ -68,12 +137,17 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
       RunSpec spec,
       int minMembers,
       Duration wait,
-      java.util.function.Consumer<String> started) {
+      int sharedEntries,
+      Consumer<String> started,
+      Consumer<String> events) {
     HazelcastInstance hz = Members.start(options);
     try {
       var a = hz.getCluster().getLocalMember().getAddress();
       started.accept(a.getHost() + ":" + a.getPort());
       String key = UUID.randomUUID().toString();
+      if (sharedEntries > 0) {
+        ClusterSharedScores.configure(hz, key, sharedEntries);
+      }
       hz.<String, String>getMap(Members.SPECS)
           .put(key, IslandWorkers.JSON.writeValueAsString(spec));
       long deadline = System.nanoTime() + wait.toNanos();
@@ -91,7 +165,7 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
         }
         Thread.sleep(50);
       }
-      return new ClusterIslandRunner(hz, key);
+      return new ClusterIslandRunner(hz, key, sharedEntries > 0, events);
     } catch (JsonProcessingException e) {
       hz.shutdown();
       throw new IllegalStateException(e);
@@ -105,41 +179,181 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
     }
   }
 
+  /**
+   * Waits this long before each batch (for tests that must act mid-run on a fast machine: it
+   * changes no result).
+   */
+  public void pauseBeforeBatches(long millis) {
+    this.pauseMillis = millis;
+  }
+
+  /**
+   * Before the second batch, waits (up to {@code wait}) until {@code members} members are in the
+   * cluster: for tests that need a member to join mid-run whatever the machine's load (it changes
+   * no result).
+   */
+  public void holdBeforeSecondBatch(int members, Duration wait) {
+    this.holdMembers = members;
+    this.holdWait = wait;
+  }
+
   /** The address this member listens on, {@code HOST:PORT}. */
   public String address() {
     var a = member.getCluster().getLocalMember().getAddress();
     return a.getHost() + ":" + a.getPort();
   }
 
+  /** A task on its way: where it went, whether it carried its rebuild, its call and future. */
+  private static final class Sent {
+    final IslandTask task;
+    Member to;
+    boolean withRebuild;
+    Future<byte[]> future;
+
+    Sent(IslandTask task) {
+      this.task = task;
+    }
+  }
+
   @Override
   public List<byte[]> runAll(List<IslandTask> work) {
-    batches++;
+    long started = System.nanoTime();
     List<Member> members = new ArrayList<>(member.getCluster().getMembers());
     mostMembers = Math.max(mostMembers, members.size());
-    List<IslandCall> calls = new ArrayList<>(work.size());
-    List<Future<byte[]>> futures = new ArrayList<>(work.size());
+    if (work.stream().anyMatch(t -> t.max() > 0)) {
+      batches++;
+      if (batches == 2 && holdMembers > 0) {
+        long end = System.nanoTime() + holdWait.toNanos();
+        while (member.getCluster().getMembers().size() < holdMembers
+            && System.nanoTime() - end < 0) {
+          pause();
+        }
+        members = new ArrayList<>(member.getCluster().getMembers());
+        mostMembers = Math.max(mostMembers, members.size());
+      }
+      if (pauseMillis > 0) {
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    Map<UUID, Member> alive = new LinkedHashMap<>();
+    for (Member m : members) {
+      alive.put(m.getUuid(), m);
+    }
+    Map<UUID, Integer> load = new HashMap<>();
+    members.forEach(m -> load.put(m.getUuid(), 0));
+    int cap = (work.size() + members.size() - 1) / members.size();
+    List<Sent> sent = new ArrayList<>(work.size());
+    List<Sent> unplaced = new ArrayList<>();
     for (IslandTask t : work) {
-      byte[] b = t.write();
-      bytesOut += b.length;
-      tasks++;
-      count(t);
-      IslandCall call = new IslandCall(run, b);
-      calls.add(call);
-      futures.add(executor.submitToMember(call, members.get(t.island() % members.size())));
+      Sent s = new Sent(t);
+      sent.add(s);
+      UUID h = holder.get(t.island());
+      // A request that runs no generation (a state, emigrants) goes to the holder wherever it is.
+      if (h != null && alive.containsKey(h) && (t.max() == 0 || load.get(h) < cap)) {
+        s.to = alive.get(h);
+        load.merge(h, 1, Integer::sum);
+      } else {
+        unplaced.add(s);
+      }
+    }
+    for (Sent s : unplaced) {
+      s.to = leastLoaded(members, load, null);
+      load.merge(s.to.getUuid(), 1, Integer::sum);
+    }
+    moved.clear();
+    for (Sent s : sent) {
+      UUID h = holder.get(s.task.island());
+      s.withRebuild = s.task.generation() > 0 && !s.to.getUuid().equals(h);
+      submit(s);
     }
     List<byte[]> results = new ArrayList<>(work.size());
-    for (int i = 0; i < work.size(); i++) {
-      byte[] r = await(futures.get(i), calls.get(i), work.get(i).island());
-      bytesIn += r.length;
+    for (Sent s : sent) {
+      byte[] r = await(s, load);
+      if (s.task.wantState()) {
+        stateIn += r.length;
+      } else {
+        runIn += r.length;
+      }
       results.add(r);
+      holder.put(s.task.island(), s.to.getUuid());
     }
+    note(new ArrayList<>(member.getCluster().getMembers()), started);
     return results;
+  }
+
+  /** Times the first batch that gave islands to a member that joined, or moved a leaver's. */
+  private void note(List<Member> members, long started) {
+    synchronized (membership) {
+      noteLocked(members, started);
+    }
+  }
+
+  private void noteLocked(List<Member> members, long started) {
+    long now = System.nanoTime();
+    for (Member m : members) {
+      Long at = joined.get(m.getUuid());
+      if (at != null && holder.containsValue(m.getUuid())) {
+        joins++;
+        joinSeconds += (now - at) / 1e9;
+        events.accept(
+            String.format(
+                Locale.ROOT,
+                "cluster: %s member %s runs islands %.2f s after it joined",
+                Instant.now(),
+                m.getAddress(),
+                (now - at) / 1e9));
+        joined.put(m.getUuid(), null);
+      }
+    }
+    if (!left.isEmpty() && !moved.isEmpty()) {
+      long first = left.values().stream().mapToLong(Long::longValue).min().orElse(started);
+      failovers++;
+      failoverSeconds += (now - first) / 1e9;
+      events.accept(
+          String.format(
+              Locale.ROOT,
+              "cluster: %s islands %s rebuilt elsewhere and run, %.2f s after their member left",
+              Instant.now(),
+              moved,
+              (now - first) / 1e9));
+      left.clear();
+    }
+  }
+
+  private static Member leastLoaded(List<Member> members, Map<UUID, Integer> load, Member not) {
+    Member best = null;
+    for (Member m : members) {
+      if (m.equals(not) && members.size() > 1) {
+        continue;
+      }
+      if (best == null || load.get(m.getUuid()) < load.get(best.getUuid())) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private void submit(Sent s) {
+    byte[] b = s.task.write(s.withRebuild);
+    tasks++;
+    if (s.withRebuild) {
+      rebuilt++;
+      rebuildOut += b.length;
+      moved.add(s.task.island());
+    } else {
+      runOut += b.length;
+      count(s.task);
+    }
+    s.future = executor.submitToMember(new IslandCall(run, shared, b), s.to);
   }
 
   /**
    * Counts a task's migrants and the bytes they take in it (slot, text length, canonical text,
-   * birth, error and cost: {@link IslandTask#write}), and the cache entries of its state (25 bytes
-   * each: hash, error, hit count).
+   * birth, error and cost: {@link IslandTask#write(boolean)}).
    */
   private void count(IslandTask t) {
     for (IslandTask.Migrant m : t.migrants()) {
@@ -151,16 +365,25 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
               + 8
               + 16;
     }
-    if (t.state() != null) {
-      cacheEntries += t.state().cache().entries().size();
-    }
   }
 
-  /** The task's result, sent again to another member while its member is gone. */
-  private byte[] await(Future<byte[]> future, IslandCall call, int island) {
+  /**
+   * The task's result: sent again with its rebuild to the same member if it does not hold the
+   * island, and to another member while its member is gone.
+   */
+  private byte[] await(Sent s, Map<UUID, Integer> load) {
+    int island = s.task.island();
     for (int attempt = 1; ; attempt++) {
       try {
-        return future.get();
+        byte[] r = s.future.get();
+        if (!IslandWorker.notHeld(r)) {
+          return r;
+        }
+        if (s.withRebuild || attempt >= ATTEMPTS) {
+          throw new IllegalStateException("island " + island + " was not rebuilt");
+        }
+        s.withRebuild = true;
+        submit(s);
       } catch (ExecutionException e) {
         if (!(e instanceof RetryableException || e.getCause() instanceof RetryableException)
             || attempt >= ATTEMPTS) {
@@ -169,9 +392,22 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
               "island " + island + " failed on a cluster member: " + c.getMessage(), 1);
         }
         rerun++;
+        // Noticed here first, or by the membership listener.
+        synchronized (membership) {
+          if (gone.add(s.to.getUuid())) {
+            left.put(s.to.getUuid(), System.nanoTime());
+          }
+        }
         pause();
         List<Member> members = new ArrayList<>(member.getCluster().getMembers());
-        future = executor.submitToMember(call, members.get((island + attempt) % members.size()));
+        for (Member m : members) {
+          load.putIfAbsent(m.getUuid(), 0);
+        }
+        Member gone = s.to;
+        s.to = leastLoaded(members, load, gone);
+        load.merge(s.to.getUuid(), 1, Integer::sum);
+        s.withRebuild = true;
+        submit(s);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while island " + island + " ran", e);
@@ -192,25 +428,82 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
     return member.getCluster().getMembers().size();
   }
 
-  /** One line: members, batches, tasks, tasks sent again, bytes each way and per batch. */
+  /**
+   * The shared scores' counters summed over the members that published them: lookups, hits, hits on
+   * entries another member stored, entries offered; null without shared scores.
+   */
+  public long[] sharedCounts() {
+    if (!shared) {
+      return null;
+    }
+    long[] sum = new long[4];
+    for (Map.Entry<String, long[]> e :
+        member.<String, long[]>getMap(IslandWorkers.COUNTS).entrySet()) {
+      if (e.getKey().startsWith(run + "/")) {
+        for (int i = 0; i < 4; i++) {
+          sum[i] += e.getValue()[i];
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** A few lines: members, tasks, bytes by kind and per batch, joins, failovers, shared scores. */
   public String summary() {
-    return String.format(
-        Locale.ROOT,
-        "cluster: %s now (at most %d in a batch); %,d batches of island tasks, %,d tasks"
-            + " (%,d sent again after their member left); %,d bytes of tasks out, %,d bytes of"
-            + " results back: %,d bytes per batch; the tasks held %,d migrants (%,.0f bytes"
-            + " each) and %,d cache entries",
-        Plural.of(members(), "member"),
-        mostMembers,
-        batches,
-        tasks,
-        rerun,
-        bytesOut,
-        bytesIn,
-        batches == 0 ? 0 : (bytesOut + bytesIn) / batches,
-        migrants,
-        migrants == 0 ? 0.0 : (double) migrantBytes / migrants,
-        cacheEntries);
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "cluster: %s now (at most %d in a batch); %,d batches of island tasks, %,d tasks"
+                + " (%,d sent again after their member left, %,d carrying a rebuild)",
+            Plural.of(members(), "member"),
+            mostMembers,
+            batches,
+            tasks,
+            rerun,
+            rebuilt));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%ncluster traffic: %,d bytes of tasks out and %,d of results back (%,d bytes per"
+                + " batch), holding %,d migrants (%,.0f bytes each); %,d bytes of rebuilds out;"
+                + " %,d bytes of states back (checkpoints)",
+            runOut,
+            runIn,
+            batches == 0 ? 0 : (runOut + runIn) / batches,
+            migrants,
+            migrants == 0 ? 0.0 : (double) migrantBytes / migrants,
+            rebuildOut,
+            stateIn));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%ncluster membership: %,d joins (islands ran on the new member %.2f s after it"
+                + " joined, mean), %,d failovers (islands ran elsewhere %.2f s after their member"
+                + " left, mean)",
+            joins,
+            joins == 0 ? 0.0 : joinSeconds / joins,
+            failovers,
+            failovers == 0 ? 0.0 : failoverSeconds / failovers));
+    long[] c = sharedCounts();
+    if (c != null) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%nshared scores: %,d lookups, %,d hits (%.1f%%), %,d of them on entries another"
+                  + " member stored; %,d entries offered (%d bytes each in an offer, %d per"
+                  + " lookup)",
+              c[0],
+              c[1],
+              c[0] == 0 ? 0.0 : 100.0 * c[1] / c[0],
+              c[2],
+              c[3],
+              ClusterSharedScores.OFFER_BYTES,
+              ClusterSharedScores.LOOKUP_BYTES));
+    } else {
+      b.append(String.format(Locale.ROOT, "%nshared scores: off"));
+    }
+    return b.toString();
   }
 
   @Override

@@ -7,19 +7,22 @@ import java.io.Serializable;
 import java.util.concurrent.Callable;
 
 /**
- * One island task sent to a member: the run's key and the task's bytes ({@link
- * numevo.evolver.search.IslandTask#write}); the member runs it with its worker for the run and
- * returns the result's bytes.
+ * One island task sent to a member: the run's key, whether the run's islands share scores through
+ * the cluster ({@link ClusterSharedScores}), and the task's bytes ({@link
+ * numevo.evolver.search.IslandTask#write(boolean)}); the member runs it with its worker for the run
+ * (which keeps the island for the next task) and returns the result's bytes.
  */
 final class IslandCall implements Callable<byte[]>, Serializable, HazelcastInstanceAware {
   @Serial private static final long serialVersionUID = 1L;
 
   private final String run;
+  private final boolean shared;
   private final byte[] task;
   private transient HazelcastInstance member;
 
-  IslandCall(String run, byte[] task) {
+  IslandCall(String run, boolean shared, byte[] task) {
     this.run = run;
+    this.shared = shared;
     this.task = task;
   }
 
@@ -34,6 +37,6 @@ final class IslandCall implements Callable<byte[]>, Serializable, HazelcastInsta
     if (workers == null) {
       throw new IllegalStateException("member " + member.getName() + " runs no islands");
     }
-    return workers.of(run, member).run(task);
+    return workers.run(run, shared, member, task);
   }
 }

@@ -7,14 +7,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import numevo.evolver.search.IslandWorker;
+import numevo.evolver.search.SharedScores;
 import numevo.runs.exec.RunPlan;
 import numevo.runs.store.RunSpec;
 
 /**
  * The island workers of one member, one per run it has run islands of: built on the first task of a
  * run from the run's specification in the cluster's map ({@link Members#SPECS}), as a resume builds
- * its search ({@link RunPlan}), and kept for the next tasks. A member keeps the workers of the last
- * {@value #KEPT} runs.
+ * its search ({@link RunPlan}), and kept for the next tasks, with the islands they hold. A member
+ * keeps the workers of the last {@value #KEPT} runs.
  */
 final class IslandWorkers {
   /** The key of a member's island workers in its user context. */
@@ -30,8 +31,29 @@ final class IslandWorkers {
     this.threads = threads;
   }
 
+  /** The map where each member publishes its shared-scores counters, by run and member. */
+  static final String COUNTS = "numevo-shared-counts";
+
+  /**
+   * Runs a task of run {@code key} on the run's worker, and publishes the member's shared-scores
+   * counters for the run after it.
+   */
+  byte[] run(String key, boolean shared, HazelcastInstance member, byte[] task) {
+    IslandWorker w = of(key, shared, member);
+    byte[] r = w.run(task);
+    if (w.shared() != null) {
+      SharedScores.Counts c = w.shared().counts();
+      member
+          .<String, long[]>getMap(COUNTS)
+          .setAsync(
+              key + "/" + member.getCluster().getLocalMember().getUuid(),
+              new long[] {c.lookups(), c.hits(), c.foreignHits(), c.offered()});
+    }
+    return r;
+  }
+
   /** The worker of run {@code key}, built from its specification on first use. */
-  synchronized IslandWorker of(String key, HazelcastInstance member) {
+  synchronized IslandWorker of(String key, boolean shared, HazelcastInstance member) {
     IslandWorker w = workers.get(key);
     if (w != null) {
       return w;
@@ -47,7 +69,10 @@ final class IslandWorkers {
       throw new IllegalStateException("run " + key + ": unreadable specification", e);
     }
     RunPlan plan = RunPlan.of(spec, threads);
-    w = IslandWorker.of(plan.config(), plan.scorer());
+    w =
+        shared
+            ? IslandWorker.of(plan.config(), plan.scorer(), new ClusterSharedScores(member, key))
+            : IslandWorker.of(plan.config(), plan.scorer());
     workers.put(key, w);
     while (workers.size() > KEPT) {
       Iterator<IslandWorker> it = workers.values().iterator();
