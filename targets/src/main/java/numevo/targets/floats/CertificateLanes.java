@@ -2,6 +2,7 @@ package numevo.targets.floats;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -42,6 +43,10 @@ final class CertificateLanes {
 
   /** Long lanes of the same shape. */
   private static final VectorSpecies<Long> L = D.withLanes(long.class);
+
+  /** Int lanes of the same shape, for the codes (twice {@link #LANES}). */
+  private static final VectorSpecies<Integer> I =
+      IntVector.SPECIES_PREFERRED.withShape(D.vectorShape());
 
   /** Lanes per vector. */
   static final int LANES = D.length();
@@ -284,6 +289,32 @@ final class CertificateLanes {
     lowU.intoArray(acc, LOW_U);
     lowE.intoArray(acc, LOW_E);
     return ((long) ok << 32) | ns;
+  }
+
+  /**
+   * Writes the float32 values of the consecutive codes {@code code, code + 1, ...} to {@code xf[0
+   * .. m)} and, widened, to {@code x[0 .. m)}: {@link FloatDomain#fill} and the narrowing to float
+   * in lanes.
+   */
+  static void fill(int code, double[] x, float[] xf, int m) {
+    int bound = I.loopBound(m);
+    IntVector step = IntVector.broadcast(I, I.length());
+    IntVector codes = IntVector.zero(I).addIndex(1).add(code);
+    int i = 0;
+    for (; i < bound; i += I.length()) {
+      FloatVector f = codes.reinterpretAsFloats();
+      f.intoArray(xf, i);
+      for (int part = 0; part < I.length() / LANES; part++) {
+        ((DoubleVector) f.convertShape(VectorOperators.F2D, D, part))
+            .intoArray(x, i + part * LANES);
+      }
+      codes = codes.add(step);
+    }
+    for (; i < m; i++) {
+      float f = Float.intBitsToFloat(code + i);
+      xf[i] = f;
+      x[i] = f;
+    }
   }
 
   /**

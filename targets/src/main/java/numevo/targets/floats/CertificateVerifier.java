@@ -50,6 +50,19 @@ import numevo.dsl.simd.SimdCompiler;
  * of the exact reference's, so the means agree to within the largest delta (about 2^-23 ULP, 2^-47
  * relative), not bit for bit: in practice to 11 significant digits or more.
  *
+ * <p><b>Two passes, one classification.</b> With the Vector API ({@code --add-modules
+ * jdk.incubator.vector}: {@code ./numevo score} adds it) the per-point work runs in lanes ({@link
+ * CertificateLanes}): the kernel from the SIMD backend over a reused block, the inputs generated
+ * from their codes, the fast reference, the rounding decision, the errors and their deltas, the
+ * sums, the bounds {@code L} and the candidates, without branches per point; the lanes it does not
+ * handle (undecided roundings, results that round to 0, the kernel's wrong specials, a block's
+ * tail) go through the scalar pass, which therefore sees exactly the points it would have sent to
+ * the exact reference on its own ({@code CertificatePassesAgreeTest}). Without the module the
+ * scalar pass runs alone. The two passes give the same figures bit for bit except the sums behind
+ * the means, which the vector pass adds per lane and then lane by lane per block (a fixed order for
+ * a given vector width, so the figures never depend on the thread count). Before the workers start,
+ * the vector pass runs on a sample of the domain until the JIT has compiled it (results discarded).
+ *
  * <p>{@code fallbacks} counts the points where the exact reference needed its BigDecimal
  * evaluation, among the points this verifier sent to it.
  */
@@ -243,6 +256,7 @@ public final class CertificateVerifier {
     long start = System.nanoTime();
     for (int call = 0; call < WARM_UP_CALLS; call++) {
       long t0 = System.nanoTime();
+      CertificateLanes.fill((int) domain.codeAt(0), ubU, yf, m); // scratch: overwritten below
       kernel.apply(xf, yf, m);
       CertificateLanes.block(kind, ranges, x, yf, m, ubU, ubE, idx, acc);
       CertificateLanes.candidates(ubU, ubE, m, 0.5, 0.5, idx);
@@ -427,9 +441,13 @@ public final class CertificateVerifier {
       exEi = -1;
       for (int b = 0; b < n; b += BLOCK) {
         int m = Math.min(BLOCK, n - b);
-        domain.fill(from + b, x, m);
-        for (int i = 0; i < m; i++) {
-          xf[i] = (float) x[i];
+        if (vector && domain.consecutive(from + b, m) == m) {
+          CertificateLanes.fill((int) domain.codeAt(from + b), x, xf, m);
+        } else {
+          domain.fill(from + b, x, m);
+          for (int i = 0; i < m; i++) {
+            xf[i] = (float) x[i];
+          }
         }
         kernel.apply(xf, yf, m);
         int ncand;
