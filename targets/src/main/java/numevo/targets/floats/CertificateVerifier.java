@@ -5,6 +5,7 @@ import numevo.dsl.compile.KernelCompiler;
 import numevo.dsl.compile.KernelTooLargeException;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Program;
+import numevo.dsl.simd.SimdCompiler;
 
 /**
  * The fast exhaustive verifier: the figures of {@link ExhaustiveVerifier} for float32 e^x and 2^x
@@ -49,6 +50,19 @@ import numevo.dsl.program.Program;
  * of the exact reference's, so the means agree to within the largest delta (about 2^-23 ULP, 2^-47
  * relative), not bit for bit: in practice to 11 significant digits or more.
  *
+ * <p><b>Two passes, one classification.</b> With the Vector API ({@code --add-modules
+ * jdk.incubator.vector}: {@code ./numevo score} adds it) the per-point work runs in lanes ({@link
+ * CertificateLanes}): the kernel from the SIMD backend over a reused block, the inputs generated
+ * from their codes, the fast reference, the rounding decision, the errors and their deltas, the
+ * sums, the bounds {@code L} and the candidates, without branches per point; the lanes it does not
+ * handle (undecided roundings, results that round to 0, the kernel's wrong specials, a block's
+ * tail) go through the scalar pass, which therefore sees exactly the points it would have sent to
+ * the exact reference on its own ({@code CertificatePassesAgreeTest}). Without the module the
+ * scalar pass runs alone. The two passes give the same figures bit for bit except the sums behind
+ * the means, which the vector pass adds per lane and then lane by lane per block (a fixed order for
+ * a given vector width, so the figures never depend on the thread count). Before the workers start,
+ * the vector pass runs on a sample of the domain until the JIT has compiled it (results discarded).
+ *
  * <p>{@code fallbacks} counts the points where the exact reference needed its BigDecimal
  * evaluation, among the points this verifier sent to it.
  */
@@ -65,6 +79,18 @@ public final class CertificateVerifier {
   private static final int BLOCK = 2048;
 
   private static final int UNDECIDED = Integer.MIN_VALUE;
+
+  /**
+   * What {@link #decide} returns for a value that rounds to 0 (its ULP is 2^-149, as for the values
+   * of the binade [2^-126, 2^-125), which are decided as any normal value).
+   */
+  static final int ROUNDS_TO_ZERO = Integer.MIN_VALUE + 1;
+
+  /**
+   * Whether this JVM has the Vector API ({@code --add-modules jdk.incubator.vector}): then {@link
+   * #run} takes the vector pass, else the scalar one.
+   */
+  static final boolean VECTOR_AVAILABLE = SimdCompiler.available();
 
   /** The input range of each function's fast path and where its exact column is constant. */
   private record Ranges(double coreLo, double coreHi, double infAbove, double zeroBelow) {
@@ -119,29 +145,136 @@ public final class CertificateVerifier {
    */
   public static ExhaustiveVerifier.Result run(
       Program p, FloatDomain domain, FloatReference reference, int threads) {
+    return run(p, domain, reference, threads, VECTOR_AVAILABLE);
+  }
+
+  /**
+   * {@link #run(Program, FloatDomain, FloatReference, int)} with the per-point pass chosen: the
+   * vector pass ({@link CertificateLanes}, with the kernel from the SIMD backend where it takes it)
+   * or the scalar one (the scalar compiled kernel). Both give the same figures; the sums behind the
+   * means are added in another order (within the bounds of the class comment).
+   *
+   * @param vector the vector pass; needs {@link #VECTOR_AVAILABLE}
+   */
+  static ExhaustiveVerifier.Result run(
+      Program p, FloatDomain domain, FloatReference reference, int threads, boolean vector) {
     if (!fast(p, domain, reference)) {
       return ExhaustiveVerifier.run(p, domain, reference, threads);
     }
+    if (vector && !VECTOR_AVAILABLE) {
+      throw new IllegalStateException("the vector pass needs --add-modules jdk.incubator.vector");
+    }
     Float32Unary kernel;
     try {
-      kernel = KernelCompiler.compile(p, Float32Unary.class);
+      kernel =
+          vector
+              ? (Float32Unary) SimdCompiler.compileOrScalar(p)
+              : KernelCompiler.compile(p, Float32Unary.class);
     } catch (KernelTooLargeException e) {
       return ExhaustiveVerifier.run(p, domain, reference, threads);
     }
     FastExp.Kind kind = kindOf(reference);
+    if (vector) {
+      warmUp(kernel, kind, domain);
+    }
     return Chunks.run(
         domain.size(),
         threads,
         "numevo-certify-",
-        chunk -> new Worker(kernel, kind, domain, reference, chunk));
+        chunk -> new Worker(kernel, kind, vector, domain, reference, chunk));
+  }
+
+  /**
+   * One chunk's partial figures and the worker's counters: the points sent to the exact reference
+   * and the slow points of the vector pass (0 for the scalar pass).
+   */
+  record ChunkRun(ErrorStats stats, long exactPoints, long slowPoints) {}
+
+  /** One worker, chunk by chunk (for tests comparing the passes, and for phase measurements). */
+  interface Pass {
+    /**
+     * Runs points {@code [from, from + n)} of the domain as one chunk.
+     *
+     * @param n at most {@link #CHUNK}
+     */
+    ChunkRun chunk(long from, int n);
+  }
+
+  /** A {@link Pass} through the vector or the scalar pass; no warm-up. */
+  static Pass pass(Program p, FloatDomain domain, FloatReference reference, boolean vector) {
+    Float32Unary kernel =
+        vector
+            ? (Float32Unary) SimdCompiler.compileOrScalar(p)
+            : KernelCompiler.compile(p, Float32Unary.class);
+    Worker w = new Worker(kernel, kindOf(reference), vector, domain, reference, CHUNK);
+    return (from, n) -> {
+      long e = w.exactPoints;
+      long sl = w.slowPoints;
+      ErrorStats s = w.chunk(from, n);
+      return new ChunkRun(s, w.exactPoints - e, w.slowPoints - sl);
+    };
+  }
+
+  /** Calls of the warm-up at most, and its time limit. */
+  private static final int WARM_UP_CALLS = 3000;
+
+  private static final long WARM_UP_NANOS = 3_000_000_000L;
+
+  /**
+   * Runs the vector pass on a sample of the domain (runs of consecutive points spread over it, so
+   * that each of its branches is taken as in the real pass) until the JIT has compiled it, and
+   * discards the results. Until C2 compiles it, every Vector API call runs the API's Java fallback
+   * at about a microsecond per operation: left to the workers, that start costs each of them
+   * seconds. Only the time of this warm-up depends on timing, never a figure.
+   */
+  private static void warmUp(Float32Unary kernel, FastExp.Kind kind, FloatDomain domain) {
+    int lanes = CertificateLanes.LANES;
+    int runs = 64;
+    int m = runs * lanes;
+    double[] x = new double[m];
+    float[] xf = new float[m];
+    float[] yf = new float[m];
+    double[] ubU = new double[m];
+    double[] ubE = new double[m];
+    int[] idx = new int[m];
+    double[] acc = new double[CertificateLanes.ACC];
+    Ranges r = Ranges.of(kind);
+    double[] ranges = {r.coreLo, r.coreHi, r.infAbove, r.zeroBelow};
+    long size = domain.size();
+    double[] run = new double[lanes];
+    for (int k = 0; k < runs; k++) {
+      long from = Math.min(size - lanes, (size / runs) * k);
+      if (from < 0) {
+        return; // a domain smaller than a vector: nothing to warm
+      }
+      domain.fill(from, run, lanes);
+      System.arraycopy(run, 0, x, k * lanes, lanes);
+    }
+    for (int i = 0; i < m; i++) {
+      xf[i] = (float) x[i];
+    }
+    long start = System.nanoTime();
+    for (int call = 0; call < WARM_UP_CALLS; call++) {
+      long t0 = System.nanoTime();
+      CertificateLanes.fill((int) domain.codeAt(0), ubU, yf, m); // scratch: overwritten below
+      kernel.apply(xf, yf, m);
+      CertificateLanes.block(kind, ranges, x, yf, m, ubU, ubE, idx, acc);
+      CertificateLanes.candidates(ubU, ubE, m, 0.5, 0.5, idx);
+      long t1 = System.nanoTime();
+      // Compiled, a call takes a few ns per point; in the fallback, hundreds.
+      if ((call >= 100 && t1 - t0 < 20L * m) || t1 - start > WARM_UP_NANOS) {
+        return;
+      }
+    }
   }
 
   /**
    * Decides the correctly rounded float32 result and the binade of a positive value within {@code
    * w} of {@code h + l} (a normalized double-double, h normal), for {@code w <= 2^-40 h}.
    *
-   * @return the exponent of the value's ULP in float32 ({@code cr} is then {@code (float) h}), or
-   *     {@link #UNDECIDED}
+   * @return the exponent of the value's ULP in float32 ({@code cr} is then {@code (float) h}),
+   *     {@link #ROUNDS_TO_ZERO} for a value below half the smallest subnormal, or {@link
+   *     #UNDECIDED}
    */
   static int decide(double h, double l, double w) {
     if (h == 1.0) {
@@ -174,7 +307,7 @@ public final class CertificateVerifier {
       return be - 23;
     }
     if (h > 0 && h < 0x1p-151) {
-      return -149; // rounds to 0: below half the smallest subnormal
+      return ROUNDS_TO_ZERO; // below half the smallest subnormal
     }
     if (h > 0x1.00001p128 && h <= 0x1p1000) {
       int be = binade(h, l, w);
@@ -206,7 +339,9 @@ public final class CertificateVerifier {
   private static final class Worker implements Chunks.Worker {
     private final Float32Unary kernel;
     private final FastExp.Kind kind;
+    private final boolean vector;
     private final Ranges ranges;
+    private final double[] rangeArray;
     private final FloatDomain domain;
     private final FloatReference.Evaluator ref;
     private final ReferenceColumns cols;
@@ -214,45 +349,69 @@ public final class CertificateVerifier {
     private final double[] x = new double[BLOCK];
     private final float[] xf = new float[BLOCK];
     private final float[] yf = new float[BLOCK];
+    // The fast reference at the block's points (scalar pass) or its slow points (vector pass).
+    private final double[] sx = new double[BLOCK];
     private final double[] hi = new double[BLOCK];
     private final double[] lo = new double[BLOCK];
     private final double[] err = new double[BLOCK];
     private final double[] kk = new double[BLOCK];
     private final double[] inv = new double[BLOCK];
-    private final double[] bu = new double[BLOCK];
-    private final double[] bdu = new double[BLOCK];
-    private final double[] be = new double[BLOCK];
-    private final double[] bde = new double[BLOCK];
+    // Per point of the block: error plus delta of a fast point (ULP, relative), else -inf.
+    private final double[] ubU = new double[BLOCK];
+    private final double[] ubE = new double[BLOCK];
+    // Positions in the block: the vector pass's slow points; the candidates.
+    private final int[] slow = new int[BLOCK];
+    private final int[] cand = new int[BLOCK];
+    private final double[] acc;
     // The points for the exact reference: chunk index, input, result.
     private final int[] dIdx;
     private final double[] dx;
     private final double[] dy;
-    // The candidates for the maxima: chunk index, input, result, fast errors and their deltas.
+    // The candidates for the maxima: chunk index, input, result, fast errors plus their deltas.
     private final int[] cIdx = new int[CANDIDATE_CAP];
     private final double[] cx = new double[CANDIDATE_CAP];
     private final double[] cy = new double[CANDIDATE_CAP];
     private final double[] cu = new double[CANDIDATE_CAP];
-    private final double[] cdu = new double[CANDIDATE_CAP];
     private final double[] ce = new double[CANDIDATE_CAP];
-    private final double[] cde = new double[CANDIDATE_CAP];
     // A whole chunk, for the rare exact recomputation.
     private final double[] wx;
     private final float[] wxf;
     private final float[] wyf;
     private final double[] wy;
+    // The chunk's accumulators.
+    private int nd;
+    private int nc;
+    private long ok;
+    private double su;
+    private double se;
+    private double lowU;
+    private double lowE;
+    // The largest errors among the points computed exactly in the pass, and where.
+    private double exU;
+    private double exE;
+    private int exUi;
+    private int exEi;
+    // Statistics for tests: points sent to the exact reference, slow points of the vector pass.
+    private long exactPoints;
+    private long slowPoints;
 
     Worker(
         Float32Unary kernel,
         FastExp.Kind kind,
+        boolean vector,
         FloatDomain domain,
         FloatReference reference,
         int chunk) {
       this.kernel = kernel;
       this.kind = kind;
+      this.vector = vector;
       this.ranges = Ranges.of(kind);
+      this.rangeArray =
+          new double[] {ranges.coreLo, ranges.coreHi, ranges.infAbove, ranges.zeroBelow};
       this.domain = domain;
       this.ref = reference.evaluator(chunk);
       this.cols = new ReferenceColumns(chunk);
+      acc = vector ? new double[CertificateLanes.ACC] : null;
       dIdx = new int[chunk];
       dx = new double[chunk];
       dy = new double[chunk];
@@ -269,173 +428,80 @@ public final class CertificateVerifier {
 
     @Override
     public ErrorStats chunk(long from, int n) {
-      final double coreLo = ranges.coreLo;
-      final double coreHi = ranges.coreHi;
-      final double infAbove = ranges.infAbove;
-      final double zeroBelow = ranges.zeroBelow;
-      int nd = 0;
-      int nc = 0;
-      boolean overflow = false;
-      long ok = 0;
-      double su = 0;
-      double se = 0;
-      double lowU = 0;
-      double lowE = 0;
-      // The largest errors among the points computed exactly in the pass, and where.
-      double exU = 0;
-      double exE = 0;
-      int exUi = -1;
-      int exEi = -1;
+      nd = 0;
+      nc = 0;
+      ok = 0;
+      su = 0;
+      se = 0;
+      lowU = 0;
+      lowE = 0;
+      exU = 0;
+      exE = 0;
+      exUi = -1;
+      exEi = -1;
       for (int b = 0; b < n; b += BLOCK) {
         int m = Math.min(BLOCK, n - b);
-        domain.fill(from + b, x, m);
-        for (int i = 0; i < m; i++) {
-          xf[i] = (float) x[i];
+        if (vector && domain.consecutive(from + b, m) == m) {
+          CertificateLanes.fill((int) domain.codeAt(from + b), x, xf, m);
+        } else {
+          domain.fill(from + b, x, m);
+          for (int i = 0; i < m; i++) {
+            xf[i] = (float) x[i];
+          }
         }
         kernel.apply(xf, yf, m);
-        FastExp.compute(kind, x, m, hi, lo, err, kk, inv);
-        for (int i = 0; i < m; i++) {
-          double xi = x[i];
-          double r = yf[i];
-          bu[i] = Double.NEGATIVE_INFINITY; // not a fast point unless set below
-          if (xi >= coreLo && xi <= coreHi) {
-            // 2^K as two factors, so that every product is exact while the result is normal.
-            int bigK = (int) kk[i];
-            int k1 = bigK >> 1;
-            int k2 = bigK - k1;
-            double f1 = Double.longBitsToDouble((long) (k1 + 1023) << 52);
-            double f2 = Double.longBitsToDouble((long) (k2 + 1023) << 52);
-            double h = hi[i] * f1 * f2;
-            double l = lo[i] * f1 * f2;
-            double w = err[i] * f1 * f2 * (1 + 0x1p-20);
-            int ue = decide(h, l, w);
-            if (ue == UNDECIDED) {
-              dIdx[nd] = b + i;
-              dx[nd] = xi;
-              dy[nd++] = r;
-              continue;
+        int ncand;
+        if (vector) {
+          java.util.Arrays.fill(acc, 0);
+          long res = CertificateLanes.block(kind, rangeArray, x, yf, m, ubU, ubE, slow, acc);
+          int ns = (int) res;
+          ok += res >>> 32;
+          int lanes = CertificateLanes.LANES;
+          for (int j = 0; j < lanes; j++) {
+            su += acc[CertificateLanes.SUM_U + j];
+            se += acc[CertificateLanes.SUM_E + j];
+            lowU = Math.max(lowU, acc[CertificateLanes.LOW_U + j]);
+            lowE = Math.max(lowE, acc[CertificateLanes.LOW_E + j]);
+          }
+          // The slow points, through the scalar pass.
+          for (int j = 0; j < ns; j++) {
+            sx[j] = x[slow[j]];
+          }
+          FastExp.compute(kind, sx, ns, hi, lo, err, kk, inv);
+          for (int j = 0; j < ns; j++) {
+            point(b, slow[j], j);
+          }
+          slowPoints += ns;
+          ncand = CertificateLanes.candidates(ubU, ubE, m, lowU, lowE, cand);
+        } else {
+          FastExp.compute(kind, x, m, hi, lo, err, kk, inv);
+          for (int i = 0; i < m; i++) {
+            point(b, i, i);
+          }
+          ncand = 0;
+          for (int i = 0; i < m; i++) {
+            if (ubU[i] >= lowU || ubE[i] >= lowE) {
+              cand[ncand++] = i;
             }
-            if (ue == -149) {
-              // Rounds to 0 (hi < 2^-151): the exact reference's column here is its float64 libm
-              // value with lo = 0 (Functions, Rounder.fast32), cheap to reproduce bit for bit, and
-              // the errors (relative ones all near 1) are then exact.
-              double y0 = kind == FastExp.Kind.EXP ? StrictMath.exp(xi) : StrictMath.pow(2, xi);
-              double w0 = 4 * Math.ulp(y0);
-              w0 += w0 * 0x1p-50;
-              double d0 = Math.abs(r - y0);
-              double u0 = d0 * 0x1p149;
-              double e0 = d0 * (1 / Math.abs(y0));
-              if (!(y0 + w0 < 0x1p-150 && u0 <= Double.MAX_VALUE && e0 <= Double.MAX_VALUE)) {
-                dIdx[nd] = b + i;
-                dx[nd] = xi;
-                dy[nd++] = r;
-                continue;
-              }
-              if (r == 0) {
-                ok++;
-              }
-              su += u0;
-              se += e0;
-              if (u0 > exU) {
-                exU = u0;
-                exUi = b + i;
-              }
-              if (e0 > exE) {
-                exE = e0;
-                exEi = b + i;
-              }
-              continue;
-            }
-            double cr = (float) h;
-            double invUlp = Double.longBitsToDouble((long) (1023 - ue) << 52);
-            double ih =
-                inv[i]
-                    * Double.longBitsToDouble((long) (1023 - k1) << 52)
-                    * Double.longBitsToDouble((long) (1023 - k2) << 52);
-            double d = Math.abs((r - h) - l);
-            double uu = d * invUlp;
-            double ee = d * ih;
-            if (!(uu <= Double.MAX_VALUE && ee <= Double.MAX_VALUE)) {
-              if (r == cr && r == Double.POSITIVE_INFINITY) {
-                ok++; // an overflow the kernel gets right: errors 0
-              } else {
-                dIdx[nd] = b + i;
-                dx[nd] = xi;
-                dy[nd++] = r;
-              }
-              continue;
-            }
-            if (r == cr) {
-              ok++;
-            }
-            su += uu;
-            se += ee;
-            double dd = (w + 0x1p-48 * (Math.abs(h - 1) + Math.abs(l))) * (1 + 0x1p-40);
-            double dui = dd * invUlp + uu * 0x1p-50;
-            double dei = dd * ih * (1 + ee) + ee * 0x1p-50;
-            if (uu - dui > lowU) {
-              lowU = uu - dui;
-            }
-            if (ee - dei > lowE) {
-              lowE = ee - dei;
-            }
-            bu[i] = uu;
-            bdu[i] = dui;
-            be[i] = ee;
-            bde[i] = dei;
-          } else if (xi > infAbove) {
-            if (r == Double.POSITIVE_INFINITY) {
-              ok++;
-            } else {
-              dIdx[nd] = b + i;
-              dx[nd] = xi;
-              dy[nd++] = r;
-            }
-          } else if (xi < zeroBelow) {
-            if (r == 0) {
-              ok++;
-            } else {
-              dIdx[nd] = b + i;
-              dx[nd] = xi;
-              dy[nd++] = r;
-            }
-          } else if (xi != xi) {
-            if (r != r) {
-              ok++;
-            } else {
-              dIdx[nd] = b + i;
-              dx[nd] = xi;
-              dy[nd++] = r;
-            }
-          } else {
-            dIdx[nd] = b + i;
-            dx[nd] = xi;
-            dy[nd++] = r;
           }
         }
         // The block's candidates for the maxima, against the bounds so far (which only grow).
-        for (int i = 0; i < m && !overflow; i++) {
-          if (bu[i] + bdu[i] >= lowU || be[i] + bde[i] >= lowE) {
+        for (int j = 0; j < ncand; j++) {
+          int i = cand[j];
+          if (nc == CANDIDATE_CAP) {
+            nc = prune(nc, lowU, lowE);
             if (nc == CANDIDATE_CAP) {
-              nc = prune(nc, lowU, lowE);
-              overflow = nc == CANDIDATE_CAP;
-              if (overflow) {
-                return whole(from, n);
-              }
+              return whole(from, n);
             }
-            cIdx[nc] = b + i;
-            cx[nc] = x[i];
-            cy[nc] = yf[i];
-            cu[nc] = bu[i];
-            cdu[nc] = bdu[i];
-            ce[nc] = be[i];
-            cde[nc++] = bde[i];
           }
+          cIdx[nc] = b + i;
+          cx[nc] = x[i];
+          cy[nc] = yf[i];
+          cu[nc] = ubU[i];
+          ce[nc++] = ubE[i];
         }
       }
-      if (overflow) {
-        return whole(from, n);
-      }
+      exactPoints += nd;
       // The exact points' errors.
       ErrorStats exact = exactAt(dx, dy, nd);
       double maxU = exact.maxUlp();
@@ -491,20 +557,136 @@ public final class CertificateVerifier {
     }
 
     /**
+     * The scalar pass at one point: position {@code i} of the block starting at chunk index {@code
+     * b}, with the fast reference's outputs at index {@code j}. Updates the chunk's accumulators,
+     * sends the point to the exact list if needed, and sets {@code ubU[i]}, {@code ubE[i]}.
+     */
+    private void point(int b, int i, int j) {
+      final double coreLo = ranges.coreLo;
+      final double coreHi = ranges.coreHi;
+      double xi = x[i];
+      double r = yf[i];
+      ubU[i] = Double.NEGATIVE_INFINITY; // not a fast point unless set below
+      ubE[i] = Double.NEGATIVE_INFINITY;
+      if (xi >= coreLo && xi <= coreHi) {
+        // 2^K as two factors, so that every product is exact while the result is normal.
+        int bigK = (int) kk[j];
+        int k1 = bigK >> 1;
+        int k2 = bigK - k1;
+        double f1 = Double.longBitsToDouble((long) (k1 + 1023) << 52);
+        double f2 = Double.longBitsToDouble((long) (k2 + 1023) << 52);
+        double h = hi[j] * f1 * f2;
+        double l = lo[j] * f1 * f2;
+        double w = err[j] * f1 * f2 * (1 + 0x1p-20);
+        int ue = decide(h, l, w);
+        if (ue == UNDECIDED) {
+          exactAdd(b + i, xi, r);
+          return;
+        }
+        if (ue == ROUNDS_TO_ZERO) {
+          // Rounds to 0 (hi < 2^-151): the exact reference's column here is its float64 libm
+          // value with lo = 0 (Functions, Rounder.fast32), cheap to reproduce bit for bit, and
+          // the errors (relative ones all near 1) are then exact.
+          double y0 = kind == FastExp.Kind.EXP ? StrictMath.exp(xi) : StrictMath.pow(2, xi);
+          double w0 = 4 * Math.ulp(y0);
+          w0 += w0 * 0x1p-50;
+          double d0 = Math.abs(r - y0);
+          double u0 = d0 * 0x1p149;
+          double e0 = d0 * (1 / Math.abs(y0));
+          if (!(y0 + w0 < 0x1p-150 && u0 <= Double.MAX_VALUE && e0 <= Double.MAX_VALUE)) {
+            exactAdd(b + i, xi, r);
+            return;
+          }
+          if (r == 0) {
+            ok++;
+          }
+          su += u0;
+          se += e0;
+          if (u0 > exU) {
+            exU = u0;
+            exUi = b + i;
+          }
+          if (e0 > exE) {
+            exE = e0;
+            exEi = b + i;
+          }
+          return;
+        }
+        double cr = (float) h;
+        double invUlp = Double.longBitsToDouble((long) (1023 - ue) << 52);
+        double ih =
+            inv[j]
+                * Double.longBitsToDouble((long) (1023 - k1) << 52)
+                * Double.longBitsToDouble((long) (1023 - k2) << 52);
+        double d = Math.abs((r - h) - l);
+        double uu = d * invUlp;
+        double ee = d * ih;
+        if (!(uu <= Double.MAX_VALUE && ee <= Double.MAX_VALUE)) {
+          if (r == cr && r == Double.POSITIVE_INFINITY) {
+            ok++; // an overflow the kernel gets right: errors 0
+          } else {
+            exactAdd(b + i, xi, r);
+          }
+          return;
+        }
+        if (r == cr) {
+          ok++;
+        }
+        su += uu;
+        se += ee;
+        double dd = (w + 0x1p-48 * (Math.abs(h - 1) + Math.abs(l))) * (1 + 0x1p-40);
+        double dui = dd * invUlp + uu * 0x1p-50;
+        double dei = dd * ih * (1 + ee) + ee * 0x1p-50;
+        if (uu - dui > lowU) {
+          lowU = uu - dui;
+        }
+        if (ee - dei > lowE) {
+          lowE = ee - dei;
+        }
+        ubU[i] = uu + dui;
+        ubE[i] = ee + dei;
+      } else if (xi > ranges.infAbove) {
+        if (r == Double.POSITIVE_INFINITY) {
+          ok++;
+        } else {
+          exactAdd(b + i, xi, r);
+        }
+      } else if (xi < ranges.zeroBelow) {
+        if (r == 0) {
+          ok++;
+        } else {
+          exactAdd(b + i, xi, r);
+        }
+      } else if (xi != xi) {
+        if (r != r) {
+          ok++;
+        } else {
+          exactAdd(b + i, xi, r);
+        }
+      } else {
+        exactAdd(b + i, xi, r);
+      }
+    }
+
+    private void exactAdd(int index, double xi, double r) {
+      dIdx[nd] = index;
+      dx[nd] = xi;
+      dy[nd++] = r;
+    }
+
+    /**
      * Keeps the candidates {@code [0, nc)} whose error plus delta reaches {@code bu} (ULPs) or
      * {@code be} (relative), in order; returns how many.
      */
     private int prune(int nc, double bu, double be) {
       int k = 0;
       for (int j = 0; j < nc; j++) {
-        if (cu[j] + cdu[j] >= bu || ce[j] + cde[j] >= be) {
+        if (cu[j] >= bu || ce[j] >= be) {
           cIdx[k] = cIdx[j];
           cx[k] = cx[j];
           cy[k] = cy[j];
           cu[k] = cu[j];
-          cdu[k] = cdu[j];
-          ce[k] = ce[j];
-          cde[k++] = cde[j];
+          ce[k++] = ce[j];
         }
       }
       return k;

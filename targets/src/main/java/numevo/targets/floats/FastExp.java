@@ -41,6 +41,15 @@ import java.math.RoundingMode;
  * </ol>
  *
  * Relative to the value ({@code 1 + q >= 0.7}), the bound is below 2^-49.
+ *
+ * <p><b>Vectorized evaluation.</b> {@link CertificateLanes} evaluates the same formula lane by lane
+ * with the same operations in the same order (fma, mul, add, div, min, max, abs), except {@code
+ * rint}: there {@code K = (v + 1.5 2^52) - 1.5 2^52}, which for {@code |v| < 2^51} (here {@code |v|
+ * <= 1076 / ln 2}) is the same integer rounded to nearest, ties to even (the sum lies in [2^52,
+ * 2^53), where the spacing is 1, and 1.5 2^52 is even), and differs from {@code Math.rint} only in
+ * giving +0 where it gives -0. A zero K enters {@code t} as a product with a zero sign flipped,
+ * which changes t only when x is a zero (t is then a zero of the other sign), and then q is a zero,
+ * hi = 1 and lo = +0 either way: every output, hence the bound and its proof above, is the same.
  */
 final class FastExp {
   private FastExp() {}
@@ -57,7 +66,7 @@ final class FastExp {
   static final int DEGREE = 14;
 
   /** 1/ln 2 (only picks K: its rounding is covered by the 2^-40 on |t|). */
-  private static final double INV_LN2 = 0x1.71547652b82fep0;
+  static final double INV_LN2 = 0x1.71547652b82fep0;
 
   /** ln 2 = C1 + C2 + C3, C1 with 42 significant bits, |C3| < 2^-95. */
   static final double C1;
@@ -82,6 +91,17 @@ final class FastExp {
       A[i] = BigDecimal.ONE.divide(fact, mc).doubleValue();
       B[i] = pow.divide(fact, mc).doubleValue();
     }
+  }
+
+  /**
+   * The coefficient of {@code t^i} in the polynomial of {@code kind}: {@code 1/(i+1)!} for e^x,
+   * {@code (ln 2)^(i+1)/(i+1)!} for 2^x, rounded to nearest.
+   */
+  static double coefficient(Kind kind, int i) {
+    return switch (kind) {
+      case EXP -> A[i];
+      case EXP2 -> B[i];
+    };
   }
 
   /**

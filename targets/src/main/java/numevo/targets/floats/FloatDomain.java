@@ -187,6 +187,30 @@ public final class FloatDomain {
     }
   }
 
+  /**
+   * The code of point {@code index} of the domain.
+   *
+   * @param index in {@code [0, size())}
+   */
+  public long codeAt(long index) {
+    int r = rangeOf(index);
+    return starts[r] + (index - firstIndex[r]);
+  }
+
+  /**
+   * How many of the points {@code [index, index + n)} have consecutive codes from {@link
+   * #codeAt(long) codeAt(index)} on: {@code n} unless the points cross from one range of codes to
+   * the next.
+   *
+   * @param index in {@code [0, size())}
+   * @param n at least 0
+   */
+  public int consecutive(long index, int n) {
+    int r = rangeOf(index);
+    long code = starts[r] + (index - firstIndex[r]);
+    return (int) Math.min(n, ends[r] - code);
+  }
+
   private int rangeOf(long index) {
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException("point " + index + " of " + size);

@@ -10,7 +10,8 @@
  * by a {@link numevo.targets.floats.SamplePlan}, the error loop {@link
  * numevo.targets.floats.ErrorStats}, the {@link numevo.targets.floats.ExhaustiveVerifier}, and the
  * {@link numevo.targets.floats.CertificateVerifier}, its faster equal for float32 e^x and 2^x (with
- * the fast reference {@code FastExp}). {@link numevo.targets.floats.FloatTargets} holds the
- * built-in targets and {@link numevo.targets.floats.TargetFile} reads user targets.
+ * the fast reference {@code FastExp}, and its per-point pass in Vector API lanes, {@code
+ * CertificateLanes}). {@link numevo.targets.floats.FloatTargets} holds the built-in targets and
+ * {@link numevo.targets.floats.TargetFile} reads user targets.
  */
 package numevo.targets.floats;
