@@ -205,7 +205,16 @@ final class FrontOutput {
             ? front.get(0).check()
             : baselines.isEmpty() ? null : baselines.get(0).check();
     if (any != null) {
-      line(w, report, "check: " + t.objective() + " " + checkText(t, any));
+      line(
+          w,
+          report,
+          ranked != null
+              ? "check: "
+                  + t.objective()
+                  + " of the ranked front: exh exhaustive, smp on the ranking's larger sample;"
+                  + " baselines "
+                  + checkText(t, baselines.isEmpty() ? any : baselines.get(0).check())
+              : "check: " + t.objective() + " " + checkText(t, any));
     }
     SeqVerdict verdict = null;
     if (t instanceof SeqTarget seq) {
