@@ -244,7 +244,8 @@ final class ExportCommand implements Callable<Integer> {
     String targetName;
     try {
       targetName = run.manifest().target();
-      front = run.front();
+      // A ranked run's kernels are the ranked front's (re-tuned, with their checked errors).
+      front = run.shownFront();
     } catch (RunReader.RunException e) {
       throw RunStores.error(e);
     }

@@ -55,6 +55,7 @@ final class ReplayCommand implements Callable<Integer> {
           m.spec(),
           db.generations(),
           db.front(),
+          db.ranked(),
           frontGeneration,
           toGeneration != null ? toGeneration : 0,
           th,

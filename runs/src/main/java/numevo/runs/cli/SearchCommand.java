@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import numevo.evolver.rank.FrontRanker;
+import numevo.evolver.rank.RankPolicy;
 import numevo.evolver.search.IslandConfig;
 import numevo.runs.cluster.ClusterIslandRunner;
 import numevo.runs.exec.RunPlan;
@@ -174,6 +176,16 @@ final class SearchCommand implements Callable<Integer> {
   boolean exhaustive;
 
   @Option(
+      names = "--rank",
+      paramLabel = "POLICY",
+      description =
+          "how the final front is ranked (float targets of one input): verified (the default:"
+              + " each front kernel re-scored on a larger sample, re-tuned on the worst inputs"
+              + " found and, where the domain can be enumerated, verified exhaustively; the search"
+              + " keeps 15% of --time for it) or none (the front as the search found it)")
+  String rank = "verified";
+
+  @Option(
       names = "--cost",
       paramLabel = "MODEL",
       description =
@@ -219,6 +231,8 @@ final class SearchCommand implements Callable<Integer> {
     RunPlan plan = RunPlan.of(runSpec, th);
     // The model the run used, by name, in its manifest (the target's own kind without --cost).
     runSpec = runSpec.withCost(CostModels.kind(cost, plan.target()));
+    // The ranking policy, in the manifest so that a replay ranks alike.
+    runSpec = runSpec.withRank(rankPolicy(plan.target()));
     plan = RunPlan.of(runSpec, th);
     if (targetError == null && plan.target() instanceof SeqTarget seq) {
       // Stop at the first exact fit of the training terms; in the spec, so that a resume or a
@@ -377,7 +391,8 @@ final class SearchCommand implements Callable<Integer> {
             mutation,
             noTuning,
             exhaustive,
-            cost)
+            cost,
+            null)
         .withFiles(digests(params));
   }
 
@@ -427,5 +442,13 @@ final class SearchCommand implements Callable<Integer> {
     } catch (java.time.format.DateTimeParseException e) {
       throw new UserError("bad --time '" + text + "': use e.g. 90s, 10m, 2h", 2);
     }
+  }
+
+  private RankPolicy rankPolicy(numevo.targets.Target t) {
+    return switch (rank) {
+      case "verified" -> FrontRanker.ranks(t) ? RankPolicy.DEFAULT : null;
+      case "none" -> null;
+      default -> throw new UserError("--rank: expected verified or none, got '" + rank + "'", 2);
+    };
   }
 }

@@ -87,6 +87,35 @@ final class ShowCommand implements Callable<Integer> {
                 f.generation(),
                 oneLine(f.kernel())));
       }
+      List<RunDb.RankedRow> ranked = db.ranked();
+      if (!ranked.isEmpty()) {
+        w.println(
+            "ranked front ("
+                + ranked.size()
+                + (ranked.size() == 1 ? " kernel" : " kernels")
+                + ", checked error: exhaustive where verified, else on the ranking's larger"
+                + " sample):");
+        w.println(
+            String.format(
+                Locale.ROOT,
+                "  %10s %14s %14s %10s  %s",
+                "cost",
+                "train",
+                "checked",
+                "method",
+                "kernel"));
+        for (RunDb.RankedRow k : ranked) {
+          w.println(
+              String.format(
+                  Locale.ROOT,
+                  "  %10.6g %14.6g %14.6g %10s  %s",
+                  k.cost(),
+                  k.trainError(),
+                  k.error(),
+                  k.method(),
+                  oneLine(k.kernel())));
+        }
+      }
     }
     w.flush();
     return 0;

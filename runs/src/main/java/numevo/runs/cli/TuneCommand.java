@@ -6,14 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import numevo.dsl.program.Program;
 import numevo.dsl.text.ParsedProgram;
 import numevo.dsl.text.Printer;
+import numevo.evolver.fitness.Fitness;
+import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.genome.Kernels;
 import numevo.evolver.problem.TargetScorer;
 import numevo.evolver.problem.TargetSearches;
+import numevo.evolver.rank.FrontRanker;
+import numevo.evolver.rank.RankPolicy;
+import numevo.evolver.rank.RankResult;
+import numevo.evolver.rank.Ranked;
 import numevo.evolver.search.Search;
 import numevo.evolver.tune.Tuned;
 import numevo.evolver.tune.TuningConfig;
@@ -81,6 +88,15 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--force", description = "overwrite OUT if it exists")
   boolean force;
 
+  @Option(
+      names = "--verified",
+      description =
+          "tune as a search ranks its front (float targets of one input): re-tune on a larger"
+              + " sample and the worst inputs found, verify exhaustively where the domain allows,"
+              + " with the worst inputs of each check joining the re-tuning (--points and the"
+              + " validation line as without it)")
+  boolean verified;
+
   @Mixin TargetParamOptions targetParams;
 
   @Override
@@ -104,6 +120,9 @@ final class TuneCommand implements Callable<Integer> {
     } catch (TargetException e) {
       throw new UserError(
           e.aboutKernel() ? parsed.sourceMap().kernel() + ": " + e.getMessage() : e.getMessage());
+    }
+    if (verified) {
+      return verified(t, parsed, p, before, training);
     }
     TuningConfig d = TargetSearches.tuning(t);
     TuningConfig config =
@@ -151,6 +170,48 @@ final class TuneCommand implements Callable<Integer> {
     }
     err.flush();
     String text = Printer.print(q);
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+    } else {
+      write(text);
+      err.println("wrote " + output);
+    }
+    return 0;
+  }
+
+  private int verified(
+      Target t, ParsedProgram parsed, Program p, double before, TargetScorer training) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!FrontRanker.ranks(t)) {
+      throw new UserError("--verified: target " + t.name() + " has no verified ranking", 2);
+    }
+    long start = System.nanoTime();
+    FrontEntry e = FrontEntry.of(p, Fitness.of(before, t.costModel().cost(p)), 0, 0);
+    RankResult r =
+        FrontRanker.rank(
+            t,
+            training.options(),
+            List.of(e),
+            RankPolicy.DEFAULT,
+            seed,
+            Runtime.getRuntime().availableProcessors(),
+            line -> {
+              err.println(line);
+              err.flush();
+            });
+    Ranked k = r.all().get(0);
+    err.printf(
+        Locale.ROOT,
+        "verified: %.6g (%s, %d exhaustive checks, %,d counterexamples, %.1f s)%n",
+        k.error(),
+        k.verified() ? "exhaustive" : "larger sample",
+        r.exhaustiveChecks(),
+        r.counterexamples(),
+        (System.nanoTime() - start) / 1e9);
+    err.flush();
+    String text = Printer.print(k.entry().program());
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);

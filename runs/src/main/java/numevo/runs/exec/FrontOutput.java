@@ -16,6 +16,8 @@ import numevo.dsl.program.Program;
 import numevo.dsl.text.Printer;
 import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.genome.Kernels;
+import numevo.evolver.rank.RankResult;
+import numevo.evolver.rank.Ranked;
 import numevo.evolver.search.GenerationStats;
 import numevo.evolver.search.SearchResult;
 import numevo.evolver.search.Stat;
@@ -68,9 +70,11 @@ final class FrontOutput {
    * @param report the text printed, each line ending in a newline
    * @param measured with {@code --cost measured}, each front kernel's measured cost in ns per
    *     element (as {@code front}; NaN where it could not be timed); else empty
+   * @param raw the front's entries as recorded (or as ranked), constants not folded
    */
   record Shown(
       List<KernelRow> front,
+      List<FrontEntry> raw,
       List<FrontEntry> entries,
       List<KernelRow> baselines,
       SeqVerdict verdict,
@@ -84,6 +88,15 @@ final class FrontOutput {
    * training errors are those the search recorded.
    */
   static Shown show(RunPlan plan, SearchResult r, PrintWriter w) {
+    return show(plan, r, null, w);
+  }
+
+  /**
+   * As {@link #show(RunPlan, SearchResult, PrintWriter)}, for a ranked front (null: the search's
+   * front): its kernels after ranking, each with the check it was ranked by (re-scored exhaustively
+   * with --exhaustive where that check was a sample).
+   */
+  static Shown show(RunPlan plan, SearchResult r, RankResult ranked, PrintWriter w) {
     Target t = plan.target();
     StringBuilder report = new StringBuilder();
     boolean canEnumerate = t.domainSize().isPresent();
@@ -98,9 +111,23 @@ final class FrontOutput {
     }
     List<KernelRow> front = new ArrayList<>();
     List<FrontEntry> entries = new ArrayList<>();
-    for (FrontEntry e : r.front()) {
+    List<FrontEntry> raw = new ArrayList<>();
+    List<Score> checks = new ArrayList<>();
+    if (ranked == null) {
+      raw.addAll(r.front());
+    } else {
+      for (Ranked k : ranked.front()) {
+        raw.add(k.entry());
+        checks.add(k.check());
+      }
+    }
+    for (int i = 0; i < raw.size(); i++) {
+      FrontEntry e = raw.get(i);
       Program shown = Kernels.foldConstants(e.program());
-      Score s = t.score(shown, options);
+      Score s =
+          ranked != null && (checks.get(i).method() == Method.EXHAUSTIVE || !exhaustive)
+              ? checks.get(i)
+              : t.score(shown, options);
       front.add(
           new KernelRow(
               null,
@@ -184,7 +211,16 @@ final class FrontOutput {
             ? front.get(0).check()
             : baselines.isEmpty() ? null : baselines.get(0).check();
     if (any != null) {
-      line(w, report, "check: " + t.objective() + " " + checkText(t, any));
+      line(
+          w,
+          report,
+          ranked != null
+              ? "check: "
+                  + t.objective()
+                  + " of the ranked front: exh exhaustive, smp on the ranking's larger sample;"
+                  + " baselines "
+                  + checkText(t, baselines.isEmpty() ? any : baselines.get(0).check())
+              : "check: " + t.objective() + " " + checkText(t, any));
     }
     SeqVerdict verdict = null;
     if (t instanceof SeqTarget seq) {
@@ -193,7 +229,8 @@ final class FrontOutput {
       w.flush();
       report.append(verdict.text());
     }
-    return new Shown(front, entries, baselines, verdict, report.toString(), List.copyOf(measured));
+    return new Shown(
+        front, raw, entries, baselines, verdict, report.toString(), List.copyOf(measured));
   }
 
   /**
@@ -425,7 +462,7 @@ final class FrontOutput {
               .append('\n');
       for (int i = 0; i < shown.front().size(); i++) {
         KernelRow k = shown.front().get(i);
-        FrontEntry e = r.front().get(i);
+        FrontEntry e = shown.raw().get(i);
         String name = String.format(Locale.ROOT, "front%02d", i);
         Program p = k.program();
         Program named = new Program(name, p.format(), p.inputs(), p.body(), p.outputs());
@@ -501,7 +538,7 @@ final class FrontOutput {
       Files.writeString(out.resolve("summary.txt"), shown.report());
       w.println(
           "wrote "
-              + r.front().size()
+              + shown.front().size()
               + " kernels, front.tsv, baselines.tsv, history.tsv, throughput.tsv, timings.tsv,"
               + " manifest.txt, summary.txt, discoveries.tsv, records/ to "
               + out);

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import numevo.evolver.fitness.FrontEntry;
+import numevo.evolver.rank.FrontRanker;
+import numevo.evolver.rank.RankResult;
+import numevo.evolver.rank.Ranked;
 import numevo.evolver.search.GenerationStats;
 import numevo.evolver.search.Search;
 import numevo.evolver.search.SearchListener;
@@ -22,7 +25,9 @@ public final class Replayer {
   private Replayer() {}
 
   /**
-   * Replays up to {@code toGeneration} (or the last stored generation) on {@code threads}.
+   * Replays up to {@code toGeneration} (or the last stored generation) on {@code threads}. A run
+   * ranked by its spec's policy and replayed to its last generation is ranked again and its ranked
+   * front compared too.
    *
    * @return 0 if identical, 1 naming the first difference
    */
@@ -30,6 +35,7 @@ public final class Replayer {
       RunSpec spec,
       List<GenerationRow> stored,
       List<RunDb.FrontRow> storedFront,
+      List<RunDb.RankedRow> storedRanked,
       long frontGeneration,
       long toGeneration,
       int threads,
@@ -111,6 +117,27 @@ public final class Replayer {
               + storedFront.size()
               + (storedFront.size() == 1 ? " kernel)" : " kernels)");
     }
+    if (spec.rank() != null
+        && !storedRanked.isEmpty()
+        && front == r.front()
+        && frontGeneration == r.generation()) {
+      RankResult ranked =
+          FrontRanker.rank(
+              plan.target(),
+              plan.scorer().options(),
+              r.front(),
+              spec.rank(),
+              spec.seed(),
+              threads,
+              line -> {});
+      String diff = rankedDifference(ranked, storedRanked);
+      if (diff != null) {
+        w.println("replay diverged: the ranked front " + diff);
+        w.flush();
+        return 1;
+      }
+      frontNote += "; ranked front identical (" + storedRanked.size() + " kernels)";
+    }
     w.println(
         String.format(
             Locale.ROOT,
@@ -123,6 +150,25 @@ public final class Replayer {
             threads == 1 ? "thread" : "threads"));
     w.flush();
     return 0;
+  }
+
+  private static String rankedDifference(RankResult ranked, List<RunDb.RankedRow> stored) {
+    if (ranked == null) {
+      return "was not ranked again (the target is not ranked)";
+    }
+    if (ranked.front().size() != stored.size()) {
+      return "has " + ranked.front().size() + " kernels, the stored one " + stored.size();
+    }
+    for (int i = 0; i < stored.size(); i++) {
+      Ranked k = ranked.front().get(i);
+      RunDb.RankedRow s = stored.get(i);
+      if (k.error() != s.error()
+          || k.entry().fitness().cost() != s.cost()
+          || !numevo.dsl.text.Printer.print(k.entry().program()).equals(s.kernel())) {
+        return "differs at kernel " + i + ": error " + k.error() + " vs " + s.error();
+      }
+    }
+    return null;
   }
 
   private static String frontDifference(List<FrontEntry> front, List<RunDb.FrontRow> stored) {

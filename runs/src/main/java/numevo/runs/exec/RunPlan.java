@@ -501,6 +501,10 @@ public record RunPlan(
     if (d.isZero() && spec.generations() == 0 && spec.evaluations() == 0) {
       throw new UserError("a run needs a limit: --time, --generations or --evaluations", 2);
     }
+    if (spec.rank() != null && !d.isZero()) {
+      // The ranking's share of the time: the search stops that much earlier.
+      d = Duration.ofNanos((long) (d.toNanos() * (1 - spec.rank().timeShare())));
+    }
     return new StopConfig(
         spec.generations(),
         spec.evaluations(),

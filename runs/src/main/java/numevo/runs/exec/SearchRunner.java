@@ -17,8 +17,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import numevo.dsl.text.Printer;
 import numevo.evolver.fitness.FrontEntry;
 import numevo.evolver.fitness.KernelFront;
+import numevo.evolver.rank.FrontRanker;
+import numevo.evolver.rank.RankPolicy;
+import numevo.evolver.rank.RankResult;
+import numevo.evolver.rank.Ranked;
 import numevo.evolver.search.GenerationStats;
 import numevo.evolver.search.IslandRunner;
 import numevo.evolver.search.Search;
@@ -268,7 +273,8 @@ public final class SearchRunner {
       return 130;
     }
     w.flush();
-    FrontOutput.Shown shown = FrontOutput.show(plan, r, w);
+    RankResult ranked = rank(r, searchSeconds);
+    FrontOutput.Shown shown = FrontOutput.show(plan, r, ranked, w);
     if (plan.measured()) {
       FrontOutput.writeMeasured(dir.path().resolve(numevo.runs.bench.MeasuredCost.FILE), shown);
     }
@@ -282,6 +288,74 @@ public final class SearchRunner {
       FrontOutput.json(options.json(), plan, dir.path(), r, tp, shown);
     }
     return 0;
+  }
+
+  /**
+   * Ranks the final front as the run's policy says (null without one or for a target it does not
+   * rank), stores the ranked front and prints what the ranking did and what it cost.
+   */
+  private RankResult rank(SearchResult r, double searchSeconds) {
+    RankPolicy policy = plan.spec().rank();
+    if (policy == null || !FrontRanker.ranks(plan.target())) {
+      return null;
+    }
+    long t0 = System.nanoTime();
+    RankResult ranked =
+        FrontRanker.rank(
+            plan.target(),
+            plan.scorer().options(),
+            r.front(),
+            policy,
+            plan.spec().seed(),
+            plan.config().islands().threads(),
+            line -> {
+              w.println(line);
+              w.flush();
+            });
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    List<RunDb.RankedRow> rows = new ArrayList<>();
+    for (Ranked k : ranked.front()) {
+      rows.add(
+          new RunDb.RankedRow(
+              k.entry().fitness().cost(),
+              k.entry().fitness().error(),
+              k.error(),
+              k.verified() ? "exhaustive" : "sampled",
+              k.check().points(),
+              Printer.print(k.entry().program())));
+    }
+    db.ranked(rows);
+    long retuned = ranked.all().stream().filter(Ranked::retuned).count();
+    w.println(
+        String.format(
+            Locale.ROOT,
+            "ranking: %d front kernels re-scored on %,d points, %d re-tuned on %,d counterexamples"
+                + " (%,d scorings), %d exhaustive checks; %d kernels kept; %.1f s = %.1f%% of"
+                + " the run's %.1f s",
+            ranked.all().size(),
+            policy.samplePoints(),
+            retuned,
+            ranked.counterexamples(),
+            ranked.tuningScorings(),
+            ranked.exhaustiveChecks(),
+            ranked.front().size(),
+            seconds,
+            100 * seconds / (searchSeconds + seconds),
+            searchSeconds + seconds));
+    for (Ranked k : ranked.all()) {
+      w.println(
+          String.format(
+              Locale.ROOT,
+              "  cost %s: as found %.6g on the larger sample; checked %.6g (%s)%s%s",
+              FrontOutput.num(k.entry().fitness().cost()),
+              k.foundSampleError(),
+              k.error(),
+              k.verified() ? "exhaustive" : "larger sample",
+              k.retuned() ? ", re-tuned" : "",
+              ranked.front().contains(k) ? "" : ", dropped (dominated)"));
+    }
+    w.flush();
+    return ranked;
   }
 
   /** The listener that writes the store and prints progress. */

@@ -85,6 +85,8 @@ public final class RunReport {
   private List<Generation> generations;
   private List<Discovery> discoveries;
   private List<FrontEntry> front;
+  // Whether front is the ranked front (errors are checks, not training errors).
+  private boolean ranked;
   private Target target;
   private String unit = "";
   private CostModel costs;
@@ -127,7 +129,8 @@ public final class RunReport {
     meta = run.meta();
     generations = run.generations();
     discoveries = run.discoveries();
-    front = run.front();
+    front = run.shownFront();
+    ranked = !run.rankedFront().isEmpty();
     try {
       target = Targets.resolve(manifest.target(), TargetParams.of(manifest.params()));
       costs = CostModels.of(manifest.spec().get("cost"), target);
@@ -272,7 +275,11 @@ public final class RunReport {
       s.setMarkerColor(colors[i++ % colors.length]);
     }
     String caption =
-        "Run front: each kernel's error as the search measured it (its training sample)."
+        (ranked
+                ? "Run front, ranked: each kernel's checked error (exhaustive where verified, else"
+                    + " on the ranking's larger sample)."
+                : "Run front: each kernel's error as the search measured it (its training"
+                    + " sample).")
             + (scored.isEmpty()
                 ? (target != null ? " The target has no baselines." : "")
                 : " Diamonds: the target's baselines, scored on the validation sample ("

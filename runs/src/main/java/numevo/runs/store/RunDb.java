@@ -62,6 +62,19 @@ public final class RunDb implements AutoCloseable {
   /** A kernel of the stored front. */
   public record FrontRow(double cost, double error, long generation, int island, String kernel) {}
 
+  /**
+   * A row of the ranked front ({@code numevo.evolver.rank.FrontRanker}).
+   *
+   * @param cost the cost the search recorded
+   * @param trainError the error on the search's training sample (after re-tuning)
+   * @param error the checked error the kernel is ranked by
+   * @param method {@code exhaustive} or {@code sampled}
+   * @param points the check's points
+   * @param kernel the kernel (canonical text)
+   */
+  public record RankedRow(
+      double cost, double trainError, double error, String method, long points, String kernel) {}
+
   /** Creates the store of a new run. */
   public static RunDb create(Path file) {
     RunDb r = connect(file, false);
@@ -507,6 +520,71 @@ public final class RunDb implements AutoCloseable {
                 rs.getDouble(4),
                 rs.getLong(5),
                 rs.getString(6)));
+      }
+    } catch (SQLException e) {
+      throw failure("read", e);
+    }
+    return out;
+  }
+
+  /**
+   * Replaces the stored ranked front (table {@code ranked}, created on first use; a store without
+   * it holds a run that was not ranked).
+   */
+  public void ranked(List<RankedRow> rows) {
+    write(
+        () -> {
+          try (Statement s = db.createStatement()) {
+            s.executeUpdate(
+                "CREATE TABLE IF NOT EXISTS ranked(position INTEGER PRIMARY KEY, cost REAL NOT"
+                    + " NULL, train_error REAL NOT NULL, error REAL NOT NULL, method TEXT NOT"
+                    + " NULL, points INTEGER NOT NULL, kernel TEXT NOT NULL)");
+            s.executeUpdate("DELETE FROM ranked");
+          }
+          try (PreparedStatement p =
+              db.prepareStatement(
+                  "INSERT INTO ranked(position, cost, train_error, error, method, points, kernel)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            for (RankedRow r : rows) {
+              p.setInt(1, i++);
+              p.setDouble(2, r.cost());
+              p.setDouble(3, r.trainError());
+              p.setDouble(4, r.error());
+              p.setString(5, r.method());
+              p.setLong(6, r.points());
+              p.setString(7, r.kernel());
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+        });
+  }
+
+  /** The stored ranked front, by increasing cost; empty if the run was not ranked. */
+  public List<RankedRow> ranked() {
+    List<RankedRow> out = new ArrayList<>();
+    try (Statement s = db.createStatement()) {
+      try (ResultSet t =
+          s.executeQuery("SELECT name FROM sqlite_master WHERE type='table' AND name='ranked'")) {
+        if (!t.next()) {
+          return out;
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT cost, train_error, error, method, points, kernel FROM ranked ORDER BY"
+                  + " position")) {
+        while (rs.next()) {
+          out.add(
+              new RankedRow(
+                  rs.getDouble(1),
+                  rs.getDouble(2),
+                  rs.getDouble(3),
+                  rs.getString(4),
+                  rs.getLong(5),
+                  rs.getString(6)));
+        }
       }
     } catch (SQLException e) {
       throw failure("read", e);

@@ -258,6 +258,26 @@ public final class RunReader {
     return out;
   }
 
+  /**
+   * The run's ranked front ({@code numevo.evolver.rank.FrontRanker}), by increasing cost, each
+   * kernel's error its check (exhaustive where verified; generation and island -1); empty if the
+   * run was not ranked.
+   */
+  public List<FrontEntry> rankedFront() {
+    List<FrontEntry> out = new ArrayList<>();
+    int position = 0;
+    for (RunDb.RankedRow r : withDb(RunDb::ranked)) {
+      out.add(new FrontEntry(position++, r.cost(), r.error(), -1, -1, r.kernel()));
+    }
+    return out;
+  }
+
+  /** The ranked front if the run was ranked, else the front. */
+  public List<FrontEntry> shownFront() {
+    List<FrontEntry> ranked = rankedFront();
+    return ranked.isEmpty() ? front() : ranked;
+  }
+
   /** The run's front, by increasing cost. */
   public List<FrontEntry> front() {
     List<FrontEntry> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import numevo.evolver.rank.RankPolicy;
 
 /**
  * Everything that determines a run, as the user gave it: the target and its parameters, the digests
@@ -37,6 +38,9 @@ import java.util.TreeMap;
  *     or the target's own kind such as {@code energy}); null (a manifest written before numevo
  *     recorded it) for the target's own model, which is latency for the float targets, so older
  *     runs replay unchanged
+ * @param rank how the final front is ranked by verified error ({@link
+ *     numevo.evolver.rank.FrontRanker}); null (a manifest written before numevo ranked fronts, or
+ *     {@code --rank none}) for no ranking, so older runs replay as they ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSpec(
@@ -61,7 +65,8 @@ public record RunSpec(
     String mutation,
     boolean noTuning,
     boolean exhaustive,
-    String cost) {
+    String cost,
+    RankPolicy rank) {
 
   /** Copies and sorts the maps, copies the list. */
   public RunSpec {
@@ -94,7 +99,8 @@ public record RunSpec(
         mutation,
         noTuning,
         exhaustive,
-        cost);
+        cost,
+        rank);
   }
 
   /** This spec with another target error (null for none). */
@@ -121,7 +127,8 @@ public record RunSpec(
         mutation,
         noTuning,
         exhaustive,
-        cost);
+        cost,
+        rank);
   }
 
   /** This spec with the digests of the files it reads. */
@@ -148,7 +155,8 @@ public record RunSpec(
         mutation,
         noTuning,
         exhaustive,
-        cost);
+        cost,
+        rank);
   }
 
   /** This spec with another cost model (null for the target's own). */
@@ -175,6 +183,35 @@ public record RunSpec(
         mutation,
         noTuning,
         exhaustive,
-        cost);
+        cost,
+        rank);
+  }
+
+  /** This spec with another ranking policy (null for none). */
+  public RunSpec withRank(RankPolicy rank) {
+    return new RunSpec(
+        target,
+        params,
+        files,
+        seed,
+        generations,
+        evaluations,
+        time,
+        targetError,
+        islands,
+        population,
+        maxSize,
+        points,
+        maxError,
+        maxCost,
+        ops,
+        addOps,
+        dropOps,
+        seedFrom,
+        mutation,
+        noTuning,
+        exhaustive,
+        cost,
+        rank);
   }
 }

@@ -16,11 +16,14 @@ final class CliRun {
    */
   record Run(int exit, String out, String err) {}
 
-  /** Runs {@code numevo} with these arguments through {@link Main#run}. */
+  /**
+   * Runs {@code numevo} with these arguments through {@link Main#run}. A search that does not name
+   * a ranking policy gets {@code --rank none} ({@link #unranked}).
+   */
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), unranked(args));
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -36,5 +39,25 @@ final class CliRun {
     org.junit.jupiter.api.Assertions.assertTrue(r.err().startsWith("numevo: "), r.err());
     org.junit.jupiter.api.Assertions.assertTrue(r.err().contains(expectedPart), r.err());
     org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  /**
+   * The arguments, with {@code --rank none} added to a search that does not name a ranking policy:
+   * the default ranking of an exp2 front runs exhaustive checks of its 1.07e9 inputs, far too slow
+   * for tests that search for a few generations; the ranking's own tests ask for it.
+   */
+  static String[] unranked(String... args) {
+    if (args.length == 0 || !args[0].equals("search")) {
+      return args;
+    }
+    for (String a : args) {
+      if (a.equals("--rank") || a.startsWith("--rank=")) {
+        return args;
+      }
+    }
+    String[] out = java.util.Arrays.copyOf(args, args.length + 2);
+    out[args.length] = "--rank";
+    out[args.length + 1] = "none";
+    return out;
   }
 }

@@ -46,7 +46,7 @@ final class NumevoProcess {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
-    cmd.addAll(List.of(args));
+    cmd.addAll(List.of(CliRun.unranked(args)));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     return new NumevoProcess(pb.start(), log);

@@ -20,7 +20,7 @@ class StoredSeqRunsWithoutFitModeTest {
   private static RunSpec seq(Map<String, String> params) {
     return new RunSpec(
         "seq", params, Map.of(), 1, 1, 0, null, null, 2, null, null, null, null, null, null, null,
-        null, List.of(), null, false, false, null);
+        null, List.of(), null, false, false, null, null);
   }
 
   @Test

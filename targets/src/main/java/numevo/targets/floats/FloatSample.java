@@ -74,6 +74,25 @@ public final class FloatSample {
     return new FloatSample(x, ref, seed);
   }
 
+  /**
+   * A sample at given points (each a value of the domain's format; duplicates allowed) with their
+   * reference: for scoring kernels on chosen inputs, such as the worst ones a check found.
+   *
+   * @param reference the reference, never null
+   * @param points the points, at least one (copied)
+   * @param seed the seed reported with scores on this sample
+   */
+  public static FloatSample at(FloatReference reference, double[] points, long seed) {
+    int n = points.length;
+    if (n < 1) {
+      throw new IllegalArgumentException("a sample needs at least 1 point, got " + n);
+    }
+    double[] x = points.clone();
+    ReferenceColumns ref = new ReferenceColumns(n);
+    reference.evaluator(n).compute(x, n, ref);
+    return new FloatSample(x, ref, seed);
+  }
+
   /** Number of points. */
   public int size() {
     return x.length;

@@ -123,6 +123,22 @@ public final class FloatTarget implements Target {
     return new FloatScorer(this, sample(options));
   }
 
+  /**
+   * A scorer on given points (not cached): each point must be in the domain.
+   *
+   * @param points values of the domain's format, at least one
+   * @param seed the seed its scores report
+   * @throws IllegalArgumentException if a point is outside the domain
+   */
+  public Scorer scorerAt(double[] points, long seed) {
+    for (double v : points) {
+      if (!spec.domain().contains(v)) {
+        throw new IllegalArgumentException(v + " is not in the domain " + spec.domain());
+      }
+    }
+    return new FloatScorer(this, FloatSample.at(spec.reference(), points, seed));
+  }
+
   @Override
   public Score verify(Program p, ScoreOptions options) {
     checkKernel(p);
