@@ -46,6 +46,38 @@ public record RankPolicy(
   public static final RankPolicy DEFAULT =
       new RankPolicy(65_536, 32, 64, 6, 3, 240, 60, 12, 1000, 0.15);
 
+  /** The time limit at and above which a ranking gets {@link #DEFAULT}'s whole budget. */
+  public static final java.time.Duration FULL_BUDGET_TIME = java.time.Duration.ofMinutes(30);
+
+  /**
+   * {@link #DEFAULT} scaled to a search's time limit, so that a short search is not followed by a
+   * ranking many times its length: at {@link #FULL_BUDGET_TIME} or more, or without a limit ({@code
+   * null} or zero), the default; below, the exhaustive and window checks shrink in proportion to
+   * the limit, down to one exhaustive check, 8 window checks and 4 per kernel. The result depends
+   * on the limit only (a configuration value), never on the machine, so a replay that reads the
+   * policy from the manifest ranks alike.
+   *
+   * @param limit the search's time limit, or {@code null}
+   */
+  public static RankPolicy forTime(java.time.Duration limit) {
+    if (limit == null || limit.isZero() || limit.compareTo(FULL_BUDGET_TIME) >= 0) {
+      return DEFAULT;
+    }
+    double s = (double) limit.toMillis() / FULL_BUDGET_TIME.toMillis();
+    RankPolicy d = DEFAULT;
+    return new RankPolicy(
+        d.samplePoints,
+        d.worstPoints,
+        d.neighbours,
+        Math.max(1, (int) Math.round(d.exhaustiveChecks * s)),
+        d.rounds,
+        Math.max(8, (int) Math.round(d.windowChecks * s)),
+        Math.max(4, (int) Math.round(d.windowChecksPerKernel * s)),
+        d.refineSteps,
+        d.climbEvaluations,
+        d.timeShare);
+  }
+
   /**
    * @throws IllegalArgumentException if a bound is violated
    */
