@@ -109,7 +109,8 @@ public final class OeisReport {
     b.append("| setting | value |\n|---|---|\n");
     id.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
     b.append('\n');
-    b.append("Sessions (start time, jobs, cores, load average at the start):\n\n");
+    b.append(
+        "Sessions (each start as recorded: UTC time, data file, jobs, cores, load average):\n\n");
     contents.sessions().forEach(s -> b.append("- ").append(s).append('\n'));
     b.append('\n');
     b.append(

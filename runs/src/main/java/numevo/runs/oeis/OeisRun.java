@@ -65,8 +65,9 @@ public final class OeisRun {
     String session =
         String.format(
             Locale.ROOT,
-            "%s, jobs %d, cores %d, load average %.1f",
+            "%s, %s, jobs %d, cores %d, load average %.1f",
             Instant.now().truncatedTo(ChronoUnit.SECONDS),
+            options.file(),
             options.jobs(),
             Runtime.getRuntime().availableProcessors(),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
