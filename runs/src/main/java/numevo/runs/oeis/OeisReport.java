@@ -83,12 +83,13 @@ public final class OeisReport {
     int numevo = n - by.get(Method.NONE);
     return String.format(
         Locale.ROOT,
-        "solved %s of %d sequences: classical %s, fits %s, search %s (classical alone: %s)%n",
-        share(numevo, n),
+        "solved %d of %d sequences (%s): classical %d, fits %d, search %d (classical alone: %s)%n",
+        numevo,
         n,
-        share(by.get(Method.CLASSICAL), n),
-        share(by.get(Method.FIT), n),
-        share(by.get(Method.SEARCH), n),
+        share(numevo, n),
+        by.get(Method.CLASSICAL),
+        by.get(Method.FIT),
+        by.get(Method.SEARCH),
         share(by.get(Method.CLASSICAL), n));
   }
 

@@ -93,7 +93,9 @@ class OeisCommandTest {
     assertTrue(report.contains("| numevo form fits | 1 | 16.7% |"), report);
     assertTrue(report.contains("| **numevo in all** | 3 | 50.0% |"), report);
     assertTrue(report.contains("| A006720 | fit |"), report);
-    assertTrue(r.out().contains("solved 50.0% of 6 sequences"), r.out());
+    assertTrue(
+        r.out().contains("solved 3 of 6 sequences (50.0%): classical 2, fits 1, search 0"),
+        r.out());
     assertEquals(
         List.of("A000045", "A000108", "A006720", "A000110", "X000001", "X000002"),
         Files.readAllLines(out.resolve("sample-ids.txt")));
