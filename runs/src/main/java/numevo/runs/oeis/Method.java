@@ -6,6 +6,14 @@ public enum Method {
   CLASSICAL,
   /** numevo's exact form fits ({@code RecurrenceFitter}). */
   FIT,
+  /** numevo's P-recursive guesser with order and degree up to 8 ({@link Guesses}). */
+  PREC_HIGH,
+  /** The classical guessers on the first differences ({@link Guesses}). */
+  DIFFERENCES,
+  /** The classical guessers on the partial sums ({@link Guesses}). */
+  PARTIAL_SUMS,
+  /** The classical guessers on the even and odd terms separately ({@link Guesses}). */
+  BISECTIONS,
   /** numevo's evolutionary search. */
   SEARCH,
   /** No stage found a recurrence reproducing every training term. */
@@ -13,11 +21,17 @@ public enum Method {
 
   /** The name in the journal and the report. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   /** The method of a label. */
   static Method of(String label) {
-    return valueOf(label.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(label.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+  }
+
+  /** The extended guesser named at the start of a {@link Guesses} stage's solver ("label: ..."). */
+  static Method ofGuess(String by) {
+    int colon = by.indexOf(':');
+    return of(colon < 0 ? by : by.substring(0, colon));
   }
 }

@@ -83,12 +83,17 @@ public final class OeisReport {
     int numevo = n - by.get(Method.NONE);
     return String.format(
         Locale.ROOT,
-        "solved %d of %d sequences (%s): classical %d, fits %d, search %d (classical alone: %s)%n",
+        "solved %d of %d sequences (%s): classical %d, fits %d, p-recursive-high %d, differences"
+            + " %d, partial sums %d, bisections %d, search %d (classical alone: %s)%n",
         numevo,
         n,
         share(numevo, n),
         by.get(Method.CLASSICAL),
         by.get(Method.FIT),
+        by.get(Method.PREC_HIGH),
+        by.get(Method.DIFFERENCES),
+        by.get(Method.PARTIAL_SUMS),
+        by.get(Method.BISECTIONS),
         by.get(Method.SEARCH),
         share(by.get(Method.CLASSICAL), n));
   }
@@ -118,23 +123,28 @@ public final class OeisReport {
         "Protocol: the last `holdout` terms of each sequence are held out; a sequence is solved"
             + " only if the recurrence chosen on the training terms alone predicts every held-out"
             + " term exactly. Cascade: classical guessers (Berlekamp-Massey, else P-recursive),"
-            + " then numevo's exact form fits, then the evolutionary search for the rest of the"
-            + " budget; the first stage that finds a recurrence reproducing every training term"
+            + " then numevo's exact form fits, then numevo's extended guessers (P-recursive up to"
+            + " order and degree 8; the classical guessers on differences, partial sums, bisections),"
+            + " then the evolutionary search for the rest of the budget; the first stage that finds a recurrence reproducing every training term"
             + " chooses it (right or wrong), later stages do not run.\n\n");
     b.append("## Shares solved\n\n| method | solved | share |\n|---|---:|---:|\n");
     row(b, "classical (Berlekamp-Massey, else P-recursive)", by.get(Method.CLASSICAL), n);
     row(b, "numevo form fits", by.get(Method.FIT), n);
+    row(b, "numevo P-recursive, order and degree up to 8", by.get(Method.PREC_HIGH), n);
+    row(b, "numevo classical guessers on the differences", by.get(Method.DIFFERENCES), n);
+    row(b, "numevo classical guessers on the partial sums", by.get(Method.PARTIAL_SUMS), n);
+    row(b, "numevo classical guessers on the bisections", by.get(Method.BISECTIONS), n);
     row(b, "numevo search", by.get(Method.SEARCH), n);
     row(b, "**numevo in all**", numevo, n);
     row(b, "classical alone, same sequences", by.get(Method.CLASSICAL), n);
     b.append('\n');
-    int[] wrong = new int[3];
-    int[] errors = new int[3];
+    int[] wrong = new int[4];
+    int[] errors = new int[4];
     int nothing = 0;
     int reachedSearch = 0;
     for (SequenceVerdict v : vs) {
       List<Stage> st = v.stages();
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 4; i++) {
         if (st.get(i).status() == Stage.Status.WRONG) {
           wrong[i]++;
         }
@@ -153,17 +163,19 @@ public final class OeisReport {
         String.format(
             Locale.ROOT,
             "Chosen but wrong (reproduces every training term, mispredicts a held-out one):"
-                + " classical %d, fits %d, search %d. No stage found a training fit: %d."
-                + " The search ran on %d sequences. Stage failures (in the verdicts' note):"
-                + " classical %d, fits %d, search %d.%n%n",
+                + " classical %d, fits %d, guesses %d, search %d. No stage found a training fit:"
+                + " %d. The search ran on %d sequences. Stage failures (in the verdicts' note):"
+                + " classical %d, fits %d, guesses %d, search %d.%n%n",
             wrong[0],
             wrong[1],
             wrong[2],
+            wrong[3],
             nothing,
             reachedSearch,
             errors[0],
             errors[1],
-            errors[2]));
+            errors[2],
+            errors[3]));
     b.append("## Time per sequence (wall clock, under the load of the sessions above)\n\n");
     b.append("| | sequences | median s | mean s | max s |\n|---|---:|---:|---:|---:|\n");
     timeRow(b, "whole cascade", vs.stream().mapToDouble(SequenceVerdict::seconds).toArray());
@@ -178,7 +190,7 @@ public final class OeisReport {
     b.append("## Solved by numevo, not by the classical guessers\n\n");
     List<SequenceVerdict> only = new ArrayList<>();
     for (SequenceVerdict v : vs) {
-      if (v.method() == Method.FIT || v.method() == Method.SEARCH) {
+      if (v.method() != Method.CLASSICAL && v.method() != Method.NONE) {
         only.add(v);
       }
     }

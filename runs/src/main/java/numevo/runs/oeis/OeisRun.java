@@ -182,6 +182,7 @@ public final class OeisRun {
           Stage.error("classical", e.toString()),
           Stage.SKIPPED,
           Stage.SKIPPED,
+          Stage.SKIPPED,
           0,
           0,
           0);

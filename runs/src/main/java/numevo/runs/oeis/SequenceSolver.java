@@ -37,6 +37,8 @@ import numevo.targets.seq.SolverResult;
  *   <li>Fits: {@link RecurrenceFitter} with the forms a search fits ({@link SeqSearches#FORMS}); of
  *       its fits, the one with the fewest initial terms, then the fewest instructions (the rule of
  *       {@code numevo search seq}'s verdict).
+ *   <li>Guesses: numevo's extended guessers ({@link Guesses}): higher-order P-recursive, and the
+ *       classical guessers on differences, partial sums and bisections.
  *   <li>Search: {@code numevo search seq} on the sequence for what is left of the budget, seeded
  *       with {@link OeisOptions#searchSeed}, one thread, stopping at the first kernel that
  *       reproduces every training term; its verdict is {@link SeqVerdict}'s. It starts from random
@@ -64,10 +66,14 @@ public final class SequenceSolver {
     int heldOut = scorer.split().heldOut();
     Stage classical = guarded("classical", () -> classical(scorer));
     Stage fit = classical.chose() ? Stage.SKIPPED : guarded("fit", () -> fit(scorer));
+    Stage guess =
+        classical.chose() || fit.chose()
+            ? Stage.SKIPPED
+            : guarded("guess", () -> Guesses.find(data, heldOut));
     Stage search = Stage.SKIPPED;
     double searchSeconds = 0;
     long generations = 0;
-    if (!classical.chose() && !fit.chose()) {
+    if (!classical.chose() && !fit.chose() && !guess.chose()) {
       Duration left = options.budget().minusNanos(System.nanoTime() - t0);
       if (left.toMillis() >= 1) {
         long s0 = System.nanoTime();
@@ -84,6 +90,7 @@ public final class SequenceSolver {
         heldOut,
         classical,
         fit,
+        guess,
         search,
         (System.nanoTime() - t0) / 1e9,
         searchSeconds,

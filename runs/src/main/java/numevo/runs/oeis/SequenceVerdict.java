@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param heldOut the held-out terms
  * @param classical what the classical guessers found
  * @param fit what the form fits found ({@link Stage#SKIPPED} after a classical choice)
+ * @param guess what the extended guessers ({@link Guesses}) found ({@link Stage#SKIPPED} after an
+ *     earlier choice)
  * @param search what the search found ({@link Stage#SKIPPED} after an earlier choice, or when no
  *     time was left)
  * @param seconds the wall time of the whole cascade
@@ -28,10 +30,14 @@ public record SequenceVerdict(
     int heldOut,
     Stage classical,
     Stage fit,
+    Stage guess,
     Stage search,
     double seconds,
     double searchSeconds,
     long generations) {
+
+  /** The stages' names, in cascade order. */
+  public static final List<String> NAMES = List.of("classical", "fit", "guess", "search");
 
   /** The columns of a line. */
   public static final List<String> COLUMNS =
@@ -48,6 +54,7 @@ public record SequenceVerdict(
           "generations",
           "classical",
           "fit",
+          "guess",
           "search",
           "by",
           "recurrence",
@@ -57,12 +64,13 @@ public record SequenceVerdict(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(classical, "classical");
     Objects.requireNonNull(fit, "fit");
+    Objects.requireNonNull(guess, "guess");
     Objects.requireNonNull(search, "search");
   }
 
   /** The stages in cascade order. */
   public List<Stage> stages() {
-    return List.of(classical, fit, search);
+    return List.of(classical, fit, guess, search);
   }
 
   /** The stage that chose the recurrence, or null. */
@@ -83,6 +91,9 @@ public record SequenceVerdict(
     if (fit.chose()) {
       return Method.FIT;
     }
+    if (guess.chose()) {
+      return Method.ofGuess(guess.by());
+    }
     return search.chose() ? Method.SEARCH : Method.NONE;
   }
 
@@ -101,11 +112,10 @@ public record SequenceVerdict(
   public String line() {
     Stage c = chosen();
     List<String> notes = new ArrayList<>();
-    String[] names = {"classical", "fit", "search"};
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < NAMES.size(); i++) {
       Stage s = stages().get(i);
       if (s.status() == Stage.Status.ERROR) {
-        notes.add(names[i] + " failed: " + s.formula());
+        notes.add(NAMES.get(i) + " failed: " + s.formula());
       }
     }
     if (c != null && c.status() == Stage.Status.WRONG) {
@@ -126,6 +136,7 @@ public record SequenceVerdict(
         Long.toString(generations),
         classical.cell(),
         fit.cell(),
+        guess.cell(),
         search.cell(),
         c == null ? "-" : c.by(),
         c == null ? "-" : c.formula(),
@@ -140,6 +151,12 @@ public record SequenceVerdict(
    */
   public static SequenceVerdict parse(String line) {
     String[] f = line.split("\t", -1);
+    if (f.length == COLUMNS.size() - 1) {
+      // A line written before the guess stage existed: it did not run.
+      List<String> l = new ArrayList<>(List.of(f));
+      l.add(12, "-");
+      f = l.toArray(String[]::new);
+    }
     if (f.length != COLUMNS.size()) {
       throw new IllegalArgumentException(
           "expected " + COLUMNS.size() + " tab-separated fields, found " + f.length);
@@ -147,16 +164,15 @@ public record SequenceVerdict(
     try {
       int heldOut = Integer.parseInt(f[3]);
       int predicted = Integer.parseInt(f[6]);
-      String[] notes = f[15].equals("-") ? new String[0] : f[15].split("; ");
-      Stage[] stages = new Stage[3];
-      String[] names = {"classical", "fit", "search"};
-      for (int i = 0; i < 3; i++) {
+      String[] notes = f[16].equals("-") ? new String[0] : f[16].split("; ");
+      Stage[] stages = new Stage[NAMES.size()];
+      for (int i = 0; i < NAMES.size(); i++) {
         Stage.Status st = Stage.status(f[10 + i]);
         stages[i] =
             switch (st) {
-              case SOLVED, WRONG -> new Stage(st, predicted, f[13], f[14]);
+              case SOLVED, WRONG -> new Stage(st, predicted, f[14], f[15]);
               case NONE, SKIPPED -> new Stage(st, 0, "", "");
-              case ERROR -> Stage.error(names[i], errorOf(notes, names[i]));
+              case ERROR -> Stage.error(NAMES.get(i), errorOf(notes, NAMES.get(i)));
             };
       }
       return new SequenceVerdict(
@@ -167,6 +183,7 @@ public record SequenceVerdict(
           stages[0],
           stages[1],
           stages[2],
+          stages[3],
           Double.parseDouble(f[7]),
           Double.parseDouble(f[8]),
           Long.parseLong(f[9]));

@@ -68,33 +68,38 @@ class OeisCommandTest {
         List.of("A000045", "A000108", "A000110", "A006720", "X000001", "X000002"),
         List.copyOf(v.keySet()),
         "X000003 has 20 terms, fewer than --min-terms 30");
-    // columns kept: id terms train held_out method solved predicted classical fit search by rec
+    // columns kept: id terms train held_out method solved predicted classical fit guess search by
+    // rec
     assertEquals(
         "classical\tyes\t10",
         String.join("\t", List.of(v.get("A000045").split("\t")).subList(4, 7)));
-    assertEquals("berlekamp-massey", field(v, "A000045", 10));
-    assertEquals("a(n) = a(n-1) + a(n-2)", field(v, "A000045", 11));
+    assertEquals("berlekamp-massey", field(v, "A000045", 11));
+    assertEquals("a(n) = a(n-1) + a(n-2)", field(v, "A000045", 12));
     assertEquals("classical", field(v, "A000108", 4));
-    assertEquals("p-recursive", field(v, "A000108", 10));
+    assertEquals("p-recursive", field(v, "A000108", 11));
     assertEquals("fit", field(v, "A006720", 4));
     assertEquals(
-        "none\tsolved\t-", String.join("\t", List.of(v.get("A006720").split("\t")).subList(7, 10)));
-    assertTrue(field(v, "A006720", 11).contains("/ a(n-4)"), v.get("A006720"));
+        "none\tsolved\t-\t-",
+        String.join("\t", List.of(v.get("A006720").split("\t")).subList(7, 11)));
+    assertTrue(field(v, "A006720", 12).contains("/ a(n-4)"), v.get("A006720"));
     // Bell: no stage finds a training fit; the search ran and found none.
     assertEquals(
         "none\tno", String.join("\t", List.of(v.get("A000110").split("\t")).subList(4, 6)));
     assertEquals(
-        "none\tnone\tnone",
-        String.join("\t", List.of(v.get("A000110").split("\t")).subList(7, 10)));
+        "none\tnone\tnone\tnone",
+        String.join("\t", List.of(v.get("A000110").split("\t")).subList(7, 11)));
     String report = Files.readString(out.resolve("report.md"));
     assertTrue(report.contains("Complete: 6 of 6 sequences."), report);
     assertTrue(
         report.contains("| classical (Berlekamp-Massey, else P-recursive) | 2 | 33.3% |"), report);
     assertTrue(report.contains("| numevo form fits | 1 | 16.7% |"), report);
+    assertTrue(
+        report.contains("| numevo classical guessers on the bisections | 0 | 0.0% |"), report);
     assertTrue(report.contains("| **numevo in all** | 3 | 50.0% |"), report);
     assertTrue(report.contains("| A006720 | fit |"), report);
     assertTrue(
-        r.out().contains("solved 3 of 6 sequences (50.0%): classical 2, fits 1, search 0"),
+        r.out()
+            .contains("solved 3 of 6 sequences (50.0%): classical 2, fits 1, p-recursive-high 0"),
         r.out());
     assertEquals(
         List.of("A000045", "A000108", "A006720", "A000110", "X000001", "X000002"),
@@ -111,14 +116,15 @@ class OeisCommandTest {
     assertEquals(
         "none\tno\t4", String.join("\t", List.of(v.get("X000001").split("\t")).subList(4, 7)));
     assertEquals(
-        "wrong\t-\t-", String.join("\t", List.of(v.get("X000001").split("\t")).subList(7, 10)));
+        "wrong\t-\t-\t-", String.join("\t", List.of(v.get("X000001").split("\t")).subList(7, 11)));
     // Somos-4 with a(30) changed: the form fit chooses Somos-4's recurrence, predicts 6 of 10.
     assertEquals(
         "none\tno\t6", String.join("\t", List.of(v.get("X000002").split("\t")).subList(4, 7)));
     assertEquals(
-        "none\twrong\t-", String.join("\t", List.of(v.get("X000002").split("\t")).subList(7, 10)));
+        "none\twrong\t-\t-",
+        String.join("\t", List.of(v.get("X000002").split("\t")).subList(7, 11)));
     String report = Files.readString(out.resolve("report.md"));
-    assertTrue(report.contains("classical 1, fits 1, search 0."), report);
+    assertTrue(report.contains("classical 1, fits 1, guesses 0, search 0."), report);
   }
 
   @Test

@@ -1,0 +1,168 @@
+package numevo.runs.oeis;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import numevo.targets.seq.BerlekampMassey;
+import numevo.targets.seq.BmConfig;
+import numevo.targets.seq.PRecConfig;
+import numevo.targets.seq.PRecursiveGuesser;
+import numevo.targets.seq.SeqConfig;
+import numevo.targets.seq.SeqScorer;
+import numevo.targets.seq.SequenceData;
+import numevo.targets.seq.SequenceSplit;
+import numevo.targets.seq.SolverResult;
+
+/**
+ * numevo's extended guessers, the cascade's stage after the form fits: the classical guessers
+ * applied where the classical stage does not look. In order, the first that finds a recurrence
+ * reproducing every training term chooses it ({@link Method} names each):
+ *
+ * <ol>
+ *   <li>{@link Method#PREC_HIGH}: the P-recursive guesser with order and degree up to 8 (the
+ *       classical stage stops at 3), still with four spare equations, so only where the training
+ *       terms over-determine the larger shape.
+ *   <li>{@link Method#DIFFERENCES}: the classical guessers on the first differences {@code a(n+1) -
+ *       a(n)}.
+ *   <li>{@link Method#PARTIAL_SUMS}: the classical guessers on the partial sums.
+ *   <li>{@link Method#BISECTIONS}: the classical guessers on the even-indexed and on the
+ *       odd-indexed terms separately (an interleaved recurrence); both must fit.
+ * </ol>
+ *
+ * <p>Each transformed sequence is built from all terms but split so that its training terms are
+ * computed from the original's training terms only and its held-out terms determine exactly the
+ * original's held-out terms (the differences hold out the last {@code K}, each bisection the
+ * held-out positions of its parity). So a transformed recurrence predicts every transformed
+ * held-out term if and only if, undone, it predicts every original held-out term.
+ */
+public final class Guesses {
+  private static final PRecConfig HIGH = new PRecConfig(8, 8, 4, 6, true);
+
+  private Guesses() {}
+
+  /**
+   * Runs the extended guessers on a sequence split with {@code heldOut} held-out terms.
+   *
+   * @param data the sequence
+   * @param heldOut the held-out count of the original split
+   */
+  public static Stage find(SequenceData data, int heldOut) {
+    SeqScorer scorer = scorer(data, heldOut);
+    if (scorer == null) {
+      return Stage.none();
+    }
+    SolverResult high = PRecursiveGuesser.of(HIGH).find(scorer);
+    if (high instanceof SolverResult.Found f) {
+      return Stage.found(
+          f.predictsHeldOut(),
+          f.score().heldOutMatched(),
+          Method.PREC_HIGH.label(),
+          f.recurrence().formula());
+    }
+    Stage d = transformed(Method.DIFFERENCES, differences(data), heldOut, "a(n+1) - a(n)");
+    if (d.chose()) {
+      return d;
+    }
+    Stage s = transformed(Method.PARTIAL_SUMS, partialSums(data), heldOut, "a(0) + ... + a(n)");
+    if (s.chose()) {
+      return s;
+    }
+    return bisections(data, heldOut);
+  }
+
+  private static Stage transformed(Method m, SequenceData t, int heldOut, String what) {
+    SeqScorer sc = scorer(t, heldOut);
+    if (sc == null) {
+      return Stage.none();
+    }
+    SolverResult.Found f = classical(sc);
+    if (f == null) {
+      return Stage.none();
+    }
+    return Stage.found(
+        f.predictsHeldOut(),
+        f.score().heldOutMatched(),
+        m.label() + ": " + f.solver(),
+        "b(n) = " + what + "; " + f.recurrence().formula().replace("a(", "b("));
+  }
+
+  static Stage bisections(SequenceData data, int heldOut) {
+    int n = data.size();
+    int firstHeld = n - heldOut;
+    SolverResult.Found[] found = new SolverResult.Found[2];
+    for (int parity = 0; parity < 2; parity++) {
+      List<BigInteger> t = new ArrayList<>();
+      int held = 0;
+      for (int i = parity; i < n; i += 2) {
+        t.add(data.term(i));
+        if (i >= firstHeld) {
+          held++;
+        }
+      }
+      SeqScorer sc = scorer(SequenceData.of(data.id() + "_" + parity, 0, t), held);
+      if (sc == null) {
+        return Stage.none();
+      }
+      found[parity] = classical(sc);
+      if (found[parity] == null) {
+        return Stage.none();
+      }
+    }
+    // Held-out terms predicted consecutively: position firstHeld + j is term j's parity's
+    // ((firstHeld + j) / 2 - first held index of that parity)-th held-out term.
+    int predicted = 0;
+    for (int i = firstHeld; i < n; i++) {
+      int parity = i % 2;
+      int firstOfParity = firstHeld % 2 == parity ? firstHeld : firstHeld + 1;
+      int k = (i - firstOfParity) / 2;
+      if (k >= found[parity].score().heldOutMatched()) {
+        break;
+      }
+      predicted++;
+    }
+    boolean solved = found[0].predictsHeldOut() && found[1].predictsHeldOut();
+    return Stage.found(
+        solved,
+        predicted,
+        Method.BISECTIONS.label() + ": " + found[0].solver() + ", " + found[1].solver(),
+        "a(2m): "
+            + found[0].recurrence().formula().replace("a(n", "a(m")
+            + "; a(2m+1): "
+            + found[1].recurrence().formula().replace("a(n", "a(m"));
+  }
+
+  /** Berlekamp-Massey, else the P-recursive guesser, at the classical stage's settings. */
+  private static SolverResult.Found classical(SeqScorer sc) {
+    SolverResult r = BerlekampMassey.of(BmConfig.defaults()).find(sc);
+    if (!(r instanceof SolverResult.Found)) {
+      r = PRecursiveGuesser.of(PRecConfig.defaults()).find(sc);
+    }
+    return r instanceof SolverResult.Found f ? f : null;
+  }
+
+  /** A scorer holding out exactly {@code heldOut} terms, or null if the split would hold fewer. */
+  private static SeqScorer scorer(SequenceData data, int heldOut) {
+    if (data.size() < 2 || SequenceSplit.of(data, heldOut).heldOut() != heldOut) {
+      return null;
+    }
+    return SeqScorer.of(data, SeqConfig.defaults().withHeldOut(heldOut));
+  }
+
+  static SequenceData differences(SequenceData data) {
+    List<BigInteger> d = new ArrayList<>();
+    for (int i = 1; i < data.size(); i++) {
+      d.add(data.term(i).subtract(data.term(i - 1)));
+    }
+    return SequenceData.of(data.id() + "_diff", data.offset(), d);
+  }
+
+  static SequenceData partialSums(SequenceData data) {
+    List<BigInteger> s = new ArrayList<>();
+    BigInteger acc = BigInteger.ZERO;
+    for (int i = 0; i < data.size(); i++) {
+      acc = acc.add(data.term(i));
+      s.add(acc);
+    }
+    return SequenceData.of(data.id() + "_sum", data.offset(), s);
+  }
+}
