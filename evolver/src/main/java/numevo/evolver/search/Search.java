@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import numevo.dsl.program.Program;
 import numevo.evolver.alter.MutationCounters;
 import numevo.evolver.alter.ProgramCrossover;
@@ -66,11 +67,24 @@ public final class Search {
   private final SearchConfig config;
   private final CandidateScorer scorer;
   private final IslandRunner runner;
+  private final LongSupplier clock;
 
-  private Search(SearchConfig config, CandidateScorer scorer, IslandRunner runner) {
+  private Search(
+      SearchConfig config, CandidateScorer scorer, IslandRunner runner, LongSupplier clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
     this.runner = runner;
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * This search with another clock for its time limit (a {@link System#nanoTime()}-like reading):
+   * the start, the deadline, the sizing of batches and the islands' deadline checks read it, so a
+   * test can drive the time limit deterministically. The timings of phases still read the real
+   * clock.
+   */
+  Search withClock(LongSupplier clock) {
+    return new Search(config, scorer, runner, clock);
   }
 
   /**
@@ -80,7 +94,7 @@ public final class Search {
    * @param scorer the target's error measure; thread-safe and deterministic
    */
   public static Search of(SearchConfig config, CandidateScorer scorer) {
-    return new Search(config, scorer, null);
+    return new Search(config, scorer, null, System::nanoTime);
   }
 
   /**
@@ -93,8 +107,11 @@ public final class Search {
    * @param runner runs the tasks; never null
    */
   public Search withRunner(IslandRunner runner) {
-    return new Search(config, scorer, Objects.requireNonNull(runner, "runner"));
+    return new Search(config, scorer, Objects.requireNonNull(runner, "runner"), clock);
   }
+
+  /** The stop reason of a search stopped by its time limit. */
+  public static final String TIME = "time";
 
   /** The stop reason of a search stopped by {@link SearchListener#stopRequested()}. */
   public static final String INTERRUPTED = "interrupted";
@@ -172,7 +189,7 @@ public final class Search {
 
   private <C extends Comparable<? super C>> SearchResult run(
       Ranking<C> ranking, SearchListener listener, SearchState resumed) {
-    long started = System.nanoTime();
+    long started = clock.getAsLong();
     IslandConfig ic = config.islands();
     // With a runner, islands run elsewhere: this process only replays their generations.
     try (Workers workers = Workers.of(runner == null ? ic.threads() : 1)) {
@@ -193,6 +210,9 @@ public final class Search {
         before = resumed.timings();
       }
       List<GenerationStats> history = new ArrayList<>();
+      // The time per generation (all islands): the larger of the last batch's and the run's.
+      long perGeneration = 0;
+      long runGenerations = 0;
       long[] nanos = new long[6];
       StopConfig stop = config.stop();
       boolean hasDeadline = !stop.time().isZero();
@@ -210,6 +230,14 @@ public final class Search {
         if (stop.generations() > 0) {
           batch = (int) Math.min(batch, stop.generations() - gen);
         }
+        if (hasDeadline && perGeneration > 0) {
+          // Only as many generations as fit before the deadline at the pace so far, less one as a
+          // margin for a slower generation (at least one: the end of the last batch found that two
+          // fit).
+          long fit = (deadline - clock.getAsLong()) / perGeneration - 1;
+          batch = (int) Math.max(1, Math.min(batch, fit));
+        }
+        long batchStarted = clock.getAsLong();
         List<List<Island.Step>> steps = islands.runBatch(batch, deadline, hasDeadline);
         int done = steps.get(0).size();
         for (List<Island.Step> st : steps) {
@@ -254,6 +282,18 @@ public final class Search {
         if (reason == null && listener.stopRequested()) {
           reason = INTERRUPTED;
         }
+        if (hasDeadline && replayed > 0) {
+          long now = clock.getAsLong();
+          runGenerations += replayed;
+          perGeneration =
+              Math.max(
+                  1, Math.max((now - batchStarted) / replayed, (now - started) / runGenerations));
+          if (reason == null && deadline - now < 2 * perGeneration) {
+            // Another generation (with a margin of one) would end past the deadline: stop within
+            // the time limit.
+            reason = TIME;
+          }
+        }
         if (reason == null && migrationDue(gen)) {
           islands.migrate(gen);
         }
@@ -262,7 +302,7 @@ public final class Search {
           long g = gen;
           long ev = evaluations;
           boolean pending = migrationDue(gen) && (reason != null || !islands.migratesAtOnce());
-          Timings t = before.plus(timings(started, nanos));
+          Timings t = before.plus(timings(started, nanos, clock));
           listener.barrier(
               gen,
               reason,
@@ -278,7 +318,7 @@ public final class Search {
           caches,
           evaluations,
           reason,
-          before.plus(timings(started, nanos)),
+          before.plus(timings(started, nanos, clock)),
           gen);
     }
   }
@@ -345,7 +385,8 @@ public final class Search {
       for (int i = 0; i < islands.size(); i++) {
         steps.add(null);
         int index = i;
-        tasks.add(() -> steps.set(index, islands.get(index).run(batch, deadline, hasDeadline)));
+        tasks.add(
+            () -> steps.set(index, islands.get(index).run(batch, deadline, hasDeadline, clock)));
       }
       parts.workers().runAll(tasks);
       int most = 0;
@@ -433,7 +474,7 @@ public final class Search {
     public List<List<Island.Step>> runBatch(int batch, long deadline, boolean hasDeadline) {
       int n = states.size();
       List<IslandTask> tasks = new ArrayList<>(n);
-      long remaining = hasDeadline ? Math.max(0, deadline - System.nanoTime()) : -1;
+      long remaining = hasDeadline ? Math.max(0, deadline - clock.getAsLong()) : -1;
       for (int i = 0; i < n; i++) {
         tasks.add(
             IslandTask.of(
@@ -623,9 +664,9 @@ public final class Search {
     return gen > 0 && ic.islands() > 1 && ic.migrants() > 0 && gen % ic.migrationInterval() == 0;
   }
 
-  private static Timings timings(long started, long[] nanos) {
+  private static Timings timings(long started, long[] nanos, LongSupplier clock) {
     return new Timings(
-        Duration.ofNanos(System.nanoTime() - started),
+        Duration.ofNanos(clock.getAsLong() - started),
         Duration.ofNanos(nanos[0]),
         Duration.ofNanos(nanos[1]),
         Duration.ofNanos(nanos[2]),
@@ -834,8 +875,8 @@ public final class Search {
     if (front.bestError() <= stop.targetError()) {
       return "target error";
     }
-    if (lastRun && !stop.time().isZero() && System.nanoTime() - started >= stop.time().toNanos()) {
-      return "time";
+    if (lastRun && !stop.time().isZero() && clock.getAsLong() - started >= stop.time().toNanos()) {
+      return TIME;
     }
     return null;
   }

@@ -19,9 +19,10 @@ import numevo.targets.seq.SolverResult;
  * reproducing every training term chooses it ({@link Method} names each):
  *
  * <ol>
- *   <li>{@link Method#PREC_HIGH}: the P-recursive guesser with order and degree up to 8 (the
- *       classical stage stops at 3), still with four spare equations, so only where the training
- *       terms over-determine the larger shape.
+ *   <li>{@link Method#PREC_HIGH}: the P-recursive guesser with order up to 8 and degree up to 6
+ *       (the classical stage stops at 3 and 3), with six spare equations (the classical stage has
+ *       four: larger shapes fit noise more easily), so only where the training terms over-determine
+ *       the larger shape.
  *   <li>{@link Method#DIFFERENCES}: the classical guessers on the first differences {@code a(n+1) -
  *       a(n)}.
  *   <li>{@link Method#PARTIAL_SUMS}: the classical guessers on the partial sums.
@@ -36,7 +37,7 @@ import numevo.targets.seq.SolverResult;
  * held-out term if and only if, undone, it predicts every original held-out term.
  */
 public final class Guesses {
-  private static final PRecConfig HIGH = new PRecConfig(8, 8, 4, 6, true);
+  private static final PRecConfig HIGH = new PRecConfig(8, 6, 6, 6, true);
 
   private Guesses() {}
 

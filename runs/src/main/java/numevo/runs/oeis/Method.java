@@ -6,7 +6,7 @@ public enum Method {
   CLASSICAL,
   /** numevo's exact form fits ({@code RecurrenceFitter}). */
   FIT,
-  /** numevo's P-recursive guesser with order and degree up to 8 ({@link Guesses}). */
+  /** numevo's P-recursive guesser with order up to 8 and degree up to 6 ({@link Guesses}). */
   PREC_HIGH,
   /** The classical guessers on the first differences ({@link Guesses}). */
   DIFFERENCES,
