@@ -28,6 +28,9 @@ import numevo.targets.seq.SolverResult;
  *   <li>{@link Method#PARTIAL_SUMS}: the classical guessers on the partial sums.
  *   <li>{@link Method#BISECTIONS}: the classical guessers on the even-indexed and on the
  *       odd-indexed terms separately (an interleaved recurrence); both must fit.
+ *   <li>{@link Method#EULER}: the classical guessers on the inverse Euler transform {@code b} of a
+ *       sequence starting with 1 ({@code sum a(n) x^n = prod_k (1 - x^k)^(-b(k))}: partitions into
+ *       parts of {@code b(k)} kinds).
  * </ol>
  *
  * <p>Each transformed sequence is built from all terms but split so that its training terms are
@@ -68,7 +71,14 @@ public final class Guesses {
     if (s.chose()) {
       return s;
     }
-    return bisections(data, heldOut);
+    Stage b = bisections(data, heldOut);
+    if (b.chose()) {
+      return b;
+    }
+    SequenceData e = inverseEuler(data);
+    return e == null
+        ? Stage.none()
+        : transformed(Method.EULER, e, heldOut, "the inverse Euler transform of a");
   }
 
   private static Stage transformed(Method m, SequenceData t, int heldOut, String what) {
@@ -126,10 +136,10 @@ public final class Guesses {
         solved,
         predicted,
         Method.BISECTIONS.label() + ": " + found[0].solver() + ", " + found[1].solver(),
-        "a(2m): "
-            + found[0].recurrence().formula().replace("a(n", "a(m")
-            + "; a(2m+1): "
-            + found[1].recurrence().formula().replace("a(n", "a(m"));
+        "e(n) = a(2n), o(n) = a(2n+1); "
+            + found[0].recurrence().formula().replace("a(", "e(")
+            + "; "
+            + found[1].recurrence().formula().replace("a(", "o("));
   }
 
   /** Berlekamp-Massey, else the P-recursive guesser, at the classical stage's settings. */
@@ -155,6 +165,59 @@ public final class Guesses {
       d.add(data.term(i).subtract(data.term(i - 1)));
     }
     return SequenceData.of(data.id() + "_diff", data.offset(), d);
+  }
+
+  /**
+   * The inverse Euler transform {@code b(1..N-1)} of {@code a(0..N-1)} with {@code a(0) = 1}, or
+   * null if {@code a(0) != 1} (or, a guard, if some {@code b(n)} were not an integer; for integer
+   * terms it always is). {@code b(n)} depends on {@code a(0..n)} only, and {@code a(n)} on {@code
+   * a(0..n-1)} and {@code b(1..n)}: the last {@code K} terms of each determine the other's.
+   */
+  static SequenceData inverseEuler(SequenceData data) {
+    int n = data.size();
+    if (n < 3 || !data.term(0).equals(BigInteger.ONE)) {
+      return null;
+    }
+    BigInteger[] c = new BigInteger[n];
+    for (int i = 1; i < n; i++) {
+      BigInteger x = BigInteger.valueOf(i).multiply(data.term(i));
+      for (int k = 1; k < i; k++) {
+        x = x.subtract(c[k].multiply(data.term(i - k)));
+      }
+      c[i] = x;
+    }
+    List<BigInteger> b = new ArrayList<>();
+    for (int i = 1; i < n; i++) {
+      BigInteger sum = BigInteger.ZERO;
+      for (int d = 1; d <= i; d++) {
+        if (i % d == 0) {
+          int mu = moebius(i / d);
+          if (mu != 0) {
+            sum = mu > 0 ? sum.add(c[d]) : sum.subtract(c[d]);
+          }
+        }
+      }
+      BigInteger[] qr = sum.divideAndRemainder(BigInteger.valueOf(i));
+      if (qr[1].signum() != 0) {
+        return null;
+      }
+      b.add(qr[0]);
+    }
+    return SequenceData.of(data.id() + "_ieuler", 1, b);
+  }
+
+  private static int moebius(int m) {
+    int mu = 1;
+    for (int p = 2; p * p <= m; p++) {
+      if (m % p == 0) {
+        m /= p;
+        if (m % p == 0) {
+          return 0;
+        }
+        mu = -mu;
+      }
+    }
+    return m > 1 ? -mu : mu;
   }
 
   static SequenceData partialSums(SequenceData data) {

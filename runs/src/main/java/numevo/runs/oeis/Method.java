@@ -14,6 +14,8 @@ public enum Method {
   PARTIAL_SUMS,
   /** The classical guessers on the even and odd terms separately ({@link Guesses}). */
   BISECTIONS,
+  /** The classical guessers on the inverse Euler transform ({@link Guesses}). */
+  EULER,
   /** numevo's evolutionary search. */
   SEARCH,
   /** No stage found a recurrence reproducing every training term. */

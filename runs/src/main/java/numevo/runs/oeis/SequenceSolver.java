@@ -38,7 +38,8 @@ import numevo.targets.seq.SolverResult;
  *       its fits, the one with the fewest initial terms, then the fewest instructions (the rule of
  *       {@code numevo search seq}'s verdict).
  *   <li>Guesses: numevo's extended guessers ({@link Guesses}): higher-order P-recursive, and the
- *       classical guessers on differences, partial sums and bisections.
+ *       classical guessers on differences, partial sums, bisections and the inverse Euler
+ *       transform.
  *   <li>Search: {@code numevo search seq} on the sequence for what is left of the budget, seeded
  *       with {@link OeisOptions#searchSeed}, one thread, stopping at the first kernel that
  *       reproduces every training term; its verdict is {@link SeqVerdict}'s. It starts from random

@@ -85,4 +85,41 @@ class GuessesTest {
     assertFalse(s.chose(), s.formula());
     assertTrue(s.by().isEmpty());
   }
+
+  /** Partitions into parts of 2 kinds (A000712): the inverse Euler transform is constant 2. */
+  @Test
+  void partitionsIntoPartsOfTwoKindsAreSolvedThroughTheInverseEulerTransform() {
+    int size = 45;
+    BigInteger[] a = new BigInteger[size];
+    a[0] = BigInteger.ONE;
+    for (int i = 1; i < size; i++) {
+      a[i] = BigInteger.ZERO;
+    }
+    // Multiply by 1/(1 - x^k)^2 for every k, as two factors 1/(1 - x^k).
+    for (int k = 1; k < size; k++) {
+      for (int twice = 0; twice < 2; twice++) {
+        for (int i = k; i < size; i++) {
+          a[i] = a[i].add(a[i - k]);
+        }
+      }
+    }
+    SequenceData d = SequenceData.of("A000712", 0, List.of(a));
+    SequenceData b = Guesses.inverseEuler(d);
+    for (int i = 0; i < b.size(); i++) {
+      assertEquals(BigInteger.TWO, b.term(i));
+    }
+    Stage s = Guesses.find(d, 10);
+    assertEquals(Stage.Status.SOLVED, s.status(), s.formula());
+    assertEquals(Method.EULER, Method.ofGuess(s.by()));
+  }
+
+  @Test
+  void theInverseEulerTransformNeedsAFirstTermOfOne() {
+    List<BigInteger> a = new ArrayList<>(List.of(BigInteger.TWO, BigInteger.ONE, BigInteger.ONE));
+    assertEquals(null, Guesses.inverseEuler(SequenceData.of("y", 0, a)));
+    a.set(0, BigInteger.ONE);
+    assertEquals(
+        List.of(BigInteger.ONE, BigInteger.ZERO),
+        Guesses.inverseEuler(SequenceData.of("y", 0, a)).terms());
+  }
 }
