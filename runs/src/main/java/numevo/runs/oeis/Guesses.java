@@ -31,6 +31,9 @@ import numevo.targets.seq.SolverResult;
  *   <li>{@link Method#EULER}: the classical guessers on the inverse Euler transform {@code b} of a
  *       sequence starting with 1 ({@code sum a(n) x^n = prod_k (1 - x^k)^(-b(k))}: partitions into
  *       parts of {@code b(k)} kinds).
+ *   <li>{@link Method#MOEBIUS} and {@link Method#DIVISOR_SUMS}: for a sequence indexed from 1, the
+ *       classical guessers on its Moebius transform {@code sum_{d|n} mu(n/d) a(d)} and on its sums
+ *       over divisors {@code sum_{d|n} a(d)} (arithmetic functions such as sigma or phi).
  * </ol>
  *
  * <p>Each transformed sequence is built from all terms but split so that its training terms are
@@ -76,9 +79,21 @@ public final class Guesses {
       return b;
     }
     SequenceData e = inverseEuler(data);
-    return e == null
-        ? Stage.none()
-        : transformed(Method.EULER, e, heldOut, "the inverse Euler transform of a");
+    if (e != null) {
+      Stage s2 = transformed(Method.EULER, e, heldOut, "the inverse Euler transform of a");
+      if (s2.chose()) {
+        return s2;
+      }
+    }
+    if (data.offset() != 1) {
+      return Stage.none();
+    }
+    Stage m =
+        transformed(Method.MOEBIUS, divisorSums(data, true), heldOut, "sum_{d|n} mu(n/d) a(d)");
+    if (m.chose()) {
+      return m;
+    }
+    return transformed(Method.DIVISOR_SUMS, divisorSums(data, false), heldOut, "sum_{d|n} a(d)");
   }
 
   private static Stage transformed(Method m, SequenceData t, int heldOut, String what) {
@@ -204,6 +219,28 @@ public final class Guesses {
       b.add(qr[0]);
     }
     return SequenceData.of(data.id() + "_ieuler", 1, b);
+  }
+
+  /**
+   * The Moebius transform ({@code moebius}) or the sums over divisors of a sequence whose first
+   * term is {@code a(1)}: {@code b(n)} depends on {@code a(1..n)} only, and the other way round.
+   */
+  static SequenceData divisorSums(SequenceData data, boolean moebius) {
+    int n = data.size();
+    List<BigInteger> b = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      BigInteger sum = BigInteger.ZERO;
+      for (int d = 1; d <= i; d++) {
+        if (i % d == 0) {
+          int mu = moebius ? moebius(i / d) : 1;
+          if (mu != 0) {
+            sum = mu > 0 ? sum.add(data.term(d - 1)) : sum.subtract(data.term(d - 1));
+          }
+        }
+      }
+      b.add(sum);
+    }
+    return SequenceData.of(data.id() + (moebius ? "_moebius" : "_divsum"), 1, b);
   }
 
   private static int moebius(int m) {

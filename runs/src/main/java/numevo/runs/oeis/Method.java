@@ -16,6 +16,10 @@ public enum Method {
   BISECTIONS,
   /** The classical guessers on the inverse Euler transform ({@link Guesses}). */
   EULER,
+  /** The classical guessers on the Moebius transform ({@link Guesses}). */
+  MOEBIUS,
+  /** The classical guessers on the sums over divisors ({@link Guesses}). */
+  DIVISOR_SUMS,
   /** numevo's evolutionary search. */
   SEARCH,
   /** No stage found a recurrence reproducing every training term. */

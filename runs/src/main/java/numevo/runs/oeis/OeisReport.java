@@ -84,7 +84,7 @@ public final class OeisReport {
     return String.format(
         Locale.ROOT,
         "solved %d of %d sequences (%s): classical %d, fits %d, p-recursive-high %d, differences"
-            + " %d, partial sums %d, bisections %d, euler %d, search %d (classical alone: %s)%n",
+            + " %d, partial sums %d, bisections %d, euler %d, moebius %d, divisor sums %d, search %d (classical alone: %s)%n",
         numevo,
         n,
         share(numevo, n),
@@ -95,6 +95,8 @@ public final class OeisReport {
         by.get(Method.PARTIAL_SUMS),
         by.get(Method.BISECTIONS),
         by.get(Method.EULER),
+        by.get(Method.MOEBIUS),
+        by.get(Method.DIVISOR_SUMS),
         by.get(Method.SEARCH),
         share(by.get(Method.CLASSICAL), n));
   }
@@ -125,7 +127,7 @@ public final class OeisReport {
             + " only if the recurrence chosen on the training terms alone predicts every held-out"
             + " term exactly. Cascade: classical guessers (Berlekamp-Massey, else P-recursive),"
             + " then numevo's exact form fits, then numevo's extended guessers (P-recursive up to"
-            + " order 8 and degree 6; the classical guessers on differences, partial sums, bisections, the inverse Euler transform),"
+            + " order 8 and degree 6; the classical guessers on differences, partial sums, bisections, the inverse Euler, Moebius and divisor-sum transforms),"
             + " then the evolutionary search for the rest of the budget; the first stage that finds a recurrence reproducing every training term"
             + " chooses it (right or wrong), later stages do not run.\n\n");
     b.append("## Shares solved\n\n| method | solved | share |\n|---|---:|---:|\n");
@@ -136,6 +138,8 @@ public final class OeisReport {
     row(b, "numevo classical guessers on the partial sums", by.get(Method.PARTIAL_SUMS), n);
     row(b, "numevo classical guessers on the bisections", by.get(Method.BISECTIONS), n);
     row(b, "numevo classical guessers on the inverse Euler transform", by.get(Method.EULER), n);
+    row(b, "numevo classical guessers on the Moebius transform", by.get(Method.MOEBIUS), n);
+    row(b, "numevo classical guessers on the sums over divisors", by.get(Method.DIVISOR_SUMS), n);
     row(b, "numevo search", by.get(Method.SEARCH), n);
     row(b, "**numevo in all**", numevo, n);
     row(b, "classical alone, same sequences", by.get(Method.CLASSICAL), n);

@@ -122,4 +122,25 @@ class GuessesTest {
         List.of(BigInteger.ONE, BigInteger.ZERO),
         Guesses.inverseEuler(SequenceData.of("y", 0, a)).terms());
   }
+
+  /** sigma(n), the sum of the divisors of n: its Moebius transform is n. */
+  @Test
+  void sigmaIsSolvedThroughItsMoebiusTransform() {
+    List<BigInteger> a = new ArrayList<>();
+    for (int n = 1; n <= 60; n++) {
+      long s = 0;
+      for (int d = 1; d <= n; d++) {
+        if (n % d == 0) {
+          s += d;
+        }
+      }
+      a.add(BigInteger.valueOf(s));
+    }
+    SequenceData d = SequenceData.of("A000203", 1, a);
+    Stage s = Guesses.find(d, 10);
+    assertEquals(Stage.Status.SOLVED, s.status(), s.formula());
+    assertEquals(Method.MOEBIUS, Method.ofGuess(s.by()));
+    SequenceData back = Guesses.divisorSums(Guesses.divisorSums(d, true), false);
+    assertEquals(d.terms(), back.terms());
+  }
 }
