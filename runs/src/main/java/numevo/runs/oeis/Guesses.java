@@ -31,9 +31,10 @@ import numevo.targets.seq.SolverResult;
  *   <li>{@link Method#EULER}: the classical guessers on the inverse Euler transform {@code b} of a
  *       sequence starting with 1 ({@code sum a(n) x^n = prod_k (1 - x^k)^(-b(k))}: partitions into
  *       parts of {@code b(k)} kinds).
- *   <li>{@link Method#MOEBIUS} and {@link Method#DIVISOR_SUMS}: for a sequence indexed from 1, the
- *       classical guessers on its Moebius transform {@code sum_{d|n} mu(n/d) a(d)} and on its sums
- *       over divisors {@code sum_{d|n} a(d)} (arithmetic functions such as sigma or phi).
+ *   <li>{@link Method#MOEBIUS} and {@link Method#DIVISOR_SUMS}: with the first term taken as {@code
+ *       a(1)}, the classical guessers on its Moebius transform {@code sum_{d|n} mu(n/d) a(d)} and
+ *       on its sums over divisors {@code sum_{d|n} a(d)} (arithmetic functions such as sigma or
+ *       phi).
  * </ol>
  *
  * <p>Each transformed sequence is built from all terms but split so that its training terms are
@@ -85,9 +86,8 @@ public final class Guesses {
         return s2;
       }
     }
-    if (data.offset() != 1) {
-      return Stage.none();
-    }
+    // The first term is taken as a(1) (OEIS_clean.txt records no offsets, so data read from it
+    // has offset 0; the arithmetic functions these transforms undo start at n = 1).
     Stage m =
         transformed(Method.MOEBIUS, divisorSums(data, true), heldOut, "sum_{d|n} mu(n/d) a(d)");
     if (m.chose()) {
