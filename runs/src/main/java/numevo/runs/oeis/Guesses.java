@@ -30,7 +30,8 @@ import numevo.targets.seq.SolverResult;
  *       odd-indexed terms separately (an interleaved recurrence); both must fit.
  *   <li>{@link Method#EULER}: the classical guessers on the inverse Euler transform {@code b} of a
  *       sequence starting with 1 ({@code sum a(n) x^n = prod_k (1 - x^k)^(-b(k))}: partitions into
- *       parts of {@code b(k)} kinds).
+ *       parts of {@code b(k)} kinds), of the sequence as listed and, for one listed from {@code n =
+ *       1}, with {@code a(0) = 1} put in front.
  *   <li>{@link Method#MOEBIUS} and {@link Method#DIVISOR_SUMS}: with the first term taken as {@code
  *       a(1)}, the classical guessers on its Moebius transform {@code sum_{d|n} mu(n/d) a(d)} and
  *       on its sums over divisors {@code sum_{d|n} a(d)} (arithmetic functions such as sigma or
@@ -84,6 +85,17 @@ public final class Guesses {
       Stage s2 = transformed(Method.EULER, e, heldOut, "the inverse Euler transform of a");
       if (s2.chose()) {
         return s2;
+      }
+    }
+    // A sequence listed from n = 1 (OEIS_clean.txt records no offsets) has its Euler transform's
+    // a(0) = 1 left out: put it back.
+    List<BigInteger> withOne = new ArrayList<>(data.terms());
+    withOne.addFirst(BigInteger.ONE);
+    SequenceData e1 = inverseEuler(SequenceData.of(data.id(), data.offset(), withOne));
+    if (e1 != null) {
+      Stage s3 = transformed(Method.EULER, e1, heldOut, "the inverse Euler transform of 1, a");
+      if (s3.chose()) {
+        return s3;
       }
     }
     // The first term is taken as a(1) (OEIS_clean.txt records no offsets, so data read from it

@@ -143,4 +143,29 @@ class GuessesTest {
     SequenceData back = Guesses.divisorSums(Guesses.divisorSums(d, true), false);
     assertEquals(d.terms(), back.terms());
   }
+
+  /**
+   * Partitions into parts of 2 kinds listed from n = 1 (2, 5, 10, 20, ...; no a(0)): the Euler
+   * stage puts a(0) = 1 back.
+   */
+  @Test
+  void aSequenceListedFromOneIsSolvedWithTheLeadingOnePutBack() {
+    int size = 46;
+    BigInteger[] a = new BigInteger[size];
+    a[0] = BigInteger.ONE;
+    for (int i = 1; i < size; i++) {
+      a[i] = BigInteger.ZERO;
+    }
+    for (int k = 1; k < size; k++) {
+      for (int twice = 0; twice < 2; twice++) {
+        for (int i = k; i < size; i++) {
+          a[i] = a[i].add(a[i - k]);
+        }
+      }
+    }
+    Stage s = Guesses.find(SequenceData.of("A000712from1", 0, List.of(a).subList(1, size)), 10);
+    assertEquals(Stage.Status.SOLVED, s.status(), s.formula());
+    assertEquals(Method.EULER, Method.ofGuess(s.by()));
+    assertTrue(s.formula().contains("of 1, a"), s.formula());
+  }
 }
