@@ -9,6 +9,7 @@ import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import numevo.evolver.alter.MutationCounters;
 import numevo.evolver.fitness.Fitness;
 import numevo.evolver.fitness.FrontEntry;
@@ -86,9 +87,14 @@ final class Island<C extends Comparable<? super C>> {
    * @param hasDeadline whether there is a deadline
    */
   List<Step> run(int max, long deadline, boolean hasDeadline) {
+    return run(max, deadline, hasDeadline, System::nanoTime);
+  }
+
+  /** {@link #run(int, long, boolean)} with the deadline read on {@code clock}. */
+  List<Step> run(int max, long deadline, boolean hasDeadline, LongSupplier clock) {
     List<Step> steps = new ArrayList<>(max);
     for (int k = 0; k < max; k++) {
-      if (k > 0 && hasDeadline && System.nanoTime() - deadline >= 0) {
+      if (k > 0 && hasDeadline && clock.getAsLong() - deadline >= 0) {
         break;
       }
       step();

@@ -37,7 +37,10 @@ final class LocalIslands<C extends Comparable<? super C>> implements IslandGroup
     for (int i = 0; i < islands.size(); i++) {
       steps.add(null);
       int index = i;
-      tasks.add(() -> steps.set(index, islands.get(index).run(batch, deadline, hasDeadline)));
+      tasks.add(
+          () ->
+              steps.set(
+                  index, islands.get(index).run(batch, deadline, hasDeadline, search.clock())));
     }
     parts.workers().runAll(tasks);
     int most = 0;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import numevo.dsl.program.Program;
 import numevo.evolver.alter.MutationCounters;
 import numevo.evolver.alter.ProgramCrossover;
@@ -71,13 +72,34 @@ public final class Search {
   private final CandidateScorer scorer;
   private final IslandRunner runner;
   private final SharedScores shared;
+  private final LongSupplier clock;
 
   private Search(
-      SearchConfig config, CandidateScorer scorer, IslandRunner runner, SharedScores shared) {
+      SearchConfig config,
+      CandidateScorer scorer,
+      IslandRunner runner,
+      SharedScores shared,
+      LongSupplier clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
     this.runner = runner;
     this.shared = shared;
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * This search with another clock for its time limit (a {@link System#nanoTime()}-like reading):
+   * the start, the deadline, the sizing of batches and the islands' deadline checks read it, so a
+   * test can drive the time limit deterministically. The timings of phases still read the real
+   * clock.
+   */
+  Search withClock(LongSupplier clock) {
+    return new Search(config, scorer, runner, shared, clock);
+  }
+
+  /** The clock the time limit reads. */
+  LongSupplier clock() {
+    return clock;
   }
 
   /** The search's configuration. */
@@ -92,7 +114,7 @@ public final class Search {
    * @param scorer the target's error measure; thread-safe and deterministic
    */
   public static Search of(SearchConfig config, CandidateScorer scorer) {
-    return new Search(config, scorer, null, null);
+    return new Search(config, scorer, null, null, System::nanoTime);
   }
 
   /**
@@ -105,7 +127,7 @@ public final class Search {
    * @param runner runs the tasks; never null
    */
   public Search withRunner(IslandRunner runner) {
-    return new Search(config, scorer, Objects.requireNonNull(runner, "runner"), shared);
+    return new Search(config, scorer, Objects.requireNonNull(runner, "runner"), shared, clock);
   }
 
   /**
@@ -117,8 +139,11 @@ public final class Search {
    * @param shared the shared scores; never null
    */
   public Search withSharedScores(SharedScores shared) {
-    return new Search(config, scorer, runner, Objects.requireNonNull(shared, "shared"));
+    return new Search(config, scorer, runner, Objects.requireNonNull(shared, "shared"), clock);
   }
+
+  /** The stop reason of a search stopped by its time limit. */
+  public static final String TIME = "time";
 
   /** The stop reason of a search stopped by {@link SearchListener#stopRequested()}. */
   public static final String INTERRUPTED = "interrupted";
@@ -196,7 +221,7 @@ public final class Search {
 
   private <C extends Comparable<? super C>> SearchResult run(
       Ranking<C> ranking, SearchListener listener, SearchState resumed) {
-    long started = System.nanoTime();
+    long started = clock.getAsLong();
     IslandConfig ic = config.islands();
     // With a runner, islands run elsewhere: this process only replays their generations.
     try (Workers workers = Workers.of(runner == null ? ic.threads() : 1)) {
@@ -218,6 +243,9 @@ public final class Search {
         before = resumed.timings();
       }
       List<GenerationStats> history = new ArrayList<>();
+      // The time per generation (all islands): the larger of the last batch's and the run's.
+      long perGeneration = 0;
+      long runGenerations = 0;
       long[] nanos = new long[6];
       StopConfig stop = config.stop();
       boolean hasDeadline = !stop.time().isZero();
@@ -235,6 +263,14 @@ public final class Search {
         if (stop.generations() > 0) {
           batch = (int) Math.min(batch, stop.generations() - gen);
         }
+        if (hasDeadline && perGeneration > 0) {
+          // Only as many generations as fit before the deadline at the pace so far, less one as a
+          // margin for a slower generation (at least one: the end of the last batch found that two
+          // fit).
+          long fit = (deadline - clock.getAsLong()) / perGeneration - 1;
+          batch = (int) Math.max(1, Math.min(batch, fit));
+        }
+        long batchStarted = clock.getAsLong();
         List<List<Island.Step>> steps = islands.runBatch(batch, deadline, hasDeadline);
         int done = steps.get(0).size();
         for (List<Island.Step> st : steps) {
@@ -279,6 +315,18 @@ public final class Search {
         if (reason == null && listener.stopRequested()) {
           reason = INTERRUPTED;
         }
+        if (hasDeadline && replayed > 0) {
+          long now = clock.getAsLong();
+          runGenerations += replayed;
+          perGeneration =
+              Math.max(
+                  1, Math.max((now - batchStarted) / replayed, (now - started) / runGenerations));
+          if (reason == null && deadline - now < 2 * perGeneration) {
+            // Another generation (with a margin of one) would end past the deadline: stop within
+            // the time limit.
+            reason = TIME;
+          }
+        }
         if (reason == null && migrationDue(gen)) {
           islands.migrate(gen);
         }
@@ -287,7 +335,7 @@ public final class Search {
           long g = gen;
           long ev = evaluations;
           boolean pending = migrationDue(gen) && (reason != null || !islands.migratesAtOnce());
-          Timings t = before.plus(timings(started, nanos));
+          Timings t = before.plus(timings(started, nanos, clock));
           listener.barrier(
               gen,
               reason,
@@ -303,7 +351,7 @@ public final class Search {
           caches,
           evaluations,
           reason,
-          before.plus(timings(started, nanos)),
+          before.plus(timings(started, nanos, clock)),
           gen);
     }
   }
@@ -477,9 +525,9 @@ public final class Search {
     return gen > 0 && ic.islands() > 1 && ic.migrants() > 0 && gen % ic.migrationInterval() == 0;
   }
 
-  private static Timings timings(long started, long[] nanos) {
+  private static Timings timings(long started, long[] nanos, LongSupplier clock) {
     return new Timings(
-        Duration.ofNanos(System.nanoTime() - started),
+        Duration.ofNanos(clock.getAsLong() - started),
         Duration.ofNanos(nanos[0]),
         Duration.ofNanos(nanos[1]),
         Duration.ofNanos(nanos[2]),
@@ -688,8 +736,8 @@ public final class Search {
     if (front.bestError() <= stop.targetError()) {
       return "target error";
     }
-    if (lastRun && !stop.time().isZero() && System.nanoTime() - started >= stop.time().toNanos()) {
-      return "time";
+    if (lastRun && !stop.time().isZero() && clock.getAsLong() - started >= stop.time().toNanos()) {
+      return TIME;
     }
     return null;
   }

@@ -81,7 +81,7 @@ final class TaskIslands<C extends Comparable<? super C>> implements IslandGroup 
   @Override
   public List<List<Island.Step>> runBatch(int batch, long deadline, boolean hasDeadline) {
     List<IslandTask> tasks = new ArrayList<>(n);
-    long remaining = hasDeadline ? Math.max(0, deadline - System.nanoTime()) : -1;
+    long remaining = hasDeadline ? Math.max(0, deadline - search.clock().getAsLong()) : -1;
     long seed = search.config().seed();
     for (int i = 0; i < n; i++) {
       tasks.add(IslandTask.of(seed, i, generation, rebuild(i), arriving.get(i), batch, remaining));

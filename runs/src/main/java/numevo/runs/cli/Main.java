@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       HashCommand.class,
       JmhCommand.class,
+      OeisCommand.class,
       OpsCommand.class,
       ReplayCommand.class,
       ResumeCommand.class,

@@ -32,14 +32,14 @@ import numevo.targets.seq.SequenceData;
  * @param recovered whether it predicts every held-out term
  * @param text the lines to print, each ending in a newline
  */
-record SeqVerdict(Program kernel, SeqScore score, boolean recovered, String text) {
+public record SeqVerdict(Program kernel, SeqScore score, boolean recovered, String text) {
 
-  SeqVerdict {
+  public SeqVerdict {
     Objects.requireNonNull(text, "text");
   }
 
   /** The verdict on a search's front alone. */
-  static SeqVerdict of(SeqTarget target, List<FrontEntry> front) {
+  public static SeqVerdict of(SeqTarget target, List<FrontEntry> front) {
     return of(target, front, List.of());
   }
 
@@ -50,7 +50,7 @@ record SeqVerdict(Program kernel, SeqScore score, boolean recovered, String text
    * @param front the front
    * @param fits kernels fitted exactly to the training terms (seeds)
    */
-  static SeqVerdict of(SeqTarget target, List<FrontEntry> front, List<Program> fits) {
+  public static SeqVerdict of(SeqTarget target, List<FrontEntry> front, List<Program> fits) {
     Program best = null;
     SeqScore bestScore = null;
     boolean bestFitted = false;

@@ -22,7 +22,10 @@ import numevo.dsl.program.Limits;
  * more equations than its unknowns fix; and a polynomial fit whose coefficients share a factor in
  * {@code n} (which vanishes at some {@code n} and there switches the equation off) must hold with
  * the factor divided out, as in {@link PRecursiveGuesser}. Where the divisor vanishes at a training
- * position the recurrence starts after it (earlier terms are initial terms).
+ * position the recurrence starts after it (earlier terms are initial terms), and the equations past
+ * that start must still number {@link FitConfig#spare} more than the unknowns fix. A fit whose
+ * numerator is zero ({@code D(n) a(n) = 0}) is rejected: it holds trivially wherever the terms or
+ * the divisor vanish.
  */
 public final class RecurrenceFitter {
   private final FitConfig config;
@@ -106,7 +109,7 @@ public final class RecurrenceFitter {
       if (!fits.isEmpty() && form.order() > fits.get(0).recurrence().start()) {
         continue;
       }
-      Fit f = fitForm(scorer, form, s, offset, residues, primes);
+      Fit f = fitForm(scorer, form, s, offset, residues, primes, config.spare());
       if (f != null
           && (fits.isEmpty() || f.recurrence().start() <= fits.get(0).recurrence().start())
           && fits.stream()
@@ -126,7 +129,8 @@ public final class RecurrenceFitter {
       List<BigInteger> s,
       int offset,
       long[][] residues,
-      long[] primes) {
+      long[] primes,
+      int spare) {
     int unknowns = form.unknowns();
     ModularMatrix.Reduced first =
         ModularMatrix.reduce(system(form, residues[0], offset, primes[0]), primes[0]);
@@ -167,7 +171,10 @@ public final class RecurrenceFitter {
         vectors[g] = bases[g][b];
       }
       BigInteger[] v = Modular.liftVector(vectors, goodPrimes);
-      if (v == null || !hasDivisor(form, v) || !holds(form, v, offset, s)) {
+      if (v == null
+          || !hasDivisor(form, v)
+          || !hasNumerator(form, v)
+          || !holds(form, v, offset, s)) {
         continue;
       }
       if (form.degree() > 0) {
@@ -176,7 +183,7 @@ public final class RecurrenceFitter {
           continue; // a masked fit
         }
       }
-      Fit f = build(scorer, form, v, offset, s);
+      Fit f = build(scorer, form, v, offset, s, spare);
       if (f != null) {
         return f;
       }
@@ -188,14 +195,21 @@ public final class RecurrenceFitter {
    * Builds and scores the kernel of a solution; null if it does not reproduce the training terms.
    */
   private static Fit build(
-      SeqScorer scorer, RecurrenceForm form, BigInteger[] v, int offset, List<BigInteger> s) {
+      SeqScorer scorer,
+      RecurrenceForm form,
+      BigInteger[] v,
+      int offset,
+      List<BigInteger> s,
+      int spare) {
     int start = form.order();
     for (int k = form.order(); k < s.size(); k++) {
       if (divisorAt(form, v, offset, s, k).signum() == 0) {
         start = k + 1;
       }
     }
-    if (start >= s.size() || start + 1 > Limits.MAX_PORTS) {
+    // The equations the recurrence computes terms from (those past its start) must still
+    // over-determine the fit: a divisor that vanishes late leaves only a few, which fit noise.
+    if (s.size() - start < form.unknowns() - 1 + spare || start + 1 > Limits.MAX_PORTS) {
       return null;
     }
     String name = "fit_" + SolverNames.identifier(scorer.split().data().id());
@@ -209,6 +223,20 @@ public final class RecurrenceFitter {
   private static boolean hasDivisor(RecurrenceForm form, BigInteger[] v) {
     for (int j = 0; j < v.length; j++) {
       if (form.columns().get(j).holdsTerm() && v[j].signum() != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether some coefficient of a column without {@code a(n)} is nonzero: with none, the fit is
+   * {@code D(n) a(n) = 0}, which holds wherever a term or the divisor is zero and predicts only
+   * zeros ({@code a(n) = 0 / a(n-k)} "fits" a mostly-zero sequence).
+   */
+  private static boolean hasNumerator(RecurrenceForm form, BigInteger[] v) {
+    for (int j = 0; j < v.length; j++) {
+      if (!form.columns().get(j).holdsTerm() && v[j].signum() != 0) {
         return true;
       }
     }

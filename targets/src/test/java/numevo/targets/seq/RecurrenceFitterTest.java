@@ -135,4 +135,28 @@ class RecurrenceFitterTest {
     assertEquals(List.of("A000110"), notRecovered);
     assertEquals(List.of(), fittedButWrong);
   }
+
+  /**
+   * OEIS A005925 (mostly zeros): before the fix the fitter chose {@code a(n) = 0 / a(n-6)}, whose
+   * divisor vanishes until late in the training terms and whose numerator is zero. Such degenerate
+   * fits (zero numerator, too few equations past their start) are rejected.
+   */
+  @Test
+  void aMostlyZeroSequenceGetsNoDegenerateZeroOverEarlierTermFit() {
+    SequenceData d =
+        SequenceData.of(
+            "A005925",
+            0,
+            Sequences.values(
+                1, 0, 0, 4, 0, 0, 0, 0, 12, 0, 0, 12, 0, 0, 0, 0, 6, 0, 0, 12, 0, 0, 0, 0, 24, 0, 0,
+                16, 0, 0, 0, 0, 12, 0, 0, 24, 0, 0, 0, 0, 24, 0, 0, 12, 0, 0, 0, 0, 8, 0, 0, 24, 0,
+                0, 0, 0, 48, 0, 0, 36, 0, 0, 0, 0, 6, 0, 0, 12));
+    for (RecurrenceFitter.Fit f : fits(d)) {
+      assertFalse(f.recurrence().formula().startsWith("a(n) = 0 /"), f.recurrence().formula());
+      int equations = d.size() - 10 - f.recurrence().start();
+      assertTrue(
+          equations >= f.form().unknowns() - 1 + FitConfig.defaults().spare(),
+          f.recurrence().formula());
+    }
+  }
 }
