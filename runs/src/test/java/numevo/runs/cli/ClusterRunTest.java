@@ -50,6 +50,8 @@ class ClusterRunTest {
   private static final Pattern ADDRESS =
       Pattern.compile("coordinating member (127\\.0\\.0\\.1:\\d+)");
   private static final Pattern JOINS = Pattern.compile("([\\d,]+) joins");
+  private static final Pattern RUNS_ISLANDS_LINE =
+      Pattern.compile("^cluster: \\S+ member \\S+ runs islands ", Pattern.MULTILINE);
   private static final Pattern FAILOVERS = Pattern.compile("([\\d,]+) failovers");
   private static final Pattern FOREIGN_HITS =
       Pattern.compile("([\\d,]+) of them on entries another member stored");
@@ -124,9 +126,20 @@ class ClusterRunTest {
       // for a machine at load 30: a few seconds suffice on a quiet one.)
       coordinator.awaitWhileAlive(
           () -> coordinator.log().contains("gen 1:") || coordinator.log().contains("gens "), 240);
+      int before = coordinator.log().length();
       workers.add(worker(address, name, 2));
-      coordinator.awaitWhileAlive(() -> coordinator.log().contains("after it joined"), 240);
-      assertTrue(coordinator.process().isAlive(), "the search ended before the join");
+      // The second worker given islands: a "runs islands" line after it was started (the first
+      // worker may have one too, printed before the first generation, when its join event
+      // arrived after the coordinator started waiting for members).
+      coordinator.awaitWhileAlive(
+          () -> {
+            String log = coordinator.log();
+            return RUNS_ISLANDS_LINE.matcher(log).region(before, log.length()).find();
+          },
+          240);
+      assertTrue(
+          coordinator.process().isAlive(),
+          () -> "the search ended before the join: " + coordinator.log());
       workers.get(0).kill();
       assertEquals(0, coordinator.waitFor(300), coordinator.log());
     } finally {
