@@ -1,5 +1,5 @@
 /*
- * Kernel trunc5_bf16 (bfloat16), exported by numevo (numevo export --lang c).
+ * Kernel xtop2_bf16 (bfloat16), exported by numevo (numevo export --lang c).
  * Self-contained C99; for example: cc -std=c99 -O2 -ffp-contract=off -c F.c (link with -lm).
  *
  * Computes what numevo's reference interpreter computes, bit for bit (every NaN
@@ -41,11 +41,11 @@ static inline uint32_t nv_lt32(uint32_t a, uint32_t b) {
 }
 
 /*
- * Kernel trunc5_bf16 (bfloat16).
+ * Kernel xtop2_bf16 (bfloat16).
  * Inputs: a: an i32; b: an i32.
  * Returns out: an i32.
  */
-int32_t trunc5_bf16(int32_t a, int32_t b) {
+int32_t xtop2_bf16(int32_t a, int32_t b) {
   const uint32_t ma = (uint32_t) a & 32767u; /* ma = and a 32767 */
   const uint32_t mb = (uint32_t) b & 32767u; /* mb = and b 32767 */
   const uint32_t za = ma != 0u ? ma : 0xffff0000u; /* za = select ma ma -65536 */
@@ -53,29 +53,15 @@ int32_t trunc5_bf16(int32_t a, int32_t b) {
   const uint32_t sum = za + zb; /* sum = add za zb */
   const uint32_t fa = (uint32_t) a & 127u; /* fa = and a 127 */
   const uint32_t fb = (uint32_t) b & 127u; /* fb = and b 127 */
-  const uint32_t A0 = fa & 124u; /* A0 = and fa 124 */
-  const uint32_t A2 = A0 | 2u; /* A2 = or A0 2 */
   const uint32_t b6 = fb & 64u; /* b6 = and fb 64 */
-  const uint32_t s6 = A2 << (5u & 31u); /* s6 = shl A2 5 */
+  const uint32_t s6 = fa << (2u & 31u); /* s6 = shl fa 2 */
   const uint32_t p6 = b6 != 0u ? s6 : 0u; /* p6 = select b6 s6 0 */
-  const uint32_t q6 = A2 + p6; /* q6 = add A2 p6 */
+  const uint32_t q6 = fa + p6; /* q6 = add fa p6 */
   const uint32_t b5 = fb & 32u; /* b5 = and fb 32 */
-  const uint32_t s5 = A2 << (4u & 31u); /* s5 = shl A2 4 */
+  const uint32_t s5 = fa << (1u & 31u); /* s5 = shl fa 1 */
   const uint32_t p5 = b5 != 0u ? s5 : 0u; /* p5 = select b5 s5 0 */
   const uint32_t q5 = q6 + p5; /* q5 = add q6 p5 */
-  const uint32_t b4 = fb & 16u; /* b4 = and fb 16 */
-  const uint32_t s4 = A2 << (3u & 31u); /* s4 = shl A2 3 */
-  const uint32_t p4 = b4 != 0u ? s4 : 0u; /* p4 = select b4 s4 0 */
-  const uint32_t q4 = q5 + p4; /* q4 = add q5 p4 */
-  const uint32_t b3 = fb & 8u; /* b3 = and fb 8 */
-  const uint32_t s3 = A2 << (2u & 31u); /* s3 = shl A2 2 */
-  const uint32_t p3 = b3 != 0u ? s3 : 0u; /* p3 = select b3 s3 0 */
-  const uint32_t q3 = q4 + p3; /* q3 = add q4 p3 */
-  const uint32_t b2 = fb & 4u; /* b2 = and fb 4 */
-  const uint32_t s2 = A2 << (1u & 31u); /* s2 = shl A2 1 */
-  const uint32_t p2 = b2 != 0u ? s2 : 0u; /* p2 = select b2 s2 0 */
-  const uint32_t q2 = q3 + p2; /* q2 = add q3 p2 */
-  const uint32_t xy = q2 >> (6u & 31u); /* xy = ushr q2 6 */
+  const uint32_t xy = q5 >> (3u & 31u); /* xy = ushr q5 3 */
   const uint32_t f0 = fa + fb; /* f0 = add fa fb */
   const uint32_t g = f0 + xy; /* g = add f0 xy */
   const uint32_t S = sum + xy; /* S = add sum xy */

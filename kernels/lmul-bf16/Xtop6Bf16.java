@@ -1,4 +1,4 @@
-// Kernel trunc3_bf16 (bfloat16), exported by numevo (numevo export --lang java).
+// Kernel xtop6_bf16 (bfloat16), exported by numevo (numevo export --lang java).
 // Self-contained: compiles alone with Java 17 or later.
 //
 // Computes what numevo's reference interpreter computes, bit for bit (every NaN
@@ -11,12 +11,12 @@
 // - comparisons give 1 or 0; i32 arithmetic wraps; toi rounds half to even and
 //   trunc truncates, both saturating, NaN giving 0.
 
-/** Kernel trunc3_bf16 in bfloat16, exported from numevo. */
-public final class Trunc3Bf16 {
-  private Trunc3Bf16() {}
+/** Kernel xtop6_bf16 in bfloat16, exported from numevo. */
+public final class Xtop6Bf16 {
+  private Xtop6Bf16() {}
 
   /**
-   * Computes kernel trunc3_bf16.
+   * Computes kernel xtop6_bf16.
    *
    * @param a an i32
    * @param b an i32
@@ -30,21 +30,32 @@ public final class Trunc3Bf16 {
     int sum = za + zb; // sum = add za zb
     int fa = a & 127; // fa = and a 127
     int fb = b & 127; // fb = and b 127
-    int A0 = fa & 112; // A0 = and fa 112
-    int A2 = A0 | 8; // A2 = or A0 8
     int b6 = fb & 64; // b6 = and fb 64
-    int s6 = A2 << 3; // s6 = shl A2 3
+    int s6 = fa << 6; // s6 = shl fa 6
     int p6 = b6 != 0 ? s6 : 0; // p6 = select b6 s6 0
-    int q6 = A2 + p6; // q6 = add A2 p6
+    int q6 = fa + p6; // q6 = add fa p6
     int b5 = fb & 32; // b5 = and fb 32
-    int s5 = A2 << 2; // s5 = shl A2 2
+    int s5 = fa << 5; // s5 = shl fa 5
     int p5 = b5 != 0 ? s5 : 0; // p5 = select b5 s5 0
     int q5 = q6 + p5; // q5 = add q6 p5
     int b4 = fb & 16; // b4 = and fb 16
-    int s4 = A2 << 1; // s4 = shl A2 1
+    int s4 = fa << 4; // s4 = shl fa 4
     int p4 = b4 != 0 ? s4 : 0; // p4 = select b4 s4 0
     int q4 = q5 + p4; // q4 = add q5 p4
-    int xy = q4 >>> 4; // xy = ushr q4 4
+    int b3 = fb & 8; // b3 = and fb 8
+    int s3 = fa << 3; // s3 = shl fa 3
+    int p3 = b3 != 0 ? s3 : 0; // p3 = select b3 s3 0
+    int q3 = q4 + p3; // q3 = add q4 p3
+    int b2 = fb & 4; // b2 = and fb 4
+    int s2 = fa << 2; // s2 = shl fa 2
+    int p2 = b2 != 0 ? s2 : 0; // p2 = select b2 s2 0
+    int q2 = q3 + p2; // q2 = add q3 p2
+    int b1 = fb & 2; // b1 = and fb 2
+    int s1 = fa << 1; // s1 = shl fa 1
+    int p1 = b1 != 0 ? s1 : 0; // p1 = select b1 s1 0
+    int q1 = q2 + p1; // q1 = add q2 p1
+    int qr = q1 + 64; // qr = add q1 64
+    int xy = qr >>> 7; // xy = ushr qr 7
     int f0 = fa + fb; // f0 = add fa fb
     int g = f0 + xy; // g = add f0 xy
     int S = sum + xy; // S = add sum xy

@@ -1,4 +1,4 @@
-// Kernel trunc4_bf16 (bfloat16), exported by numevo (numevo export --lang java).
+// Kernel xtop2_bf16 (bfloat16), exported by numevo (numevo export --lang java).
 // Self-contained: compiles alone with Java 17 or later.
 //
 // Computes what numevo's reference interpreter computes, bit for bit (every NaN
@@ -11,12 +11,12 @@
 // - comparisons give 1 or 0; i32 arithmetic wraps; toi rounds half to even and
 //   trunc truncates, both saturating, NaN giving 0.
 
-/** Kernel trunc4_bf16 in bfloat16, exported from numevo. */
-public final class Trunc4Bf16 {
-  private Trunc4Bf16() {}
+/** Kernel xtop2_bf16 in bfloat16, exported from numevo. */
+public final class Xtop2Bf16 {
+  private Xtop2Bf16() {}
 
   /**
-   * Computes kernel trunc4_bf16.
+   * Computes kernel xtop2_bf16.
    *
    * @param a an i32
    * @param b an i32
@@ -30,25 +30,15 @@ public final class Trunc4Bf16 {
     int sum = za + zb; // sum = add za zb
     int fa = a & 127; // fa = and a 127
     int fb = b & 127; // fb = and b 127
-    int A0 = fa & 120; // A0 = and fa 120
-    int A2 = A0 | 4; // A2 = or A0 4
     int b6 = fb & 64; // b6 = and fb 64
-    int s6 = A2 << 4; // s6 = shl A2 4
+    int s6 = fa << 2; // s6 = shl fa 2
     int p6 = b6 != 0 ? s6 : 0; // p6 = select b6 s6 0
-    int q6 = A2 + p6; // q6 = add A2 p6
+    int q6 = fa + p6; // q6 = add fa p6
     int b5 = fb & 32; // b5 = and fb 32
-    int s5 = A2 << 3; // s5 = shl A2 3
+    int s5 = fa << 1; // s5 = shl fa 1
     int p5 = b5 != 0 ? s5 : 0; // p5 = select b5 s5 0
     int q5 = q6 + p5; // q5 = add q6 p5
-    int b4 = fb & 16; // b4 = and fb 16
-    int s4 = A2 << 2; // s4 = shl A2 2
-    int p4 = b4 != 0 ? s4 : 0; // p4 = select b4 s4 0
-    int q4 = q5 + p4; // q4 = add q5 p4
-    int b3 = fb & 8; // b3 = and fb 8
-    int s3 = A2 << 1; // s3 = shl A2 1
-    int p3 = b3 != 0 ? s3 : 0; // p3 = select b3 s3 0
-    int q3 = q4 + p3; // q3 = add q4 p3
-    int xy = q3 >>> 5; // xy = ushr q3 5
+    int xy = q5 >>> 3; // xy = ushr q5 3
     int f0 = fa + fb; // f0 = add fa fb
     int g = f0 + xy; // g = add f0 xy
     int S = sum + xy; // S = add sum xy
