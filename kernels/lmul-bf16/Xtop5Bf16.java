@@ -53,14 +53,13 @@ public final class Xtop5Bf16 {
     int qr = q2 + 32; // qr = add q2 32
     int xy = qr >>> 6; // xy = ushr qr 6
     int f0 = fa + fb; // f0 = add fa fb
+    int es = sum - f0; // es = sub sum f0
     int g = f0 + xy; // g = add f0 xy
-    int S = sum + xy; // S = add sum xy
     int h = g >>> 1; // h = ushr g 1
-    int d = h - g; // d = sub h g
-    int c = 127 < g ? 1 : 0; // c = lt 127 g
-    int d64 = d + 64; // d64 = add d 64
-    int fix = c != 0 ? d64 : 0; // fix = select c d64 0
-    int T = S + fix; // T = add S fix
+    int h64 = h + 64; // h64 = add h 64
+    int c = g < h64 ? 1 : 0; // c = lt g h64
+    int m = c != 0 ? g : h64; // m = select c g h64
+    int T = es + m; // T = add es m
     int r = T - 16256; // r = sub T 16256
     int under = r < 1 ? 1 : 0; // under = lt r 1
     int r1 = under != 0 ? 0 : r; // r1 = select under 0 r

@@ -63,14 +63,13 @@ int32_t xtop2_bf16(int32_t a, int32_t b) {
   const uint32_t q5 = q6 + p5; /* q5 = add q6 p5 */
   const uint32_t xy = q5 >> (3u & 31u); /* xy = ushr q5 3 */
   const uint32_t f0 = fa + fb; /* f0 = add fa fb */
+  const uint32_t es = sum - f0; /* es = sub sum f0 */
   const uint32_t g = f0 + xy; /* g = add f0 xy */
-  const uint32_t S = sum + xy; /* S = add sum xy */
   const uint32_t h = g >> (1u & 31u); /* h = ushr g 1 */
-  const uint32_t d = h - g; /* d = sub h g */
-  const uint32_t c = nv_lt32(127u, g); /* c = lt 127 g */
-  const uint32_t d64 = d + 64u; /* d64 = add d 64 */
-  const uint32_t fix = c != 0u ? d64 : 0u; /* fix = select c d64 0 */
-  const uint32_t T = S + fix; /* T = add S fix */
+  const uint32_t h64 = h + 64u; /* h64 = add h 64 */
+  const uint32_t c = nv_lt32(g, h64); /* c = lt g h64 */
+  const uint32_t m = c != 0u ? g : h64; /* m = select c g h64 */
+  const uint32_t T = es + m; /* T = add es m */
   const uint32_t r = T - 16256u; /* r = sub T 16256 */
   const uint32_t under = nv_lt32(r, 1u); /* under = lt r 1 */
   const uint32_t r1 = under != 0u ? 0u : r; /* r1 = select under 0 r */
