@@ -5,7 +5,9 @@
 # kernels/lmul-check-bf16.c (bf16, every mantissa pair; it prints the pairs and mismatches only).
 # One line per kernel:
 #   numevo: ops, energy (pJ, the target's model), exact fraction, core mean and max |rel. error|;
-#   C check: exact pairs, core mean, max and bias (mean signed relative error).
+#   C check: exact pairs, core mean, max and bias (mean signed relative error); for bf16 the
+#   mismatches over every mantissa pair, then kernels/lmul-core-bf16.c's core figures (all
+#   16,384 mantissa pairs with both operands in [1, 2): exact pairs, mean, max and bias).
 # Usage (from the repository root; needs ./numevo, python3 and cc):
 #   scripts/lmul-kernels.sh            export, score and check
 #   scripts/lmul-kernels.sh --check    score and check only (exports untouched)
@@ -34,10 +36,14 @@ print("%2d ops %.1f pJ exact %6.2f%% core mean %.3f%% max %.2f%%" % (d["ops"], d
       # bfloat16: every mantissa pair at many exponents (126M pairs, about 5 s of CPU)
       cc -std=c99 -O2 -ffp-contract=off -DKERNEL="$name" -include "$dir/$name.c" \
         kernels/lmul-check-bf16.c -lm -o "$tmp/check"
+      cc -std=c99 -O2 -ffp-contract=off -DKERNEL="$name" -include "$dir/$name.c" \
+        kernels/lmul-core-bf16.c -lm -o "$tmp/core"
     else
       cc -std=c99 -O2 -ffp-contract=off -DFMT_$fmt -DKERNEL="$name" -include "$dir/$name.c" \
         kernels/lmul-check.c -lm -o "$tmp/check"
     fi
-    printf '%-18s %-22s %s | C: %s\n' "$dir" "$name" "$score" "$("$tmp/check")"
+    check=$("$tmp/check" | tail -n 1)
+    [ $fmt = BF16 ] && check="$check | core: $("$tmp/core")"
+    printf '%-18s %-22s %s | C: %s\n' "$dir" "$name" "$score" "$check"
   done
 done
