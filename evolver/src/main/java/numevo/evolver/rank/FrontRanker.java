@@ -295,6 +295,38 @@ public final class FrontRanker {
     int used;
     long scorings;
 
+    /** The judged error of the last kernel {@link #better} returned. */
+    private double betterError;
+
+    /**
+     * {@code q} with the constants at {@code sites} set to {@code v} if its judged error (the
+     * window's exact maximum and the samples') is below {@code jq}, else null; counts the scoring
+     * and the window check it took ({@link #betterError} holds the error it returns with).
+     */
+    private Program better(Program q, int[] sites, double[] v, double jq) {
+      Program q2;
+      try {
+        q2 = Literals.with(q, sites, v);
+      } catch (RuntimeException e) {
+        return null;
+      }
+      scorings++;
+      if (sampled(q2) >= jq) {
+        return null;
+      }
+      Score s2 = verify(window, q2, all);
+      used++;
+      if (s2 == null) {
+        return null;
+      }
+      double j2 = Math.max(s2.error(), sampled(q2));
+      if (j2 < jq) {
+        betterError = j2;
+        return q2;
+      }
+      return null;
+    }
+
     Refiner(
         FloatTarget ft,
         FloatTarget window,
@@ -401,25 +433,10 @@ public final class FrontRanker {
               continue;
             }
             v[k] = nv;
-            Program q2;
-            try {
-              q2 = Literals.with(q, sites, v);
-            } catch (RuntimeException e) {
-              continue;
-            }
-            scorings++;
-            if (sampled(q2) >= jq) {
-              continue;
-            }
-            Score s2 = verify(window, q2, all);
-            used++;
-            if (s2 == null) {
-              continue;
-            }
-            double j2 = Math.max(s2.error(), sampled(q2));
-            if (j2 < jq) {
+            Program q2 = better(q, sites, v, jq);
+            if (q2 != null) {
               q = q2;
-              jq = j2;
+              jq = betterError;
               improved = true;
             }
           }
@@ -439,25 +456,10 @@ public final class FrontRanker {
             v[k] = next(f, v[k], up);
           }
         }
-        Program q2;
-        try {
-          q2 = Literals.with(q, sites, v);
-        } catch (RuntimeException e) {
-          continue;
-        }
-        scorings++;
-        if (sampled(q2) >= jq) {
-          continue;
-        }
-        Score s2 = verify(window, q2, all);
-        used++;
-        if (s2 == null) {
-          continue;
-        }
-        double j2 = Math.max(s2.error(), sampled(q2));
-        if (j2 < jq) {
+        Program q2 = better(q, sites, v, jq);
+        if (q2 != null) {
           q = q2;
-          jq = j2;
+          jq = betterError;
         }
       }
       log.accept(
