@@ -13,7 +13,7 @@ FL=(-XX:+UseParallelGC -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsa
   --add-opens java.management/sun.management=ALL-UNNAMED
   --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
 G=${G:-300}; JOIN_AFTER=${JOIN_AFTER:-20}; KILL_AFTER=${KILL_AFTER:-20}
-ARGS=(search exp2 --islands 6 --population 100 --generations $G --seed 1 --progress 1 --threads 1)
+ARGS=(search exp2 --islands 6 --population 100 --generations $G --seed 1 --progress 1 --threads 1 --rank none)
 OUT=${1:?usage: scripts/cluster-events.sh OUTDIR}
 mkdir -p $OUT
 grep -q "^stopped" $OUT/plain.log 2>/dev/null || { rm -rf $OUT/runs/plain; $J "${FL[@]}" -jar $JAR "${ARGS[@]}" --run-dir $OUT/runs/plain > $OUT/plain.log 2>&1; }
