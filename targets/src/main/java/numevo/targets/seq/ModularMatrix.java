@@ -7,6 +7,55 @@ package numevo.targets.seq;
  * guesser lift them back to the rationals.
  */
 final class ModularMatrix {
+
+  /**
+   * The null space over the rationals of one system reduced modulo several primes, lifted by the
+   * Chinese remainder theorem. A prime whose rank is below the best, or whose pivots differ from
+   * the first prime of the best rank, is unlucky and left out. One entry per basis vector, in the
+   * basis order; an entry is null where the lift fails. Empty if the best rank is {@code unknowns}
+   * (only the zero solution: a first prime of full rank was unlucky, or the system is trivial over
+   * the rationals).
+   *
+   * @param red the system reduced modulo each of {@code primes}
+   */
+  static java.util.List<java.math.BigInteger[]> liftedNullSpace(
+      Reduced[] red, long[] primes, int unknowns) {
+    int bestRank = 0;
+    for (Reduced x : red) {
+      bestRank = Math.max(bestRank, x.rank());
+    }
+    java.util.List<java.math.BigInteger[]> out = new java.util.ArrayList<>();
+    if (bestRank == unknowns) {
+      return out;
+    }
+    Reduced ref = null;
+    java.util.List<Integer> good = new java.util.ArrayList<>();
+    for (int i = 0; i < primes.length; i++) {
+      if (red[i].rank() != bestRank) {
+        continue;
+      }
+      if (ref == null) {
+        ref = red[i];
+      }
+      if (red[i].samePattern(ref)) {
+        good.add(i);
+      }
+    }
+    long[] goodPrimes = good.stream().mapToLong(i -> primes[i]).toArray();
+    long[][][] bases = new long[good.size()][][];
+    for (int g = 0; g < good.size(); g++) {
+      bases[g] = red[good.get(g)].nullSpace(primes[good.get(g)]);
+    }
+    for (int b = 0; b < unknowns - bestRank; b++) {
+      long[][] vectors = new long[good.size()][];
+      for (int g = 0; g < good.size(); g++) {
+        vectors[g] = bases[g][b];
+      }
+      out.add(Modular.liftVector(vectors, goodPrimes));
+    }
+    return out;
+  }
+
   private ModularMatrix() {}
 
   /**

@@ -139,38 +139,11 @@ public final class RecurrenceFitter {
     }
     ModularMatrix.Reduced[] red = new ModularMatrix.Reduced[primes.length];
     red[0] = first;
-    int bestRank = first.rank();
     for (int i = 1; i < primes.length; i++) {
       red[i] = ModularMatrix.reduce(system(form, residues[i], offset, primes[i]), primes[i]);
-      bestRank = Math.max(bestRank, red[i].rank());
     }
-    if (bestRank == unknowns) {
-      return null;
-    }
-    ModularMatrix.Reduced ref = null;
-    List<Integer> good = new ArrayList<>();
-    for (int i = 0; i < primes.length; i++) {
-      if (red[i].rank() != bestRank) {
-        continue;
-      }
-      if (ref == null) {
-        ref = red[i];
-      }
-      if (red[i].samePattern(ref)) {
-        good.add(i);
-      }
-    }
-    long[] goodPrimes = good.stream().mapToLong(i -> primes[i]).toArray();
-    long[][][] bases = new long[good.size()][][];
-    for (int g = 0; g < good.size(); g++) {
-      bases[g] = red[good.get(g)].nullSpace(primes[good.get(g)]);
-    }
-    for (int b = 0; b < unknowns - bestRank; b++) {
-      long[][] vectors = new long[good.size()][];
-      for (int g = 0; g < good.size(); g++) {
-        vectors[g] = bases[g][b];
-      }
-      BigInteger[] v = Modular.liftVector(vectors, goodPrimes);
+    for (BigInteger[] lifted : ModularMatrix.liftedNullSpace(red, primes, unknowns)) {
+      BigInteger[] v = lifted;
       if (v == null
           || !hasDivisor(form, v)
           || !hasNumerator(form, v)
