@@ -68,12 +68,20 @@ final class SimdGenerator {
     private final boolean[] live;
     private final String portsDesc;
 
+    /**
+     * Comparisons whose every live use is the condition of a {@code select}: they are kept as the
+     * comparison's {@link jdk.incubator.vector.VectorMask}, which the selects blend by directly,
+     * instead of as 1/0 lanes that each select compares with 0 again.
+     */
+    private final boolean[] maskOnly;
+
     Gen(Program p, String className) {
       this.p = p;
       this.className = className;
       this.k = p.inputs().size();
       this.ports = k + p.outputs().size();
       this.live = liveness(p);
+      this.maskOnly = maskOnly(p, live);
       StringBuilder sb = new StringBuilder();
       for (Type t : p.inputTypes()) {
         sb.append(arrayDesc(t));
@@ -224,10 +232,30 @@ final class SimdGenerator {
           continue;
         }
         Instr ins = instrs.get(j);
-        for (Operand o : ins.args()) {
-          operand(mv, o, base, temps);
+        List<Operand> args = ins.args();
+        Call c;
+        if (maskOnly[k + j]) {
+          args.forEach(o -> operand(mv, o, base, temps));
+          c = maskCall(ins.op());
+        } else if (isSelect(ins.op())
+            && args.get(0) instanceof Ref cond
+            && maskOnly[cond.index()]) {
+          args.forEach(o -> operand(mv, o, base, temps));
+          c =
+              ins.op() == Op.FSELECT
+                  ? new Call("fselectMask", "(" + MASK + FV + FV + ")" + FV)
+                  : new Call("iselectMask", "(" + MASK + IV + IV + ")" + IV);
+        } else if ((ins.op() == Op.FMAX || ins.op() == Op.FMIN) && boundLiteral(args) >= 0) {
+          int lit = boundLiteral(args);
+          operand(mv, args.get(1 - lit), base, temps);
+          operand(mv, args.get(lit), base, temps);
+          c =
+              new Call(
+                  ins.op() == Op.FMAX ? "fmaxLiteral" : "fminLiteral", "(" + FV + FV + ")" + FV);
+        } else {
+          args.forEach(o -> operand(mv, o, base, temps));
+          c = integral(ins) ? new Call("trunc", "(" + FV + ")" + IV) : call(ins.op());
         }
-        Call c = integral(ins) ? new Call("trunc", "(" + FV + ")" + IV) : call(ins.op());
         Inliner.inline(mv, c.name, c.desc, temps);
         mv.visitVarInsn(ASTORE, base + k + j);
       }
@@ -246,6 +274,27 @@ final class SimdGenerator {
             "(" + (f ? FV + "[F" : IV + "[I") + "I" + tailArg + ")V",
             temps);
       }
+    }
+
+    /**
+     * The index (0 or 1) of an argument of a {@code min} or {@code max} that is a literal other
+     * than NaN and zero (as a float), or -1. With such a bound {@code c}, Java's {@code Math.max(a,
+     * c)} is {@code a < c ? c : a} and {@code Math.min(a, c)} is {@code a > c ? c : a}: a NaN
+     * {@code a} fails the comparison and passes through, the signs of zeros cannot matter, and
+     * {@code a == c} means the same value. That is one comparison and one blend, where the Vector
+     * API's MAX and MIN keep Java's NaN and signed-zero rules for any operands (five instructions
+     * on x86).
+     */
+    private static int boundLiteral(List<Operand> args) {
+      for (int a = 0; a < 2; a++) {
+        if (args.get(a) instanceof FloatLit l) {
+          float c = (float) l.value();
+          if (!Float.isNaN(c) && c != 0f) {
+            return a;
+          }
+        }
+      }
+      return -1;
     }
 
     /**
@@ -349,6 +398,63 @@ final class SimdGenerator {
       }
     }
     return live;
+  }
+
+  /**
+   * Which values are comparisons used only as the condition of {@code select}s (never as an output,
+   * an operand of another op, or a select's value).
+   */
+  static boolean[] maskOnly(Program p, boolean[] live) {
+    int k = p.inputs().size();
+    List<Instr> body = p.body();
+    boolean[] only = new boolean[p.valueCount()];
+    for (int j = 0; j < body.size(); j++) {
+      only[k + j] = live[k + j] && body.get(j).op().isComparison();
+    }
+    for (Ref r : p.outputs()) {
+      only[r.index()] = false;
+    }
+    for (int j = 0; j < body.size(); j++) {
+      if (!live[k + j]) {
+        continue;
+      }
+      Instr ins = body.get(j);
+      List<Operand> args = ins.args();
+      for (int a = 0; a < args.size(); a++) {
+        if (args.get(a) instanceof Ref r && !(a == 0 && isSelect(ins.op()))) {
+          only[r.index()] = false;
+        }
+      }
+    }
+    return only;
+  }
+
+  private static boolean isSelect(Op op) {
+    return op == Op.FSELECT || op == Op.ISELECT;
+  }
+
+  /** The mask-valued form of a comparison ({@link #maskOnly}). */
+  private static Call maskCall(Op op) {
+    String f = "(" + FV + FV + ")" + MASK;
+    String i = "(" + IV + IV + ")" + MASK;
+    return switch (op) {
+      case FLT -> new Call("fltMask", f);
+      case FLE -> new Call("fleMask", f);
+      case FEQ -> new Call("feqMask", f);
+      case ILT -> new Call("iltMask", i);
+      case ILE -> new Call("ileMask", i);
+      case IEQ -> new Call("ieqMask", i);
+      case FADD, FSUB, FMUL, FDIV, FFMA, FNEG, FABS, FMIN, FMAX, FSQRT, FRINT, FFLOOR, FSELECT ->
+          notComparison(op);
+      case IADD, ISUB, IMUL, INEG, ISHL, ISHR, IUSHR, IAND, IOR, IXOR, ISELECT -> notComparison(op);
+      case TOI, TRUNC, ITOF, BITS, FROMBITS -> notComparison(op);
+      case FEXP, FLOG, FSIN, FCOS, FTANH, FPOW -> notComparison(op);
+      case ZADD, ZSUB, ZMUL, ZNEG, ZDIV, ZLT, ZLE, ZEQ, ZSELECT, TOINT -> notComparison(op);
+    };
+  }
+
+  private static Call notComparison(Op op) {
+    throw new IllegalStateException(op + " is not a comparison of f or i32 values");
   }
 
   private record Call(String name, String desc) {}

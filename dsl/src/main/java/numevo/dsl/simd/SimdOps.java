@@ -155,6 +155,52 @@ final class SimdOps {
     return ones(a.compare(VectorOperators.EQ, b));
   }
 
+  /** a < c ? c : a per lane, which is Math.max(a, c) for a literal c other than NaN and zero. */
+  static FloatVector fmaxLiteral(FloatVector a, FloatVector c) {
+    return a.blend(c, a.compare(VectorOperators.LT, c));
+  }
+
+  /** a > c ? c : a per lane, which is Math.min(a, c) for a literal c other than NaN and zero. */
+  static FloatVector fminLiteral(FloatVector a, FloatVector c) {
+    return a.blend(c, a.compare(VectorOperators.GT, c));
+  }
+
+  // Comparisons kept as masks where only selects use them (SimdGenerator.maskOnly).
+
+  static VectorMask<Float> fltMask(FloatVector a, FloatVector b) {
+    return a.compare(VectorOperators.LT, b);
+  }
+
+  static VectorMask<Float> fleMask(FloatVector a, FloatVector b) {
+    return a.compare(VectorOperators.LE, b);
+  }
+
+  static VectorMask<Float> feqMask(FloatVector a, FloatVector b) {
+    return a.compare(VectorOperators.EQ, b);
+  }
+
+  static VectorMask<Integer> iltMask(IntVector a, IntVector b) {
+    return a.compare(VectorOperators.LT, b);
+  }
+
+  static VectorMask<Integer> ileMask(IntVector a, IntVector b) {
+    return a.compare(VectorOperators.LE, b);
+  }
+
+  static VectorMask<Integer> ieqMask(IntVector a, IntVector b) {
+    return a.compare(VectorOperators.EQ, b);
+  }
+
+  /** The select of a comparison's mask (of either species): a where it is set, else b. */
+  static FloatVector fselectMask(VectorMask<?> m, FloatVector a, FloatVector b) {
+    return b.blend(a, m.cast(F));
+  }
+
+  /** The select of a comparison's mask (of either species): a where it is set, else b. */
+  static IntVector iselectMask(VectorMask<?> m, IntVector a, IntVector b) {
+    return b.blend(a, m.cast(I));
+  }
+
   private static IntVector ones(VectorMask<Float> m) {
     return IntVector.zero(I).blend(1, m.cast(I));
   }

@@ -89,7 +89,7 @@ class EveryOpOnSpecialValuesTest {
     checkHot(p, points);
   }
 
-  private static void checkHot(Program p, List<Object[]> points) {
+  static void checkHot(Program p, List<Object[]> points) {
     CompiledKernel k = SimdCompiler.compile(p);
     int n = points.size();
     int arity = p.inputs().size();
@@ -146,7 +146,7 @@ class EveryOpOnSpecialValuesTest {
     }
   }
 
-  private static List<Double> floats() {
+  static List<Double> floats() {
     List<Double> d = new ArrayList<>();
     for (float f : toArray()) {
       d.add((double) f);
