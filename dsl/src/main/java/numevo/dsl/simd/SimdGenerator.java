@@ -75,6 +75,9 @@ final class SimdGenerator {
      */
     private final boolean[] maskOnly;
 
+    /** {@code bits} instructions whose NaN lanes no output can see ({@link #rawBits}). */
+    private final boolean[] rawBits;
+
     Gen(Program p, String className) {
       this.p = p;
       this.className = className;
@@ -82,6 +85,7 @@ final class SimdGenerator {
       this.ports = k + p.outputs().size();
       this.live = liveness(p);
       this.maskOnly = maskOnly(p, live);
+      this.rawBits = rawBits(p, live);
       StringBuilder sb = new StringBuilder();
       for (Type t : p.inputTypes()) {
         sb.append(arrayDesc(t));
@@ -252,6 +256,9 @@ final class SimdGenerator {
           c =
               new Call(
                   ins.op() == Op.FMAX ? "fmaxLiteral" : "fminLiteral", "(" + FV + FV + ")" + FV);
+        } else if (ins.op() == Op.BITS && rawBits[k + j]) {
+          args.forEach(o -> operand(mv, o, base, temps));
+          c = new Call("bitsRaw", "(" + FV + ")" + IV);
         } else {
           args.forEach(o -> operand(mv, o, base, temps));
           c = integral(ins) ? new Call("trunc", "(" + FV + ")" + IV) : call(ins.op());
@@ -427,6 +434,79 @@ final class SimdGenerator {
       }
     }
     return only;
+  }
+
+  /**
+   * Which {@code bits} instructions may give a NaN operand's raw code instead of {@code
+   * 0x7fc00000}, because no output depends on their value in the lanes where the operand is NaN:
+   * there, every value that depends on the {@code bits} result is absorbed by a float op that has
+   * another operand which is NaN whenever the {@code bits} operand is. Such a value is NaN in those
+   * lanes whatever the code was (and every NaN counts as one value; {@code bits} of it is canonical
+   * again). Cody-Waite reductions have this shape: {@code bits t} builds the scale 2^n, which
+   * multiplies a polynomial in {@code r}, and {@code r} is NaN where {@code t} is. Saves the NaN
+   * test and blend per vector.
+   *
+   * <p>For each live {@code bits b = bits t}: P, the values NaN whenever {@code t} is ({@code t}; a
+   * float op with an operand in P, where every such op gives NaN for a NaN operand whatever the
+   * others are; a {@code select} of two values in P); D, the values that may differ ({@code b}; any
+   * op with an operand in D, unless it is in P). Raw is allowed when no output is in D.
+   */
+  static boolean[] rawBits(Program p, boolean[] live) {
+    int k = p.inputs().size();
+    List<Instr> body = p.body();
+    boolean[] raw = new boolean[p.valueCount()];
+    for (int j = 0; j < body.size(); j++) {
+      Instr ins = body.get(j);
+      if (!live[k + j] || ins.op() != Op.BITS || !(ins.args().get(0) instanceof Ref t)) {
+        continue;
+      }
+      boolean[] nan = new boolean[p.valueCount()];
+      boolean[] dirty = new boolean[p.valueCount()];
+      nan[t.index()] = true;
+      dirty[k + j] = true;
+      for (int u = 0; u < body.size(); u++) {
+        Instr use = body.get(u);
+        List<Operand> args = use.args();
+        if (propagatesNaN(use.op())) {
+          for (Operand o : args) {
+            if (o instanceof Ref r && nan[r.index()]) {
+              nan[k + u] = true;
+            }
+          }
+        } else if (use.op() == Op.FSELECT
+            && args.get(1) instanceof Ref a
+            && args.get(2) instanceof Ref b
+            && nan[a.index()]
+            && nan[b.index()]) {
+          nan[k + u] = true;
+        }
+        if (!nan[k + u]) {
+          for (Operand o : args) {
+            if (o instanceof Ref r && dirty[r.index()]) {
+              dirty[k + u] = true;
+            }
+          }
+        }
+      }
+      boolean seen = false;
+      for (Ref r : p.outputs()) {
+        seen |= dirty[r.index()];
+      }
+      raw[k + j] = !seen;
+    }
+    return raw;
+  }
+
+  /** Whether the op's result is NaN whenever any one operand is NaN (Java float semantics). */
+  private static boolean propagatesNaN(Op op) {
+    return switch (op) {
+      case FADD, FSUB, FMUL, FDIV, FFMA, FNEG, FABS, FMIN, FMAX, FSQRT, FRINT, FFLOOR -> true;
+      case FLT, FLE, FEQ, FSELECT, TOI, TRUNC, ITOF, BITS, FROMBITS -> false;
+      case IADD, ISUB, IMUL, INEG, ISHL, ISHR, IUSHR, IAND, IOR, IXOR, ILT, ILE, IEQ, ISELECT ->
+          false;
+      case FEXP, FLOG, FSIN, FCOS, FTANH, FPOW -> false;
+      case ZADD, ZSUB, ZMUL, ZNEG, ZDIV, ZLT, ZLE, ZEQ, ZSELECT, TOINT -> false;
+    };
   }
 
   private static boolean isSelect(Op op) {

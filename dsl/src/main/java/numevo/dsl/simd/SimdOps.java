@@ -289,6 +289,11 @@ final class SimdOps {
     return a.reinterpretAsInts().blend(CANONICAL_NAN, a.test(VectorOperators.IS_NAN).cast(I));
   }
 
+  /** The raw code per lane, where no output can see a NaN lane's code (SimdGenerator.rawBits). */
+  static IntVector bitsRaw(FloatVector a) {
+    return a.reinterpretAsInts();
+  }
+
   /** Float.intBitsToFloat per lane. */
   static FloatVector frombits(IntVector a) {
     return a.reinterpretAsFloats();
