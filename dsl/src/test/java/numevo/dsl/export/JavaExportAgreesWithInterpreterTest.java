@@ -52,6 +52,32 @@ class JavaExportAgreesWithInterpreterTest {
         CASES.add(new Case(p, "gen." + JavaExporter.className(p), true));
       }
     }
+    // Selects written without a branch (kernels with bits or frombits): comparison and other
+    // conditions, literal and value operands, NaN and signed zeros.
+    {
+      Program p =
+          numevo.dsl.text.Parser.parse(
+              """
+              kernel mask_selects float32
+              input x : f
+              input y : f
+              input c : i32
+              l = lt x y
+              a = select l x y
+              b = select c x 2.5
+              d = select l -0.0 nan
+              e = bits a
+              g = frombits c
+              h = select c g y
+              output a
+              output b
+              output d
+              output e
+              output h
+              """,
+              "mask_selects");
+      CASES.add(new Case(p, "gen." + JavaExporter.className(p), true));
+    }
     List<InMemoryJavaCompiler.Unit> units = new ArrayList<>();
     for (Case c : CASES) {
       units.add(
