@@ -21,8 +21,8 @@ public final class ExpF32 {
   public static float apply(float x) {
     float xa = Math.max(x, (-104.0f)); // xa = max x -104.0
     float xc = Math.min(xa, 89.0f); // xc = min xa 89.0
-    int neg = xc < 0.0f ? 1 : 0; // neg = lt xc 0.0
-    float m = neg != 0 ? 1.2583103E7f : 1.2582975E7f; // m = select neg 1.2583103E7 1.2582975E7
+    int neg = x < 0.0f ? 1 : 0; // neg = lt x 0.0
+    float m = Float.intBitsToFloat(0x4b40003f ^ ((0x4b4000bf ^ 0x4b40003f) & -neg)); // m = select neg 1.2583103E7 1.2582975E7
     float t = Math.fma(xc, 1.442695f, m); // t = fma xc 1.442695 m
     float n = t - m; // n = sub t m
     float r1 = Math.fma(n, (-0.6931472f), xc); // r1 = fma n -0.6931472 xc
@@ -37,7 +37,7 @@ public final class ExpF32 {
     int sb = bt << 23; // sb = shl bt 23
     float s1 = Float.intBitsToFloat(sb); // s1 = frombits sb
     float y1 = p0 * s1; // y1 = mul p0 s1
-    float s2 = neg != 0 ? 5.421011E-20f : 1.8446744E19f; // s2 = select neg 5.421011E-20 1.8446744E19
+    float s2 = Float.intBitsToFloat(0x5f800000 ^ ((0x1f800000 ^ 0x5f800000) & -neg)); // s2 = select neg 5.421011E-20 1.8446744E19
     float y = y1 * s2; // y = mul y1 s2
     return y;
   }

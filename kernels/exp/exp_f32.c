@@ -75,7 +75,7 @@ static inline float nv_f32_frombits(uint32_t u) {
 float exp_f32(float x) {
   const float xa = nv_maxf(x, (-104.0f)); /* xa = max x -104.0 */
   const float xc = nv_minf(xa, 89.0f); /* xc = min xa 89.0 */
-  const uint32_t neg = xc < 0.0f; /* neg = lt xc 0.0 */
+  const uint32_t neg = x < 0.0f; /* neg = lt x 0.0 */
   const float m = neg != 0u ? 12583103.0f : 12582975.0f; /* m = select neg 1.2583103E7 1.2582975E7 */
   const float t = fmaf(xc, 0x1.715476p0f, m); /* t = fma xc 1.442695 m */
   const float n = t - m; /* n = sub t m */
