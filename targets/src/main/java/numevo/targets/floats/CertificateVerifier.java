@@ -489,67 +489,87 @@ public final class CertificateVerifier {
       exUi = -1;
       exEi = -1;
       for (int b = 0; b < n; b += BLOCK) {
-        int m = Math.min(BLOCK, n - b);
-        if (vector && domain.consecutive(from + b, m) == m) {
-          CertificateLanes.fill((int) domain.codeAt(from + b), x, xf, m);
-        } else {
-          domain.fill(from + b, x, m);
-          for (int i = 0; i < m; i++) {
-            xf[i] = (float) x[i];
-          }
-        }
-        kernel.apply(xf, yf, m);
-        int ncand;
-        if (vector) {
-          java.util.Arrays.fill(acc, 0);
-          long res = CertificateLanes.block(kind, rangeArray, x, yf, m, ubU, ubE, slow, acc);
-          int ns = (int) res;
-          ok += res >>> 32;
-          int lanes = CertificateLanes.LANES;
-          for (int j = 0; j < lanes; j++) {
-            su += acc[CertificateLanes.SUM_U + j];
-            se += acc[CertificateLanes.SUM_E + j];
-            lowU = Math.max(lowU, acc[CertificateLanes.LOW_U + j]);
-            lowE = Math.max(lowE, acc[CertificateLanes.LOW_E + j]);
-          }
-          // The slow points, through the scalar pass.
-          for (int j = 0; j < ns; j++) {
-            sx[j] = x[slow[j]];
-          }
-          FastExp.compute(kind, sx, ns, hi, lo, err, kk, inv);
-          for (int j = 0; j < ns; j++) {
-            point(b, slow[j], j);
-          }
-          slowPoints += ns;
-          ncand = CertificateLanes.candidates(ubU, ubE, m, lowU, lowE, cand);
-        } else {
-          FastExp.compute(kind, x, m, hi, lo, err, kk, inv);
-          for (int i = 0; i < m; i++) {
-            point(b, i, i);
-          }
-          ncand = 0;
-          for (int i = 0; i < m; i++) {
-            if (ubU[i] >= lowU || ubE[i] >= lowE) {
-              cand[ncand++] = i;
-            }
-          }
-        }
-        // The block's candidates for the maxima, against the bounds so far (which only grow).
-        for (int j = 0; j < ncand; j++) {
-          int i = cand[j];
-          if (nc == CANDIDATE_CAP) {
-            nc = prune(nc, lowU, lowE);
-            if (nc == CANDIDATE_CAP) {
-              return whole(from, n);
-            }
-          }
-          cIdx[nc] = b + i;
-          cx[nc] = x[i];
-          cy[nc] = yf[i];
-          cu[nc] = ubU[i];
-          ce[nc++] = ubE[i];
+        if (!block(from, b, Math.min(BLOCK, n - b))) {
+          return whole(from, n);
         }
       }
+      return finish(from, n);
+    }
+
+    /**
+     * One block of the chunk: points {@code [b, b + m)} of the chunk starting at {@code from}.
+     * Updates the chunk's accumulators, exact list and candidates. A method of its own (and {@link
+     * #finish} another), so that C2 compiles each on its calls, not the chunk's loop by on-stack
+     * replacement, and compiles small methods.
+     *
+     * @return false if the chunk has more than {@link #CANDIDATE_CAP} candidates (then it is
+     *     recomputed whole)
+     */
+    private boolean block(long from, int b, int m) {
+      if (vector && domain.consecutive(from + b, m) == m) {
+        CertificateLanes.fill((int) domain.codeAt(from + b), x, xf, m);
+      } else {
+        domain.fill(from + b, x, m);
+        for (int i = 0; i < m; i++) {
+          xf[i] = (float) x[i];
+        }
+      }
+      kernel.apply(xf, yf, m);
+      int ncand;
+      if (vector) {
+        java.util.Arrays.fill(acc, 0);
+        long res = CertificateLanes.block(kind, rangeArray, x, yf, m, ubU, ubE, slow, acc);
+        int ns = (int) res;
+        ok += res >>> 32;
+        int lanes = CertificateLanes.LANES;
+        for (int j = 0; j < lanes; j++) {
+          su += acc[CertificateLanes.SUM_U + j];
+          se += acc[CertificateLanes.SUM_E + j];
+          lowU = Math.max(lowU, acc[CertificateLanes.LOW_U + j]);
+          lowE = Math.max(lowE, acc[CertificateLanes.LOW_E + j]);
+        }
+        // The slow points, through the scalar pass.
+        for (int j = 0; j < ns; j++) {
+          sx[j] = x[slow[j]];
+        }
+        FastExp.compute(kind, sx, ns, hi, lo, err, kk, inv);
+        for (int j = 0; j < ns; j++) {
+          point(b, slow[j], j);
+        }
+        slowPoints += ns;
+        ncand = CertificateLanes.candidates(ubU, ubE, m, lowU, lowE, cand);
+      } else {
+        FastExp.compute(kind, x, m, hi, lo, err, kk, inv);
+        for (int i = 0; i < m; i++) {
+          point(b, i, i);
+        }
+        ncand = 0;
+        for (int i = 0; i < m; i++) {
+          if (ubU[i] >= lowU || ubE[i] >= lowE) {
+            cand[ncand++] = i;
+          }
+        }
+      }
+      // The block's candidates for the maxima, against the bounds so far (which only grow).
+      for (int j = 0; j < ncand; j++) {
+        int i = cand[j];
+        if (nc == CANDIDATE_CAP) {
+          nc = prune(nc, lowU, lowE);
+          if (nc == CANDIDATE_CAP) {
+            return false;
+          }
+        }
+        cIdx[nc] = b + i;
+        cx[nc] = x[i];
+        cy[nc] = yf[i];
+        cu[nc] = ubU[i];
+        ce[nc++] = ubE[i];
+      }
+      return true;
+    }
+
+    /** The chunk's figures once its blocks are done: exact points and candidates. */
+    private ErrorStats finish(long from, int n) {
       exactPoints += nd;
       // The exact points' errors.
       ErrorStats exact = exactAt(dx, dy, nd);
