@@ -1,13 +1,27 @@
 package numevo.runs.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import numevo.runs.bench.QuietForkOutput;
+import org.openjdk.jmh.runner.Defaults;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
-/** Runs the project's JMH benchmarks (forked JVMs) with JMH's own command line. */
+/**
+ * Runs the project's JMH benchmarks (forked JVMs) with JMH's own command line, as JMH's {@code
+ * Main} does, except that the forks' output goes through {@link QuietForkOutput}: a benchmark whose
+ * forks load the Vector API ({@code SimdBenchmark}, the certificate benchmarks) would otherwise
+ * print the JVM's incubator warning once per fork.
+ */
 @Command(
     name = "jmh",
     description = {
@@ -28,7 +42,54 @@ final class JmhCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
+    CommandLineOptions options;
+    try {
+      options = new CommandLineOptions(jmhArgs.toArray(String[]::new));
+    } catch (CommandLineOptionException e) {
+      throw new UserError("jmh: " + e.getMessage());
+    }
+    if (options.shouldHelp()) {
+      options.showHelp();
+      return 0;
+    }
+    if (options.shouldListProfilers()) {
+      options.listProfilers();
+      return 0;
+    }
+    if (options.shouldListResultFormats()) {
+      options.listResultFormats();
+      return 0;
+    }
+    Runner runner = new Runner(options, output(options));
+    if (options.shouldList()) {
+      runner.list();
+      return 0;
+    }
+    if (options.shouldListWithParams()) {
+      runner.listWithParams(options);
+      return 0;
+    }
+    try {
+      runner.run();
+    } catch (RunnerException e) {
+      throw new UserError("jmh: " + e.getMessage());
+    }
     return 0;
+  }
+
+  /** JMH's output (to {@code -o FILE} or standard output) through {@link QuietForkOutput}. */
+  private static OutputFormat output(CommandLineOptions options) {
+    PrintStream out = System.out;
+    if (options.getOutput().hasValue()) {
+      String file = options.getOutput().get();
+      try {
+        out = new PrintStream(file, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw new UserError("jmh: -o: cannot write " + file + ": " + e.getMessage());
+      }
+    }
+    return QuietForkOutput.of(
+        OutputFormatFactory.createFormatInstance(
+            out, options.verbosity().orElse(Defaults.VERBOSITY)));
   }
 }

@@ -182,7 +182,7 @@ final class SearchCommand implements Callable<Integer> {
           "how the final front is ranked (float targets of one input): verified (the default:"
               + " each front kernel re-scored on a larger sample, re-tuned on the worst inputs"
               + " found and, where the domain can be enumerated, verified exhaustively; the search"
-              + " keeps 15% of --time for it, and below 30 minutes checks fewer kernels in"
+              + " keeps 15%% of --time for it, and below 30 minutes checks fewer kernels in"
               + " proportion) or none (the front as the search found it)")
   String rank = "verified";
 

@@ -51,6 +51,9 @@ final class CertificateLanes {
   /** Lanes per vector. */
   static final int LANES = D.length();
 
+  /** 0, 1, 2, ... for the lanes of {@link #I}. */
+  private static final int[] IOTA = java.util.stream.IntStream.range(0, I.length()).toArray();
+
   private static final long EXP_MASK = 0xfff0_0000_0000_0000L;
   private static final long MANT_MASK = 0x000f_ffff_ffff_ffffL;
   private static final double MAGIC = 0x1.8p52;
@@ -116,10 +119,6 @@ final class CertificateLanes {
     final DoubleVector k12 = DoubleVector.broadcast(D, FastExp.coefficient(kind, 12));
     final DoubleVector k13 = DoubleVector.broadcast(D, FastExp.coefficient(kind, 13));
     final double kMin = isExp ? 0x1p-82 : 0;
-    DoubleVector sumU = DoubleVector.fromArray(D, acc, SUM_U);
-    DoubleVector sumE = DoubleVector.fromArray(D, acc, SUM_E);
-    DoubleVector lowU = DoubleVector.fromArray(D, acc, LOW_U);
-    DoubleVector lowE = DoubleVector.fromArray(D, acc, LOW_E);
     final DoubleVector ninf = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
     final DoubleVector one = DoubleVector.broadcast(D, 1.0);
     final DoubleVector two23 = DoubleVector.broadcast(D, 0x1p23);
@@ -179,7 +178,6 @@ final class CertificateLanes {
       DoubleVector hi = q.add(1.0);
       DoubleVector lo = hi.neg().add(1.0).add(q);
       DoubleVector err = q.abs().mul(0x1p-49).add(kd.abs().min(1.0).mul(kMin));
-      DoubleVector inv = one.div(hi);
       VectorMask<Double> isOne = hi.compare(VectorOperators.EQ, 1.0);
       DoubleVector h;
       DoubleVector l;
@@ -193,7 +191,7 @@ final class CertificateLanes {
         h = hi;
         l = lo;
         w = err.mul(1 + 0x1p-20);
-        ih = inv;
+        ih = one; // 1 / hi, exactly: no division in this common case
         fd = one;
         VectorMask<Double> lAbove = l.compare(VectorOperators.GT, w);
         decided = lAbove.or(l.neg().compare(VectorOperators.GT, w));
@@ -212,7 +210,7 @@ final class CertificateLanes {
         h = hi.mul(f1).mul(f2);
         l = lo.mul(f1).mul(f2);
         w = err.mul(f1).mul(f2).mul(1 + 0x1p-20);
-        ih = inv.mul(g1).mul(g2);
+        ih = one.div(hi).mul(g1).mul(g2);
         // decide(h, l, w), every branch in lanes.
         VectorMask<Double> hOne = h.compare(VectorOperators.EQ, 1.0);
         VectorMask<Double> lAbove = l.compare(VectorOperators.GT, w);
@@ -266,13 +264,19 @@ final class CertificateLanes {
       VectorMask<Double> crOk = rv.compare(VectorOperators.EQ, fd);
       VectorMask<Double> infOk = decided.and(fin.not()).and(crOk).and(rInf);
       ok += fast.and(crOk).or(infOk).or(constOk).trueCount();
-      sumU = sumU.add(uu.blend(0.0, fast.not()));
-      sumE = sumE.add(ee.blend(0.0, fast.not()));
+      // The accumulators go through acc at each step: a vector carried around the loop has no
+      // exact type for C2, which then left its operations to the Vector API's Java fallback.
+      DoubleVector.fromArray(D, acc, SUM_U).add(uu.blend(0.0, fast.not())).intoArray(acc, SUM_U);
+      DoubleVector.fromArray(D, acc, SUM_E).add(ee.blend(0.0, fast.not())).intoArray(acc, SUM_E);
       DoubleVector dd = h.sub(1.0).abs().add(l.abs()).mul(0x1p-48).add(w).mul(1 + 0x1p-40);
       DoubleVector dui = dd.mul(invUlp).add(uu.mul(0x1p-50));
       DoubleVector dei = dd.mul(ih).mul(ee.add(1.0)).add(ee.mul(0x1p-50));
-      lowU = lowU.max(uu.sub(dui).blend(0.0, fast.not()));
-      lowE = lowE.max(ee.sub(dei).blend(0.0, fast.not()));
+      DoubleVector.fromArray(D, acc, LOW_U)
+          .max(uu.sub(dui).blend(0.0, fast.not()))
+          .intoArray(acc, LOW_U);
+      DoubleVector.fromArray(D, acc, LOW_E)
+          .max(ee.sub(dei).blend(0.0, fast.not()))
+          .intoArray(acc, LOW_E);
       ninf.blend(uu.add(dui), fast).intoArray(ubU, i);
       ninf.blend(ee.add(dei), fast).intoArray(ubE, i);
       long sl = fast.or(infOk).or(constOk).not().toLong();
@@ -284,10 +288,6 @@ final class CertificateLanes {
     for (; i < m; i++) {
       slow[ns++] = i;
     }
-    sumU.intoArray(acc, SUM_U);
-    sumE.intoArray(acc, SUM_E);
-    lowU.intoArray(acc, LOW_U);
-    lowE.intoArray(acc, LOW_E);
     return ((long) ok << 32) | ns;
   }
 
@@ -298,17 +298,16 @@ final class CertificateLanes {
    */
   static void fill(int code, double[] x, float[] xf, int m) {
     int bound = I.loopBound(m);
-    IntVector step = IntVector.broadcast(I, I.length());
-    IntVector codes = IntVector.zero(I).addIndex(1).add(code);
     int i = 0;
     for (; i < bound; i += I.length()) {
-      FloatVector f = codes.reinterpretAsFloats();
+      // Each iteration's codes from a load and an addition, not from the previous iteration's:
+      // a vector carried around the loop has no exact type for C2, which then left the stores
+      // below to the Vector API's Java fallback (100 ns per point).
+      FloatVector f = IntVector.fromArray(I, IOTA, 0).add(code + i).reinterpretAsFloats();
       f.intoArray(xf, i);
-      for (int part = 0; part < I.length() / LANES; part++) {
-        ((DoubleVector) f.convertShape(VectorOperators.F2D, D, part))
-            .intoArray(x, i + part * LANES);
-      }
-      codes = codes.add(step);
+      // I has twice as many lanes as D: two parts, each with a constant part number.
+      ((DoubleVector) f.convertShape(VectorOperators.F2D, D, 0)).intoArray(x, i);
+      ((DoubleVector) f.convertShape(VectorOperators.F2D, D, 1)).intoArray(x, i + LANES);
     }
     for (; i < m; i++) {
       float f = Float.intBitsToFloat(code + i);

@@ -61,7 +61,8 @@ import numevo.dsl.simd.SimdCompiler;
  * scalar pass runs alone. The two passes give the same figures bit for bit except the sums behind
  * the means, which the vector pass adds per lane and then lane by lane per block (a fixed order for
  * a given vector width, so the figures never depend on the thread count). Before the workers start,
- * the vector pass runs on a sample of the domain until the JIT has compiled it (results discarded).
+ * the vector pass runs on a sample of the domain until the JIT has compiled it (results discarded,
+ * {@code warmUp}).
  *
  * <p>{@code fallbacks} counts the points where the exact reference needed its BigDecimal
  * evaluation, among the points this verifier sent to it.
@@ -215,54 +216,102 @@ public final class CertificateVerifier {
     };
   }
 
-  /** Calls of the warm-up at most, and its time limit. */
-  private static final int WARM_UP_CALLS = 3000;
-
-  private static final long WARM_UP_NANOS = 3_000_000_000L;
+  /** The warm-up's time limit. */
+  private static final long WARM_UP_NANOS = 10_000_000_000L;
 
   /**
-   * Runs the vector pass on a sample of the domain (runs of consecutive points spread over it, so
-   * that each of its branches is taken as in the real pass) until the JIT has compiled it, and
-   * discards the results. Until C2 compiles it, every Vector API call runs the API's Java fallback
-   * at about a microsecond per operation: left to the workers, that start costs each of them
-   * seconds. Only the time of this warm-up depends on timing, never a figure.
+   * A warm-up call is taken as compiled below this time: compiled, a call (at most 2 {@link
+   * CertificateLanes#LANES} + 3 points through the four methods) takes well under a microsecond; in
+   * the Vector API's Java fallback each of its hundreds of vector operations alone takes about one.
+   */
+  private static final long COMPILED_CALL_NANOS = 10_000;
+
+  /**
+   * Runs the vector pass on small slices of a sample until the JIT has compiled it, and discards
+   * the results. Until C2 compiles it, every Vector API call runs the API's Java fallback at about
+   * a microsecond per operation: left to the workers, that start costs each of them seconds, and
+   * their slow calls take the cores the compiler needs.
+   *
+   * <p>The sample: runs of consecutive points spread over the domain (each branch taken as in the
+   * real pass), a vector of tiny inputs and one of NaNs (the vector pass's two shortcuts), and one
+   * wrong result in each of those (the slow lanes), so that no branch the real pass may take is
+   * missing from the profile C2 compiles (a missing one would be a trap there: the method thrown
+   * away and run in the fallback again until recompiled). Each call takes at most two vectors and a
+   * tail (calls of 2 LANES + 3, LANES and 3 points in turn, twice as many for the kernel and the
+   * input generator, whose loops step over twice as many lanes), so that C2 compiles the methods
+   * whole on their call counts, never first their loops alone (on-stack replacement), which would
+   * cost a second compilation of the large {@link CertificateLanes#block}. The launcher makes those
+   * compilations blocking ({@code BackgroundCompilation} false for {@code CertificateLanes} and the
+   * SIMD loops): the call that triggers one waits for C2 and returns compiled. The warm-up ends
+   * after three compiled calls in a row, or after {@link #WARM_UP_NANOS}. Only its time depends on
+   * timing, never a figure.
    */
   private static void warmUp(Float32Unary kernel, FastExp.Kind kind, FloatDomain domain) {
     int lanes = CertificateLanes.LANES;
+    long size = domain.size();
+    if (size < lanes) {
+      return; // a domain smaller than a vector: nothing to warm
+    }
     int runs = 64;
-    int m = runs * lanes;
+    int vectors = 3 + runs;
+    int m = vectors * lanes;
     double[] x = new double[m];
     float[] xf = new float[m];
-    float[] yf = new float[m];
-    double[] ubU = new double[m];
-    double[] ubE = new double[m];
-    int[] idx = new int[m];
-    double[] acc = new double[CertificateLanes.ACC];
-    Ranges r = Ranges.of(kind);
-    double[] ranges = {r.coreLo, r.coreHi, r.infAbove, r.zeroBelow};
-    long size = domain.size();
+    float[] y = new float[m];
+    // Three made-up vectors first (in the first calls' profile), then the domain's runs.
+    for (int i = 0; i < lanes; i++) {
+      x[i] = 0x1p-60 * (1 + i); // K = 0 and hi = 1 in every lane
+      x[lanes + i] = Double.NaN; // a constant column in every lane
+      x[2 * lanes + i] = 0.75 + 0x1p-20 * i; // neither
+    }
     double[] run = new double[lanes];
     for (int k = 0; k < runs; k++) {
-      long from = Math.min(size - lanes, (size / runs) * k);
-      if (from < 0) {
-        return; // a domain smaller than a vector: nothing to warm
-      }
-      domain.fill(from, run, lanes);
-      System.arraycopy(run, 0, x, k * lanes, lanes);
+      domain.fill(Math.min(size - lanes, (size / runs) * k), run, lanes);
+      System.arraycopy(run, 0, x, (3 + k) * lanes, lanes);
     }
     for (int i = 0; i < m; i++) {
       xf[i] = (float) x[i];
     }
+    kernel.apply(xf, y, m);
+    // One wrong result in each made-up vector: slow lanes in each of the pass's three branches.
+    y[0] = Float.NaN;
+    y[lanes + 1] = 0;
+    y[2 * lanes + 2] = Float.POSITIVE_INFINITY;
+    // Calls of two vectors and a tail, one vector, a tail alone (the kernel and the input
+    // generator, whose loops step over twice as many lanes, get twice as many points).
+    int[] lengths = {2 * lanes + 3, lanes, 3};
+    int cap = 2 * lengths[0];
+    double[] bx = new double[cap];
+    float[] bxf = new float[cap];
+    float[] by = new float[cap];
+    float[] ky = new float[cap];
+    double[] fx = new double[cap];
+    float[] fxf = new float[cap];
+    double[] ubU = new double[cap];
+    double[] ubE = new double[cap];
+    int[] idx = new int[cap];
+    double[] acc = new double[CertificateLanes.ACC];
+    Ranges r = Ranges.of(kind);
+    double[] ranges = {r.coreLo, r.coreHi, r.infAbove, r.zeroBelow};
+    int code = (int) domain.codeAt(0);
     long start = System.nanoTime();
-    for (int call = 0; call < WARM_UP_CALLS; call++) {
+    int fast = 0;
+    for (int call = 0; fast < 3; call++) {
+      int n = lengths[call % lengths.length];
+      int from = Math.min(((call / lengths.length) % (vectors - 2)) * lanes, m - 2 * n);
+      System.arraycopy(x, from, bx, 0, n);
+      System.arraycopy(xf, from, bxf, 0, 2 * n);
+      System.arraycopy(y, from, by, 0, n);
+      // Every candidate, or none: both ways through the candidates' loop.
+      double low = (call & 1) == 0 ? 0 : Double.POSITIVE_INFINITY;
       long t0 = System.nanoTime();
-      CertificateLanes.fill((int) domain.codeAt(0), ubU, yf, m); // scratch: overwritten below
-      kernel.apply(xf, yf, m);
-      CertificateLanes.block(kind, ranges, x, yf, m, ubU, ubE, idx, acc);
-      CertificateLanes.candidates(ubU, ubE, m, 0.5, 0.5, idx);
+      CertificateLanes.fill(code, fx, fxf, 2 * n);
+      kernel.apply(bxf, ky, 2 * n);
+      CertificateLanes.block(kind, ranges, bx, by, n, ubU, ubE, idx, acc);
+      CertificateLanes.candidates(ubU, ubE, n, low, low, idx);
       long t1 = System.nanoTime();
-      // Compiled, a call takes a few ns per point; in the fallback, hundreds.
-      if ((call >= 100 && t1 - t0 < 20L * m) || t1 - start > WARM_UP_NANOS) {
+      fast = t1 - t0 < COMPILED_CALL_NANOS ? fast + 1 : 0;
+      if (t1 - start > WARM_UP_NANOS) {
         return;
       }
     }
@@ -440,67 +489,87 @@ public final class CertificateVerifier {
       exUi = -1;
       exEi = -1;
       for (int b = 0; b < n; b += BLOCK) {
-        int m = Math.min(BLOCK, n - b);
-        if (vector && domain.consecutive(from + b, m) == m) {
-          CertificateLanes.fill((int) domain.codeAt(from + b), x, xf, m);
-        } else {
-          domain.fill(from + b, x, m);
-          for (int i = 0; i < m; i++) {
-            xf[i] = (float) x[i];
-          }
-        }
-        kernel.apply(xf, yf, m);
-        int ncand;
-        if (vector) {
-          java.util.Arrays.fill(acc, 0);
-          long res = CertificateLanes.block(kind, rangeArray, x, yf, m, ubU, ubE, slow, acc);
-          int ns = (int) res;
-          ok += res >>> 32;
-          int lanes = CertificateLanes.LANES;
-          for (int j = 0; j < lanes; j++) {
-            su += acc[CertificateLanes.SUM_U + j];
-            se += acc[CertificateLanes.SUM_E + j];
-            lowU = Math.max(lowU, acc[CertificateLanes.LOW_U + j]);
-            lowE = Math.max(lowE, acc[CertificateLanes.LOW_E + j]);
-          }
-          // The slow points, through the scalar pass.
-          for (int j = 0; j < ns; j++) {
-            sx[j] = x[slow[j]];
-          }
-          FastExp.compute(kind, sx, ns, hi, lo, err, kk, inv);
-          for (int j = 0; j < ns; j++) {
-            point(b, slow[j], j);
-          }
-          slowPoints += ns;
-          ncand = CertificateLanes.candidates(ubU, ubE, m, lowU, lowE, cand);
-        } else {
-          FastExp.compute(kind, x, m, hi, lo, err, kk, inv);
-          for (int i = 0; i < m; i++) {
-            point(b, i, i);
-          }
-          ncand = 0;
-          for (int i = 0; i < m; i++) {
-            if (ubU[i] >= lowU || ubE[i] >= lowE) {
-              cand[ncand++] = i;
-            }
-          }
-        }
-        // The block's candidates for the maxima, against the bounds so far (which only grow).
-        for (int j = 0; j < ncand; j++) {
-          int i = cand[j];
-          if (nc == CANDIDATE_CAP) {
-            nc = prune(nc, lowU, lowE);
-            if (nc == CANDIDATE_CAP) {
-              return whole(from, n);
-            }
-          }
-          cIdx[nc] = b + i;
-          cx[nc] = x[i];
-          cy[nc] = yf[i];
-          cu[nc] = ubU[i];
-          ce[nc++] = ubE[i];
+        if (!block(from, b, Math.min(BLOCK, n - b))) {
+          return whole(from, n);
         }
       }
+      return finish(from, n);
+    }
+
+    /**
+     * One block of the chunk: points {@code [b, b + m)} of the chunk starting at {@code from}.
+     * Updates the chunk's accumulators, exact list and candidates. A method of its own (and {@link
+     * #finish} another), so that C2 compiles each on its calls, not the chunk's loop by on-stack
+     * replacement, and compiles small methods.
+     *
+     * @return false if the chunk has more than {@link #CANDIDATE_CAP} candidates (then it is
+     *     recomputed whole)
+     */
+    private boolean block(long from, int b, int m) {
+      if (vector && domain.consecutive(from + b, m) == m) {
+        CertificateLanes.fill((int) domain.codeAt(from + b), x, xf, m);
+      } else {
+        domain.fill(from + b, x, m);
+        for (int i = 0; i < m; i++) {
+          xf[i] = (float) x[i];
+        }
+      }
+      kernel.apply(xf, yf, m);
+      int ncand;
+      if (vector) {
+        java.util.Arrays.fill(acc, 0);
+        long res = CertificateLanes.block(kind, rangeArray, x, yf, m, ubU, ubE, slow, acc);
+        int ns = (int) res;
+        ok += res >>> 32;
+        int lanes = CertificateLanes.LANES;
+        for (int j = 0; j < lanes; j++) {
+          su += acc[CertificateLanes.SUM_U + j];
+          se += acc[CertificateLanes.SUM_E + j];
+          lowU = Math.max(lowU, acc[CertificateLanes.LOW_U + j]);
+          lowE = Math.max(lowE, acc[CertificateLanes.LOW_E + j]);
+        }
+        // The slow points, through the scalar pass.
+        for (int j = 0; j < ns; j++) {
+          sx[j] = x[slow[j]];
+        }
+        FastExp.compute(kind, sx, ns, hi, lo, err, kk, inv);
+        for (int j = 0; j < ns; j++) {
+          point(b, slow[j], j);
+        }
+        slowPoints += ns;
+        ncand = CertificateLanes.candidates(ubU, ubE, m, lowU, lowE, cand);
+      } else {
+        FastExp.compute(kind, x, m, hi, lo, err, kk, inv);
+        for (int i = 0; i < m; i++) {
+          point(b, i, i);
+        }
+        ncand = 0;
+        for (int i = 0; i < m; i++) {
+          if (ubU[i] >= lowU || ubE[i] >= lowE) {
+            cand[ncand++] = i;
+          }
+        }
+      }
+      // The block's candidates for the maxima, against the bounds so far (which only grow).
+      for (int j = 0; j < ncand; j++) {
+        int i = cand[j];
+        if (nc == CANDIDATE_CAP) {
+          nc = prune(nc, lowU, lowE);
+          if (nc == CANDIDATE_CAP) {
+            return false;
+          }
+        }
+        cIdx[nc] = b + i;
+        cx[nc] = x[i];
+        cy[nc] = yf[i];
+        cu[nc] = ubU[i];
+        ce[nc++] = ubE[i];
+      }
+      return true;
+    }
+
+    /** The chunk's figures once its blocks are done: exact points and candidates. */
+    private ErrorStats finish(long from, int n) {
       exactPoints += nd;
       // The exact points' errors.
       ErrorStats exact = exactAt(dx, dy, nd);
