@@ -33,9 +33,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code numevo enumerate TARGET [--ops add,sub,mul,div] [--max-ops N] [--keep K] [--points N]
- * [--seed S] [--time T] [--threads N] [--out DIR]}: every kernel shape of up to N binary float ops
- * with its constants fitted to the target's minimax error; the best of each op count, written as
- * kernel files that {@code numevo search --seed-from} takes.
+ * [--seed S] [--time T] [--threads N] [--out DIR] [--compose B [--inner-ops I] [--squarings K]
+ * [--cores M]]}: every kernel shape of up to N binary float ops with its constants fitted to the
+ * target's minimax error; the best of each op count, written as kernel files that {@code numevo
+ * search --seed-from} takes; with {@code --compose}, then composed kernels of B ops ({@link
+ * ComposeStage}).
  */
 @Command(
     name = "enumerate",
