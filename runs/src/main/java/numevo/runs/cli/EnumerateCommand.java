@@ -107,12 +107,12 @@ final class EnumerateCommand implements Callable<Integer> {
   @Option(
       names = "--compose",
       paramLabel = "B",
-      description = {
-        "then compose kernels of exactly B ops: core(inner(x)) squared k times, for every inner",
-        "map of up to --inner-ops ops, every core among the best --cores shapes of each op count,",
-        "every k up to --squarings (inner constants scanned on a grid, core fitted against",
-        "exact^(1/2^k), the best polished jointly)"
-      })
+      description =
+          "then compose kernels of exactly B ops: core(inner(x)) squared k times, for every inner"
+              + " map of up to --inner-ops ops, every core among the best --cores shapes of each"
+              + " op count, every k up to --squarings (inner constants scanned on a grid, core"
+              + " fitted against exact^(1/2^k), the best polished jointly); the best three are"
+              + " written to --out as compose-Bops-R.kernel")
   Integer compose;
 
   @Option(
