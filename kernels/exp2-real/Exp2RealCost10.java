@@ -18,16 +18,16 @@ public final class Exp2RealCost10 {
    * @return t9, a float64 value
    */
   public static double apply(double x) {
-    double t0 = (-22.441428833154603) / x; // t0 = div -22.441428833154603 x
+    double t0 = (-5783.521800336664) / x; // t0 = div -5783.521800336664 x
     double t1 = x - t0; // t1 = sub x t0
-    double t2 = t1 + (-7.583315002915438); // t2 = add t1 -7.583315002915438
-    double t3 = (-1.136287528216863) / t2; // t3 = div -1.136287528216863 t2
-    double t4 = t2 + t3; // t4 = add t2 t3
-    double t5 = t4 + (-0.2686397183737822); // t5 = add t4 -0.2686397183737822
-    double t6 = 15.480155467614843 / t5; // t6 = div 15.480155467614843 t5
-    double t7 = t6 + 1.0048722106999022; // t7 = add t6 1.0048722106999022
-    double t8 = (-0.0048959487460791245) / t7; // t8 = div -0.0048959487460791245 t7
-    double t9 = t7 + t8; // t9 = add t7 t8
+    double t2 = (-15141.91128295323) / t1; // t2 = div -15141.91128295323 t1
+    double t3 = t1 - t2; // t3 = sub t1 t2
+    double t4 = t3 + (-250.55198934673382); // t4 = add t3 -250.55198934673382
+    double t5 = 501.1039787013469 / t4; // t5 = div 501.1039787013469 t4
+    double t6 = t5 + 0.9999999999999998; // t6 = add t5 0.9999999999999998
+    double t7 = t6 * t6; // t7 = mul t6 t6
+    double t8 = t7 * t7; // t8 = mul t7 t7
+    double t9 = t8 * t8; // t9 = mul t8 t8
     return t9;
   }
 }

@@ -34,15 +34,15 @@
  * Returns t9: a float64 value.
  */
 double exp2_real_cost10(double x) {
-  const double t0 = (-0x1.671017ae1e914p4) / x; /* t0 = div -22.441428833154603 x */
+  const double t0 = (-0x1.6978594b4f503p12) / x; /* t0 = div -5783.521800336664 x */
   const double t1 = x - t0; /* t1 = sub x t0 */
-  const double t2 = t1 + (-0x1.e5550873326ddp2); /* t2 = add t1 -7.583315002915438 */
-  const double t3 = (-0x1.22e3bd4c8b4a6p0) / t2; /* t3 = div -1.136287528216863 t2 */
-  const double t4 = t2 + t3; /* t4 = add t2 t3 */
-  const double t5 = t4 + (-0x1.13164a5349c62p-2); /* t5 = add t4 -0.2686397183737822 */
-  const double t6 = 0x1.ef5d6effccd7cp3 / t5; /* t6 = div 15.480155467614843 t5 */
-  const double t7 = t6 + 0x1.013f4e219d846p0; /* t7 = add t6 1.0048722106999022 */
-  const double t8 = (-0x1.40dc63bf4f2fep-8) / t7; /* t8 = div -0.0048959487460791245 t7 */
-  const double t9 = t7 + t8; /* t9 = add t7 t8 */
+  const double t2 = (-0x1.d92f4a4eb78c3p13) / t1; /* t2 = div -15141.91128295323 t1 */
+  const double t3 = t1 - t2; /* t3 = sub t1 t2 */
+  const double t4 = t3 + (-0x1.f51a9e58ffecap7); /* t4 = add t3 -250.55198934673382 */
+  const double t5 = 0x1.f51a9e5921c3fp8 / t4; /* t5 = div 501.1039787013469 t4 */
+  const double t6 = t5 + 0x1.ffffffffffffep-1; /* t6 = add t5 0.9999999999999998 */
+  const double t7 = t6 * t6; /* t7 = mul t6 t6 */
+  const double t8 = t7 * t7; /* t8 = mul t7 t7 */
+  const double t9 = t8 * t8; /* t9 = mul t8 t8 */
   return t9;
 }

@@ -27,6 +27,16 @@ public enum BinOp {
     return commutative;
   }
 
+  /** {@code a op b} in binary64. */
+  public double apply(double a, double b) {
+    return switch (this) {
+      case ADD -> a + b;
+      case SUB -> a - b;
+      case MUL -> a * b;
+      case DIV -> a / b;
+    };
+  }
+
   /** The binary op that is {@code op}, or null if {@code op} is none of them. */
   public static BinOp of(Op op) {
     for (BinOp b : values()) {

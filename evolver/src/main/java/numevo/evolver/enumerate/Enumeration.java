@@ -277,6 +277,63 @@ public final class Enumeration {
     return levels;
   }
 
+  /**
+   * A target's training points as fitting data: every point with finite inputs and a finite
+   * positive error unit, sorted by the first input (ties by position).
+   *
+   * @param xs the inputs, {@code xs[input][p]}
+   * @param exact the exact value at each point (read off the residuals of the kernels 0 and 1)
+   * @param scale the inverse error unit at each point
+   */
+  public record FitPoints(double[][] xs, double[] exact, double[] scale) {}
+
+  /**
+   * The fitting data of a scorer's sample (what {@link #run} fits on).
+   *
+   * @throws IllegalArgumentException if the target has no signed errors or fewer than 2 usable
+   *     points
+   */
+  public static FitPoints fitPoints(Scorer scorer, NumberFormat format, List<Input> inputs) {
+    int n = scorer.points();
+    double[] r0 = new double[n];
+    double[] r1 = new double[n];
+    if (!scorer.residuals(constant(format, inputs, false), r0)
+        || !scorer.residuals(constant(format, inputs, true), r1)) {
+      throw new IllegalArgumentException(
+          "enumeration needs a target with signed per-point errors on finite inputs");
+    }
+    Batch batch = scorer.inputs();
+    int k = inputs.size();
+    List<Integer> usable = new ArrayList<>();
+    for (int p = 0; p < n; p++) {
+      double scale = r1[p] - r0[p];
+      boolean finite = scale > 0 && Double.isFinite(scale);
+      for (int i = 0; i < k && finite; i++) {
+        finite = Double.isFinite(batch.f(i)[p]);
+      }
+      if (finite) {
+        usable.add(p);
+      }
+    }
+    if (usable.size() < 2) {
+      throw new IllegalArgumentException("enumeration needs at least 2 points with finite errors");
+    }
+    usable.sort(Comparator.comparingDouble((Integer p) -> batch.f(0)[p]).thenComparing(p -> p));
+    int m = usable.size();
+    double[][] xs = new double[k][m];
+    double[] exact = new double[m];
+    double[] scale = new double[m];
+    for (int j = 0; j < m; j++) {
+      int p = usable.get(j);
+      for (int i = 0; i < k; i++) {
+        xs[i][j] = batch.f(i)[p];
+      }
+      scale[j] = r1[p] - r0[p];
+      exact[j] = -r0[p] / scale[j];
+    }
+    return new FitPoints(xs, exact, scale);
+  }
+
   /** Fits the shapes at {@code which} in chunks on the pool, by position; stops at the deadline. */
   private static void fitAll(
       ExecutorService pool,

@@ -33,9 +33,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code numevo enumerate TARGET [--ops add,sub,mul,div] [--max-ops N] [--keep K] [--points N]
- * [--seed S] [--time T] [--threads N] [--out DIR]}: every kernel shape of up to N binary float ops
- * with its constants fitted to the target's minimax error; the best of each op count, written as
- * kernel files that {@code numevo search --seed-from} takes.
+ * [--seed S] [--time T] [--threads N] [--out DIR] [--compose B [--inner-ops I] [--squarings K]
+ * [--cores M]]}: every kernel shape of up to N binary float ops with its constants fitted to the
+ * target's minimax error; the best of each op count, written as kernel files that {@code numevo
+ * search --seed-from} takes; with {@code --compose}, then composed kernels of B ops ({@link
+ * ComposeStage}).
  */
 @Command(
     name = "enumerate",
@@ -102,6 +104,37 @@ final class EnumerateCommand implements Callable<Integer> {
       description = "write the kept kernels and enumeration.tsv here (refused if not empty)")
   Path out;
 
+  @Option(
+      names = "--compose",
+      paramLabel = "B",
+      description =
+          "then compose kernels of exactly B ops: core(inner(x)) squared k times, for every inner"
+              + " map of up to --inner-ops ops, every core among the best --cores shapes of each"
+              + " op count, every k up to --squarings (inner constants scanned on a grid, core"
+              + " fitted against exact^(1/2^k), the best polished jointly); the best three are"
+              + " written to --out as compose-Bops-R.kernel")
+  Integer compose;
+
+  @Option(
+      names = "--inner-ops",
+      paramLabel = "I",
+      description = "with --compose: the largest inner map; default: ${DEFAULT-VALUE}")
+  int innerOps = 2;
+
+  @Option(
+      names = "--squarings",
+      paramLabel = "K",
+      description = "with --compose: the most squarings; default: ${DEFAULT-VALUE}")
+  int squarings = 3;
+
+  @Option(
+      names = "--cores",
+      paramLabel = "M",
+      description =
+          "with --compose: the best M shapes of each op count are the cores; default:"
+              + " ${DEFAULT-VALUE}")
+  int cores = 64;
+
   @Option(names = "--force", description = "let --out write into a directory that is not empty")
   boolean force;
 
@@ -121,6 +154,16 @@ final class EnumerateCommand implements Callable<Integer> {
     int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (th < 1) {
       throw new UserError("--threads must be >= 1", 2);
+    }
+    if (compose != null
+        && (compose < 1
+            || compose > 24
+            || innerOps < 0
+            || innerOps > 3
+            || squarings < 0
+            || cores < 1)) {
+      throw new UserError(
+          "--compose must be in [1, 24], --inner-ops in [0, 3], --squarings >= 0, --cores >= 1", 2);
     }
     checkOut();
     targetParams.rejectOrder("enumerate");
@@ -155,7 +198,9 @@ final class EnumerateCommand implements Callable<Integer> {
         t.objective());
     w.flush();
     Enumeration.Config config =
-        Enumeration.Config.of(binOps, maxOps, seed, th).withKeep(keep).withDeadline(deadline);
+        Enumeration.Config.of(binOps, maxOps, seed, th)
+            .withKeep(compose == null ? keep : Math.max(keep, cores))
+            .withDeadline(deadline);
     long start = System.nanoTime();
     List<Input> inputs = g.inputs();
     List<EnumerationLevel> levels;
@@ -191,7 +236,7 @@ final class EnumerateCommand implements Callable<Integer> {
     EnumeratedKernel bestSoFar = null;
     double bestVal = Double.NaN;
     for (EnumerationLevel l : levels) {
-      for (int r = 0; r < l.best().size(); r++) {
+      for (int r = 0; r < Math.min(keep, l.best().size()); r++) {
         EnumeratedKernel k = l.best().get(r);
         Score v = t.score(k.program(), ScoreOptions.of());
         double ve = v.error();
@@ -225,6 +270,10 @@ final class EnumerateCommand implements Callable<Integer> {
             bestVal,
             bestSoFar.skeleton());
       }
+    }
+    if (compose != null) {
+      ComposeStage.run(
+          t, scorer, g, binOps, levels, compose, innerOps, squarings, seed, th, deadline, out, w);
     }
     if (out != null) {
       write(out.resolve("enumeration.tsv"), String.join("\n", tsv) + "\n");
@@ -273,7 +322,7 @@ final class EnumerateCommand implements Callable<Integer> {
     write(file, head + Printer.print(k.program()));
   }
 
-  private static void write(Path file, String text) {
+  static void write(Path file, String text) {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -52,4 +52,41 @@ class EnumerateCommandTest {
     assertEquals(2, full.exit());
     assertTrue(full.err().contains("not empty"), full.err());
   }
+
+  @Test
+  void composeWritesComposedKernelsOfExactlyTheBudget() throws IOException {
+    Path out = dir.resolve("compose");
+    Run r =
+        run(
+            "enumerate",
+            "exp2-real",
+            "--ops",
+            "add,sub,mul,div",
+            "--max-ops",
+            "2",
+            "--compose",
+            "4",
+            "--inner-ops",
+            "1",
+            "--squarings",
+            "1",
+            "--cores",
+            "4",
+            "--out",
+            out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("compose 4 ops"), r.out());
+    String best = Files.readString(out.resolve("compose-4ops-0.kernel"));
+    assertEquals(4, Parser.parse(best, "best").body().size());
+    // Only the first --keep (3) kernels of each op count are written, although 4 are cores.
+    assertFalse(Files.exists(out.resolve("enum-2ops-3.kernel")));
+  }
+
+  @Test
+  void aComposeBudgetOutOfRangeIsAOneLineError() {
+    Run bad = run("enumerate", "exp2-real", "--compose", "0");
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("--compose must be in [1, 24]"), bad.err());
+    assertFalse(bad.err().contains("Exception"), bad.err());
+  }
 }
