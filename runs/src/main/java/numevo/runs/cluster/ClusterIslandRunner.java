@@ -38,8 +38,10 @@ import numevo.runs.store.RunSpec;
  * ceil(islands / members)} on each, the rest to the least loaded, in join order); a task sent to a
  * member that does not hold the island carries its rebuild (the island's last base and the migrants
  * since, {@link IslandTask.Rebuild}), and gives the same result. A task whose member leaves or is
- * unreachable is sent again, with its rebuild, to the least loaded member still there. Counts the
- * bytes of tasks and results, by kind, and times joins and failovers.
+ * unreachable is sent again, with its rebuild, to the least loaded member still there. A task for
+ * this member itself runs here, on as many threads as the member has, without Hazelcast's executor
+ * (which serializes a task even for the local member). Counts the bytes of tasks and results, by
+ * kind, and times joins and failovers.
  */
 public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
   /** The most times one task is sent before the search stops with an error. */

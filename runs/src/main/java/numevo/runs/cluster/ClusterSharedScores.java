@@ -32,7 +32,6 @@ import numevo.hashing.Hash128;
  */
 final class ClusterSharedScores implements SharedScores {
   private final IMap<byte[], long[]> map;
-  private final com.hazelcast.partition.PartitionService partitions;
   private final com.hazelcast.cluster.Cluster cluster;
   private final long tag;
   private final Near near;
@@ -59,7 +58,6 @@ final class ClusterSharedScores implements SharedScores {
    */
   ClusterSharedScores(HazelcastInstance member, String run, int nearEntries) {
     this.map = member.getMap(name(run));
-    this.partitions = member.getPartitionService();
     this.cluster = member.getCluster();
     this.tag = cluster.getLocalMember().getUuid().getLeastSignificantBits();
     this.near = new Near(Math.max(1, nearEntries));
