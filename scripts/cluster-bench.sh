@@ -3,7 +3,8 @@
 # thread each), back to back, against one process on 1 and 2 threads; the 1- and 3-member runs
 # again with shared scores (--shared-cache, off by default); CPU seconds of all the processes of
 # each; the coordinator's traffic and shared-scores lines; whether every front equals the
-# one-process front. G=generations (1200: about 4-5 minutes in all on a quiet 2-core machine).
+# one-process front. G=generations (1200: estimated 4-5 minutes in all on a quiet 2-core machine,
+# about 10 at load 7-15).
 set -u
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 # Copy the jar to /tmp first: a rebuild during the measurement would break it.
