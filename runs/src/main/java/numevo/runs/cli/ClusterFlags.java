@@ -56,11 +56,14 @@ final class ClusterFlags {
   int minMembers = 1;
 
   @Option(
-      names = "--no-shared-cache",
+      names = "--shared-cache",
+      negatable = true,
       description =
-          "with --cluster: islands do not share scores across members (each keeps only its own"
-              + " cache; results are the same either way)")
-  boolean noSharedCache;
+          "with --cluster: islands share scores across members through a Hazelcast map (each"
+              + " member with a near cache in front of it); off by default, since on cheap targets"
+              + " such as exp2 a lookup costs more than the scoring it saves; results are the same"
+              + " either way")
+  Boolean sharedCache;
 
   @Option(
       names = "--cluster-pause-ms",
@@ -87,7 +90,7 @@ final class ClusterFlags {
    *
    * @param spec the run's specification, as its manifest holds it
    * @param threads the threads this member runs islands on
-   * @param sharedEntries the most shared-score entries in all (unless --no-shared-cache)
+   * @param sharedEntries the most shared-score entries in all (with --shared-cache)
    * @return the cluster's island runner, or null without {@code --cluster}
    * @throws UserError naming a flag given without {@code --cluster} or out of bounds
    */
@@ -103,7 +106,7 @@ final class ClusterFlags {
             spec,
             minMembers,
             Duration.ofSeconds(memberWait),
-            noSharedCache ? 0 : sharedEntries,
+            Boolean.TRUE.equals(sharedCache) ? sharedEntries : 0,
             address -> {
               w.println(
                   "cluster: coordinating member "
@@ -150,13 +153,13 @@ final class ClusterFlags {
             || !clusterName.equals(ClusterOptions.DEFAULT_NAME)
             || minMembers != 1
             || memberWait != 120
-            || noSharedCache
+            || sharedCache != null
             || pauseMillis != 0
             || holdMembers != 0;
     if (!cluster && others) {
       throw new UserError(
           "--members, --port, --interface, --cluster-name, --min-members, --member-wait and"
-              + " --no-shared-cache need --cluster",
+              + " --[no-]shared-cache need --cluster",
           2);
     }
     if (pauseMillis < 0) {

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import numevo.dsl.text.Printer;
@@ -36,8 +38,10 @@ import numevo.runs.store.RunSpec;
  * ceil(islands / members)} on each, the rest to the least loaded, in join order); a task sent to a
  * member that does not hold the island carries its rebuild (the island's last base and the migrants
  * since, {@link IslandTask.Rebuild}), and gives the same result. A task whose member leaves or is
- * unreachable is sent again, with its rebuild, to the least loaded member still there. Counts the
- * bytes of tasks and results, by kind, and times joins and failovers.
+ * unreachable is sent again, with its rebuild, to the least loaded member still there. A task for
+ * this member itself runs here, on as many threads as the member has, without Hazelcast's executor
+ * (which serializes a task even for the local member). Counts the bytes of tasks and results, by
+ * kind, and times joins and failovers.
  */
 public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
   /** The most times one task is sent before the search stops with an error. */
@@ -45,8 +49,10 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
 
   private final HazelcastInstance member;
   private final IExecutorService executor;
+  private final ExecutorService local;
+  private final Member self;
   private final String run;
-  private final boolean shared;
+  private final int sharedEntries;
   private final Consumer<String> events;
   private final Map<Integer, UUID> holder = new HashMap<>();
   private final Map<UUID, Long> joined = new LinkedHashMap<>();
@@ -74,11 +80,24 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
   private double failoverSeconds;
 
   private ClusterIslandRunner(
-      HazelcastInstance member, String run, boolean shared, Consumer<String> events) {
+      HazelcastInstance member,
+      int threads,
+      String run,
+      int sharedEntries,
+      Consumer<String> events) {
     this.member = member;
     this.executor = member.getExecutorService(Members.EXECUTOR);
+    this.self = member.getCluster().getLocalMember();
+    this.local =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "numevo-local-islands");
+              t.setDaemon(true);
+              return t;
+            });
     this.run = run;
-    this.shared = shared;
+    this.sharedEntries = sharedEntries;
     this.events = events;
     for (Member m : member.getCluster().getMembers()) {
       joined.put(m.getUuid(), null);
@@ -165,7 +184,7 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
         }
         Thread.sleep(50);
       }
-      return new ClusterIslandRunner(hz, key, sharedEntries > 0, events);
+      return new ClusterIslandRunner(hz, options.threads(), key, sharedEntries, events);
     } catch (JsonProcessingException e) {
       hz.shutdown();
       throw new IllegalStateException(e);
@@ -348,7 +367,15 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
       runOut += b.length;
       count(s.task);
     }
-    s.future = executor.submitToMember(new IslandCall(run, shared, b), s.to);
+    IslandCall call = new IslandCall(run, sharedEntries, b);
+    if (s.to.equals(self)) {
+      // The coordinator's own islands: run here, as many at once as its threads, with no
+      // executor hop (Hazelcast's executor serializes a task even for the local member).
+      call.setHazelcastInstance(member);
+      s.future = local.submit(call);
+    } else {
+      s.future = executor.submitToMember(call, s.to);
+    }
   }
 
   /**
@@ -430,17 +457,18 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
 
   /**
    * The shared scores' counters summed over the members that published them: lookups, hits, hits on
-   * entries another member stored, entries offered; null without shared scores.
+   * entries another member stored, entries offered, keys asked of the map (those the members' near
+   * caches missed), batches of offers sent; null without shared scores.
    */
   public long[] sharedCounts() {
-    if (!shared) {
+    if (sharedEntries == 0) {
       return null;
     }
-    long[] sum = new long[4];
+    long[] sum = new long[6];
     for (Map.Entry<String, long[]> e :
         member.<String, long[]>getMap(IslandWorkers.COUNTS).entrySet()) {
       if (e.getKey().startsWith(run + "/")) {
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < Math.min(sum.length, e.getValue().length); i++) {
           sum[i] += e.getValue()[i];
         }
       }
@@ -491,13 +519,16 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
           String.format(
               Locale.ROOT,
               "%nshared scores: %,d lookups, %,d hits (%.1f%%), %,d of them on entries another"
-                  + " member stored; %,d entries offered (%d bytes each in an offer, %d per"
-                  + " lookup)",
+                  + " member stored; %,d keys asked of the map (the rest answered by the members'"
+                  + " near caches); %,d entries offered in %,d batches (%d bytes each in a"
+                  + " batch, %d per key asked)",
               c[0],
               c[1],
               c[0] == 0 ? 0.0 : 100.0 * c[1] / c[0],
               c[2],
+              c[4],
               c[3],
+              c[5],
               ClusterSharedScores.OFFER_BYTES,
               ClusterSharedScores.LOOKUP_BYTES));
     } else {
@@ -513,6 +544,7 @@ public final class ClusterIslandRunner implements IslandRunner, AutoCloseable {
     } catch (RuntimeException e) {
       // Shutting down anyway.
     }
+    local.shutdownNow();
     member.shutdown();
   }
 }

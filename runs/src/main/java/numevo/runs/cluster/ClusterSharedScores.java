@@ -5,15 +5,12 @@ import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import java.io.Serial;
-import java.io.Serializable;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,37 +20,66 @@ import numevo.hashing.Hash128;
 /**
  * The search's shared scores as a Hazelcast distributed map (one per run, {@code
  * numevo-scores-RUN}): key the kernel's 16-byte code key, value its error's bits and the writing
- * member's tag. A lookup is one {@code getAll} for a generation's candidates; an offer is one
- * asynchronous put-if-absent for all of them (an entry processor run on each key's owner, so a
- * present entry keeps its first writer) for each batch of {@value #FLUSH_ENTRIES} offered entries,
- * which the island does not wait for. The map is bounded like the islands' own caches ({@link
- * #configure}: least recently used entries evicted past a count per member) and has no backups: an
- * entry lost with a member is scored again. Whatever the map holds, results are those of a run
- * without it ({@link SharedScores}).
+ * member's tag. Each member keeps a near cache in front of it (the entries it offered and those it
+ * found in the map, least recently used evicted past the map's own bound): a lookup answers from it
+ * first and asks the map, in one {@code getAll}, only for the keys it misses, and not at all while
+ * the member is alone in the cluster (the map then holds only what this member offered). Offers are
+ * sent, not waited for, in batches of {@value #FLUSH_ENTRIES} entries (or those of a second), one
+ * {@code putAllAsync} each (a present key is written again with the same error). The map is bounded
+ * like the islands' own caches ({@link #configure}: least recently used entries evicted past a
+ * count per partition) and has no backups: an entry lost with a member is scored again. Whatever
+ * the map and the near cache hold, results are those of a run without them ({@link SharedScores}).
  */
 final class ClusterSharedScores implements SharedScores {
   private final IMap<byte[], long[]> map;
-  private final com.hazelcast.partition.PartitionService partitions;
+  private final com.hazelcast.cluster.Cluster cluster;
   private final long tag;
+  private final Near near;
+  private final AtomicLong remote = new AtomicLong();
   private final AtomicLong lookups = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong foreign = new AtomicLong();
   private final AtomicLong offered = new AtomicLong();
 
   /**
-   * Bytes an offered entry adds to the offer sent to its key's owner (its key in the key set,
-   * Hazelcast's 8-byte header, a 4-byte length and 16 bytes; its key and error in the processor's
-   * array, 24 bytes), payload only.
+   * Bytes an offered entry adds to the offer sent to its partition's owner (its key: Hazelcast's
+   * 8-byte header, a 4-byte length and 16 bytes; its value, the error's bits and the writer's tag:
+   * the same header and length and 16 bytes), payload only.
    */
-  static final int OFFER_BYTES = 28 + 24;
+  static final int OFFER_BYTES = 28 + 28;
 
   /** A lookup's key (28 bytes) and, on a hit, its value back (28 bytes). */
   static final int LOOKUP_BYTES = 28;
 
-  ClusterSharedScores(HazelcastInstance member, String run) {
+  /**
+   * @param member this member
+   * @param run the run's key
+   * @param nearEntries the most entries of this member's near cache (the map's own bound)
+   */
+  ClusterSharedScores(HazelcastInstance member, String run, int nearEntries) {
     this.map = member.getMap(name(run));
-    this.partitions = member.getPartitionService();
-    this.tag = member.getCluster().getLocalMember().getUuid().getLeastSignificantBits();
+    this.cluster = member.getCluster();
+    this.tag = cluster.getLocalMember().getUuid().getLeastSignificantBits();
+    this.near = new Near(Math.max(1, nearEntries));
+  }
+
+  /**
+   * The near cache: key to {error bits, writer's tag}, least recently used evicted first. Guarded
+   * by itself.
+   */
+  private static final class Near extends LinkedHashMap<Hash128, long[]> {
+    @Serial private static final long serialVersionUID = 1L;
+    private final int max;
+
+    Near(int max) {
+      super(1024, 0.75f, true);
+      this.max = max;
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash128, long[]> eldest) {
+      return size() > max;
+    }
   }
 
   /** The map's name for a run. */
@@ -90,21 +116,47 @@ final class ClusterSharedScores implements SharedScores {
 
   @Override
   public void lookup(Hash128[] keys, int n, double[] out) {
-    Set<byte[]> ks = new HashSet<>();
-    for (int j = 0; j < n; j++) {
-      ks.add(bytes(keys[j]));
-    }
-    Map<Hash128, long[]> found = new HashMap<>();
-    for (Map.Entry<byte[], long[]> e : map.getAll(ks).entrySet()) {
-      found.put(hash(e.getKey()), e.getValue());
-    }
     int h = 0;
     int f = 0;
-    for (int j = 0; j < n; j++) {
-      long[] v = found.get(keys[j]);
-      out[j] = v == null ? Double.NaN : Double.longBitsToDouble(v[0]);
-      h += v == null ? 0 : 1;
-      f += v != null && v[1] != tag ? 1 : 0;
+    int[] ask = new int[n];
+    int asked = 0;
+    synchronized (near) {
+      for (int j = 0; j < n; j++) {
+        long[] v = near.get(keys[j]);
+        if (v == null) {
+          out[j] = Double.NaN;
+          ask[asked++] = j;
+        } else {
+          out[j] = Double.longBitsToDouble(v[0]);
+          h++;
+          f += v[1] != tag ? 1 : 0;
+        }
+      }
+    }
+    // Alone in the cluster, the map holds only what this member offered, which its near cache
+    // holds too (both bounded alike): nothing to ask.
+    if (asked > 0 && cluster.getMembers().size() > 1) {
+      Set<byte[]> ks = new HashSet<>();
+      for (int a = 0; a < asked; a++) {
+        ks.add(bytes(keys[ask[a]]));
+      }
+      remote.addAndGet(asked);
+      Map<Hash128, long[]> found = new HashMap<>();
+      for (Map.Entry<byte[], long[]> e : map.getAll(ks).entrySet()) {
+        found.put(hash(e.getKey()), e.getValue());
+      }
+      synchronized (near) {
+        for (int a = 0; a < asked; a++) {
+          int j = ask[a];
+          long[] v = found.get(keys[j]);
+          if (v != null) {
+            out[j] = Double.longBitsToDouble(v[0]);
+            h++;
+            f += v[1] != tag ? 1 : 0;
+            near.put(keys[j], v);
+          }
+        }
+      }
     }
     lookups.addAndGet(n);
     hits.addAndGet(h);
@@ -130,6 +182,11 @@ final class ClusterSharedScores implements SharedScores {
 
   @Override
   public void offer(Hash128[] keys, double[] errors, int n) {
+    synchronized (near) {
+      for (int j = 0; j < n; j++) {
+        near.putIfAbsent(keys[j], new long[] {Double.doubleToRawLongBits(errors[j]), tag});
+      }
+    }
     synchronized (this) {
       for (int j = 0; j < n; j++) {
         pending[3 * pendingCount] = keys[j].hi();
@@ -153,29 +210,26 @@ final class ClusterSharedScores implements SharedScores {
   }
 
   /**
-   * Sends a batch of offers, not waited for (a lost offer only means a later scoring): one
-   * put-if-absent call per member owning some of the keys, carrying only that member's entries, so
-   * each entry travels once.
+   * Sends a batch of offers, not waited for (a lost offer only means a later scoring), as one
+   * {@code putAllAsync}: Hazelcast sends each member the entries of its partitions, once. A key
+   * already present is written again with the same error (a key's error is a function of the key),
+   * so this is a put-if-absent but for the writer's tag (the last writer's) and the entry's
+   * recency. (Put-if-absent entry processors, one call per partition or one for the batch, cost 40
+   * to 60 times more per batch: Java serialization of each call, and Hazelcast runs a call over
+   * several partitions as one operation per partition, each going through all the call's keys.)
    */
   private void send(long[] entries, int count) {
-    Map<Object, List<Integer>> byOwner = new HashMap<>();
-    byte[][] keys = new byte[count][];
+    Map<byte[], long[]> batch = new HashMap<>(2 * count);
     for (int j = 0; j < count; j++) {
-      keys[j] = ByteBuffer.allocate(16).putLong(entries[3 * j]).putLong(entries[3 * j + 1]).array();
-      Object owner = partitions.getPartition(keys[j]).getOwner();
-      byOwner.computeIfAbsent(owner == null ? "" : owner, o -> new ArrayList<>()).add(j);
+      batch.put(
+          ByteBuffer.allocate(16).putLong(entries[3 * j]).putLong(entries[3 * j + 1]).array(),
+          new long[] {entries[3 * j + 2], tag});
     }
-    for (List<Integer> group : byOwner.values()) {
-      long[] e = new long[3 * group.size()];
-      Set<byte[]> ks = new HashSet<>();
-      for (int g = 0; g < group.size(); g++) {
-        int j = group.get(g);
-        System.arraycopy(entries, 3 * j, e, 3 * g, 3);
-        ks.add(keys[j]);
-      }
-      map.submitToKeys(ks, new PutIfAbsent(e, tag));
-    }
+    sends.incrementAndGet();
+    map.putAllAsync(batch);
   }
+
+  private final AtomicLong sends = new AtomicLong();
 
   @Override
   public Counts counts() {
@@ -183,37 +237,14 @@ final class ClusterSharedScores implements SharedScores {
   }
 
   /**
-   * Sets each absent key's value: the error's bits from the processor's entries (key high, key low,
-   * error bits, for each key), and the writer's tag.
+   * Keys this member asked the map for (those its near cache missed, with others in the cluster).
    */
-  static final class PutIfAbsent implements EntryProcessor<byte[], long[], Boolean>, Serializable {
-    @Serial private static final long serialVersionUID = 1L;
-    private final long[] entries;
-    private final long tag;
+  long remoteLookups() {
+    return remote.get();
+  }
 
-    PutIfAbsent(long[] entries, long tag) {
-      this.entries = entries;
-      this.tag = tag;
-    }
-
-    @Override
-    public Boolean process(Map.Entry<byte[], long[]> entry) {
-      if (entry.getValue() != null) {
-        return false;
-      }
-      Hash128 k = hash(entry.getKey());
-      for (int j = 0; j < entries.length; j += 3) {
-        if (entries[j] == k.hi() && entries[j + 1] == k.lo()) {
-          entry.setValue(new long[] {entries[j + 2], tag});
-          return true;
-        }
-      }
-      return false;
-    }
-
-    @Override
-    public EntryProcessor<byte[], long[], Boolean> getBackupProcessor() {
-      return null;
-    }
+  /** Batches of offers sent (one {@code putAllAsync} each). */
+  long offerCalls() {
+    return sends.get();
   }
 }

@@ -7,8 +7,8 @@ import java.io.Serializable;
 import java.util.concurrent.Callable;
 
 /**
- * One island task sent to a member: the run's key, whether the run's islands share scores through
- * the cluster ({@link ClusterSharedScores}), and the task's bytes ({@link
+ * One island task sent to a member: the run's key, the bound of the scores the run's islands share
+ * through the cluster ({@link ClusterSharedScores}; 0: none), and the task's bytes ({@link
  * numevo.evolver.search.IslandTask#write(boolean)}); the member runs it with its worker for the run
  * (which keeps the island for the next task) and returns the result's bytes.
  */
@@ -16,13 +16,13 @@ final class IslandCall implements Callable<byte[]>, Serializable, HazelcastInsta
   @Serial private static final long serialVersionUID = 1L;
 
   private final String run;
-  private final boolean shared;
+  private final int sharedEntries;
   private final byte[] task;
   private transient HazelcastInstance member;
 
-  IslandCall(String run, boolean shared, byte[] task) {
+  IslandCall(String run, int sharedEntries, byte[] task) {
     this.run = run;
-    this.shared = shared;
+    this.sharedEntries = sharedEntries;
     this.task = task;
   }
 
@@ -37,6 +37,6 @@ final class IslandCall implements Callable<byte[]>, Serializable, HazelcastInsta
     if (workers == null) {
       throw new IllegalStateException("member " + member.getName() + " runs no islands");
     }
-    return workers.run(run, shared, member, task);
+    return workers.run(run, sharedEntries, member, task);
   }
 }

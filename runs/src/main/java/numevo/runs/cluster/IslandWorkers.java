@@ -38,22 +38,32 @@ final class IslandWorkers {
    * Runs a task of run {@code key} on the run's worker, and publishes the member's shared-scores
    * counters for the run after it.
    */
-  byte[] run(String key, boolean shared, HazelcastInstance member, byte[] task) {
-    IslandWorker w = of(key, shared, member);
+  byte[] run(String key, int sharedEntries, HazelcastInstance member, byte[] task) {
+    IslandWorker w = of(key, sharedEntries, member);
     byte[] r = w.run(task);
-    if (w.shared() != null) {
-      SharedScores.Counts c = w.shared().counts();
+    if (w.shared() instanceof ClusterSharedScores s) {
+      SharedScores.Counts c = s.counts();
       member
           .<String, long[]>getMap(COUNTS)
           .setAsync(
               key + "/" + member.getCluster().getLocalMember().getUuid(),
-              new long[] {c.lookups(), c.hits(), c.foreignHits(), c.offered()});
+              new long[] {
+                c.lookups(),
+                c.hits(),
+                c.foreignHits(),
+                c.offered(),
+                s.remoteLookups(),
+                s.offerCalls()
+              });
     }
     return r;
   }
 
-  /** The worker of run {@code key}, built from its specification on first use. */
-  synchronized IslandWorker of(String key, boolean shared, HazelcastInstance member) {
+  /**
+   * The worker of run {@code key}, built from its specification on first use, its islands sharing
+   * at most {@code sharedEntries} scores through the cluster (0: none).
+   */
+  synchronized IslandWorker of(String key, int sharedEntries, HazelcastInstance member) {
     IslandWorker w = workers.get(key);
     if (w != null) {
       return w;
@@ -70,8 +80,9 @@ final class IslandWorkers {
     }
     RunPlan plan = RunPlan.of(spec, threads);
     w =
-        shared
-            ? IslandWorker.of(plan.config(), plan.scorer(), new ClusterSharedScores(member, key))
+        sharedEntries > 0
+            ? IslandWorker.of(
+                plan.config(), plan.scorer(), new ClusterSharedScores(member, key, sharedEntries))
             : IslandWorker.of(plan.config(), plan.scorer());
     workers.put(key, w);
     while (workers.size() > KEPT) {

@@ -8,9 +8,10 @@
  * through Hazelcast's executor to the island's holder, which runs it and sends back the
  * generations' records; a member that does not hold the island (it joined, or the holder died) gets
  * the task with the island's rebuild (its last base and the migrants since) and gives the same
- * result. Islands share scores through a distributed map ({@link ClusterSharedScores}), which
- * changes no result. Membership is explicit (TCP-IP join to the listed members, no multicast, no
- * auto-detection), members bind to the configured interface only (loopback by default), the cluster
- * name is checked, phone-home is off and Hazelcast logs errors only, through java.util.logging.
+ * result. With {@code --shared-cache}, islands share scores through a distributed map ({@link
+ * ClusterSharedScores}, a near cache on each member), which changes no result. Membership is
+ * explicit (TCP-IP join to the listed members, no multicast, no auto-detection), members bind to
+ * the configured interface only (loopback by default), the cluster name is checked, phone-home is
+ * off and Hazelcast logs errors only, through java.util.logging.
  */
 package numevo.runs.cluster;

@@ -75,6 +75,7 @@ class ClusterRunTest {
     assertTrue(!r.out().contains("cluster:"), r.out());
     CliRun.assertOneLineError(
         run("search", "exp2", "--members", "127.0.0.1:5701"), 2, "need --cluster");
+    CliRun.assertOneLineError(run("search", "exp2", "--shared-cache"), 2, "need --cluster");
     CliRun.assertOneLineError(
         run("search", "exp2", "--cluster", "--interface", "localhost"), 2, "--interface");
     CliRun.assertOneLineError(run("worker", "--join", "somewhere"), 2, "--join");
@@ -101,6 +102,9 @@ class ClusterRunTest {
                 Integer.toString(port),
                 "--cluster-name",
                 name,
+                // Off by default (it costs more than it saves on exp2): on here, to check its hits
+                // across members and that they change no result.
+                "--shared-cache",
                 "--min-members",
                 "2",
                 "--member-wait",
