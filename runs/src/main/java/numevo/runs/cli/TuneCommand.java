@@ -55,6 +55,12 @@ final class TuneCommand implements Callable<Integer> {
   /** The ULP climb's budget: larger than a search's, for one kernel a user asked about. */
   static final int CLIMB_EVALUATIONS = 2000;
 
+  /**
+   * The integer search's budget where the target tunes integer constants: larger than a search's,
+   * for one kernel (with float constants too, each integer candidate's are re-fitted).
+   */
+  static final int INT_EVALUATIONS = 4000;
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "the kernel file")
@@ -134,7 +140,7 @@ final class TuneCommand implements Callable<Integer> {
             d.sigma(),
             CLIMB_EVALUATIONS,
             d.refineSteps(),
-            d.intClimbEvaluations());
+            d.intClimbEvaluations() > 0 ? Math.max(d.intClimbEvaluations(), INT_EVALUATIONS) : 0);
     long start = System.nanoTime();
     Tuned tuned = Search.tuner(training, config).tune(p, before, seed);
     double seconds = (System.nanoTime() - start) / 1e9;
