@@ -47,7 +47,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Tunes the constants of a kernel against a target. It uses the search's constant tuner",
       "(CMA-ES, linearized minimax steps, then a ULP climb; integer constants of code kernels",
-      "by an integer climb) on a training sample, and prints the objective on that sample and",
+      "by an integer climb, magic constants of float kernels with frombits by a scan and a",
+      "pattern search with the float constants re-fitted to each) on a training sample, and",
+      "prints the objective on that sample and",
       "on the validation sample (as 'numevo score' draws it) before and after. The tuned kernel",
       "goes to standard output or to -o OUT; the structure is kept, dead code is dropped."
     })
