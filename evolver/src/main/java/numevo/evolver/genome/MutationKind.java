@@ -68,5 +68,26 @@ public enum MutationKind {
    * to the same inputs). Applies only with a nonempty library and where the copy fits the size
    * limit and uses only allowed ops; weight 0 by default ({@code --mutation splice=1}).
    */
-  SPLICE
+  SPLICE,
+  /**
+   * Fuses a float product into the sum that uses it: {@code t = mul a b; u = add t c} (or {@code
+   * add c t}, {@code sub t c}, {@code sub c t}) becomes {@code u = fma a b c} with the signs the
+   * subtraction needs: a negated literal where an operand is one (or is a product with a literal
+   * used only there, whose literal is negated in place), else an inserted {@code neg}. The function
+   * is the same in real arithmetic; one rounding less. Kadlec's modified Newton step {@code y (a -
+   * b x y y)} written with an fma takes this edit. Applies only where the primitive set has fma;
+   * weight 0 by default ({@code --mutation fuse=1}).
+   */
+  FUSE,
+  /**
+   * Re-associates a float product of products: {@code mul (mul a b) (mul c d)} becomes {@code mul
+   * (mul a c) (mul b d)} or {@code mul (mul a d) (mul b c)}, and {@code mul (mul a b) e} becomes
+   * {@code mul a (mul b e)} or {@code mul b (mul a e)}; the same for the two factors of an fma. The
+   * new products are inserted before the instruction; the old ones stay (dead if unused). The
+   * function is the same in real arithmetic, the roundings and the range of the intermediate values
+   * change: {@code (x 0.5)(y y)} (whose {@code y y} underflows for large {@code x}) becomes {@code
+   * (x y)(0.5 y)}. Applies only where the primitive set has a float mul; weight 0 by default
+   * ({@code --mutation reassociate=1}).
+   */
+  REASSOCIATE
 }

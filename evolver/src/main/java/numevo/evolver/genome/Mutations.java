@@ -106,6 +106,8 @@ public final class Mutations {
           case RECIPROCAL -> reciprocal(d, rng);
           case PARTIAL -> BuildingBlocks.partialProduct(d, shape, config.liveBias(), rng);
           case SPLICE -> BuildingBlocks.splice(d, shape, library, config.liveBias(), rng);
+          case FUSE -> fuse(d, rng);
+          case REASSOCIATE -> reassociate(d, rng);
         };
     return done ? d.build() : null;
   }
@@ -427,6 +429,160 @@ public final class Mutations {
     int pos = v < d.k ? 0 : v - d.k + 1;
     d.insert(pos, Op.FMUL, new Operand[] {Refs.of(v), Refs.of(v)});
     reroute(d, v, pos + 1, d.k + pos, pick);
+    return true;
+  }
+
+  /** Whether value {@code v} is an instruction's, with op {@code op}. */
+  private static boolean isOp(Draft d, Operand o, Op op) {
+    return o instanceof Ref r && r.index() >= d.k && d.ops[r.index() - d.k] == op;
+  }
+
+  private boolean fuse(Draft d, RandomGenerator rng) {
+    if (!shape.allows(Op.FFMA)) {
+      return false;
+    }
+    boolean[] live = d.live();
+    int count = 0;
+    int[] sites = new int[2 * d.n];
+    for (int i = 0; i < d.n; i++) {
+      if (live[d.k + i] && (d.ops[i] == Op.FADD || d.ops[i] == Op.FSUB)) {
+        for (int a = 0; a < 2; a++) {
+          if (isOp(d, d.args[i][a], Op.FMUL)) {
+            sites[count++] = i << 1 | a;
+          }
+        }
+      }
+    }
+    if (count == 0) {
+      return false;
+    }
+    int site = sites[rng.nextInt(count)];
+    int u = site >>> 1;
+    int a = site & 1;
+    int t = ((Ref) d.args[u][a]).index() - d.k;
+    Operand p = d.args[t][0];
+    Operand q = d.args[t][1];
+    Operand c = d.args[u][1 - a];
+    if (d.ops[u] == Op.FSUB && a == 0) {
+      // t - c = fma(p, q, -c)
+      Operand negC = negatedLiteral(c);
+      if (negC == null) {
+        if (d.n >= shape.config.maxSize() || !shape.allows(Op.FNEG)) {
+          return false;
+        }
+        d.insert(u, Op.FNEG, new Operand[] {c});
+        negC = Refs.of(d.k + u);
+        u++;
+      }
+      c = negC;
+    } else if (d.ops[u] == Op.FSUB) {
+      // c - t = fma(-p, q, c): negate a literal factor, or the literal of a factor's own product
+      // used only here, else insert a neg.
+      Operand np = negatedLiteral(p);
+      Operand nq = negatedLiteral(q);
+      if (np != null) {
+        p = np;
+      } else if (nq != null) {
+        q = nq;
+      } else if (negateInnerLiteral(d, p, t)) {
+        // p's product now carries the sign
+      } else if (negateInnerLiteral(d, q, t)) {
+        // q's product now carries the sign
+      } else {
+        if (d.n >= shape.config.maxSize() || !shape.allows(Op.FNEG)) {
+          return false;
+        }
+        d.insert(u, Op.FNEG, new Operand[] {p});
+        p = Refs.of(d.k + u);
+        u++;
+      }
+    }
+    d.ops[u] = Op.FFMA;
+    d.args[u] = new Operand[] {p, q, c};
+    return true;
+  }
+
+  /** The negation of a float literal; null for anything else. */
+  private static Operand negatedLiteral(Operand o) {
+    return o instanceof FloatLit l ? FloatLit.of(-l.value()) : null;
+  }
+
+  /**
+   * If {@code o} is the value of a product with a float literal operand whose only use is in
+   * instruction {@code user}, negates that literal in place and returns true.
+   */
+  private static boolean negateInnerLiteral(Draft d, Operand o, int user) {
+    if (!isOp(d, o, Op.FMUL)) {
+      return false;
+    }
+    int v = ((Ref) o).index();
+    int uses = usesOf(d, v);
+    int inUser = 0;
+    for (Operand x : d.args[user]) {
+      if (x instanceof Ref r && r.index() == v) {
+        inUser++;
+      }
+    }
+    if (uses != 1 || inUser != 1) {
+      return false;
+    }
+    int i = v - d.k;
+    for (int k = 0; k < 2; k++) {
+      Operand n = negatedLiteral(d.args[i][k]);
+      if (n != null) {
+        d.setOperand(i, k, n);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean reassociate(Draft d, RandomGenerator rng) {
+    if (!shape.allows(Op.FMUL)) {
+      return false;
+    }
+    boolean[] live = d.live();
+    int count = 0;
+    int[] sites = new int[d.n];
+    for (int i = 0; i < d.n; i++) {
+      if (live[d.k + i]
+          && (d.ops[i] == Op.FMUL || d.ops[i] == Op.FFMA)
+          && (isOp(d, d.args[i][0], Op.FMUL) || isOp(d, d.args[i][1], Op.FMUL))) {
+        sites[count++] = i;
+      }
+    }
+    if (count == 0) {
+      return false;
+    }
+    int t = sites[rng.nextInt(count)];
+    boolean both = isOp(d, d.args[t][0], Op.FMUL) && isOp(d, d.args[t][1], Op.FMUL);
+    if (d.n + (both ? 2 : 1) > shape.config.maxSize()) {
+      return false;
+    }
+    if (both) {
+      Operand[] l = d.args[((Ref) d.args[t][0]).index() - d.k];
+      Operand[] r = d.args[((Ref) d.args[t][1]).index() - d.k];
+      boolean cross = rng.nextBoolean();
+      Operand a = l[0];
+      Operand b = l[1];
+      Operand c = cross ? r[1] : r[0];
+      Operand e = cross ? r[0] : r[1];
+      d.insert(t, Op.FMUL, new Operand[] {a, c});
+      d.insert(t + 1, Op.FMUL, new Operand[] {b, e});
+      d.setOperand(t + 2, 0, Refs.of(d.k + t));
+      d.setOperand(t + 2, 1, Refs.of(d.k + t + 1));
+    } else {
+      int prod = isOp(d, d.args[t][0], Op.FMUL) ? 0 : 1;
+      Operand[] inner = d.args[((Ref) d.args[t][prod]).index() - d.k];
+      Operand other = d.args[t][1 - prod];
+      boolean first = rng.nextBoolean();
+      Operand keep = first ? inner[0] : inner[1];
+      Operand moved = first ? inner[1] : inner[0];
+      // (keep moved) other = keep (moved other)
+      d.insert(t, Op.FMUL, new Operand[] {moved, other});
+      d.setOperand(t + 1, prod, keep);
+      d.setOperand(t + 1, 1 - prod, Refs.of(d.k + t));
+    }
     return true;
   }
 

@@ -115,15 +115,30 @@ public final class TargetSearches {
   /**
    * The constant tuning of a search of a target: the defaults, and for code kernels and exact-int
    * recurrences the integer climb with 200 scorings per tuned kernel (their constants are i32 or
-   * int literals: masks, offsets, coefficients). Float kernels keep {@link TuningConfig#DEFAULT},
-   * whose integer climb is off: their i32 literals are mostly select conditions.
+   * int literals: masks, offsets, coefficients). Float kernels whose primitives include {@code
+   * frombits} get the integer search with {@link #BIT_TRICK_INT_EVALUATIONS} scorings (a magic
+   * constant is searched jointly with the float constants re-fitted to it); other float kernels
+   * keep {@link TuningConfig#DEFAULT}, whose integer climb is off: their i32 literals are mostly
+   * select conditions.
    */
   public static TuningConfig tuning(Target target) {
     var sig = target.signature();
-    return isCodes(sig) || isExactInt(sig)
-        ? TuningConfig.DEFAULT.withIntClimbEvaluations(200)
+    if (isCodes(sig) || isExactInt(sig)) {
+      return TuningConfig.DEFAULT.withIntClimbEvaluations(200);
+    }
+    return target.primitives().allows(Op.FROMBITS)
+        ? TuningConfig.DEFAULT.withIntClimbEvaluations(BIT_TRICK_INT_EVALUATIONS)
         : TuningConfig.DEFAULT;
   }
+
+  /**
+   * The integer search's scorings per tuned kernel of a float target whose primitives include
+   * {@code frombits} (bit tricks: the magic constant of rsqrt, Schraudolph's exp): each integer
+   * candidate is scored with its float constants re-fitted ({@code ConstantTuner}'s joint search),
+   * about 10 to 20 scorings per candidate: a scan of 64 values of a magic constant's significand
+   * field, then some 40 steps of the pattern search.
+   */
+  public static final int BIT_TRICK_INT_EVALUATIONS = 1500;
 
   /**
    * Probes per hash of a code kernel. L-Mul candidates often differ from each other on a few

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import numevo.dsl.eval.EvaluationException;
 import numevo.dsl.format.NumberFormat;
+import numevo.dsl.program.Op;
 import numevo.dsl.program.Program;
 import numevo.dsl.program.Type;
 import numevo.evolver.fitness.CandidateScorer;
@@ -104,8 +105,7 @@ public final class FrontRanker {
     double[] large = ft.sample(ScoreOptions.training(policy.samplePoints(), sampleSeed)).points();
     Scorer largeScorer = ft.scorerAt(large, sampleSeed);
     Scorer trainScorer = ft.scorer(training);
-    TuningConfig tuning =
-        TuningConfig.of(0, 0, 0, 12, 0.3, policy.climbEvaluations(), policy.refineSteps(), 0);
+    TuningConfig tuning = retuning(ft, policy);
     long scorings = 0;
     long counterexamples = 0;
     int n = front.size();
@@ -153,11 +153,16 @@ public final class FrontRanker {
           order, Comparator.<Integer>comparingDouble(i -> largeError[i]).thenComparingInt(i -> i));
       ScoreOptions all = ScoreOptions.exhaustive().withThreads(Math.max(1, threads));
       FloatTarget window = window(ft);
+      // Bit-trick kernels get twice the window checks: the magic constant's pattern search takes
+      // some 45 of them before the float constants' climb.
+      int bits = ft.primitives().allows(Op.FROMBITS) ? 2 : 1;
       for (int i : order) {
         if (!entrant[i]) {
           continue;
         }
-        int budget = Math.min(policy.windowChecksPerKernel(), policy.windowChecks() - windowChecks);
+        int budget =
+            Math.min(
+                bits * policy.windowChecksPerKernel(), bits * policy.windowChecks() - windowChecks);
         if (window != null && budget > 0) {
           Refiner r =
               new Refiner(
@@ -310,6 +315,11 @@ public final class FrontRanker {
       } catch (RuntimeException e) {
         return null;
       }
+      return better(q2, jq);
+    }
+
+    /** {@link #better(Program, int[], double[], double)} for a kernel already changed. */
+    private Program better(Program q2, double jq) {
       scorings++;
       if (sampled(q2) >= jq) {
         return null;
@@ -367,10 +377,65 @@ public final class FrontRanker {
       return cScorer == null ? e : Math.max(e, safeError(cScorer, q));
     }
 
+    /**
+     * One pattern search over the integer constants the size of a float32 code (a magic constant
+     * feeding {@code frombits}), where the target's primitives have {@code frombits}: steps of
+     * {@link #BITS_FIRST_STEP} codes down to 1, in each direction, moving while a move is better
+     * and halving the step when neither is; each candidate's float constants are re-fitted (the
+     * re-tuning on the samples and counterexamples, integer constants fixed), then judged as the
+     * float neighbours are (the window's exact maximum and the samples'). The counterexample-guided
+     * coordinate descent of the magic constant: a sample alone misses the single inputs where the
+     * correction's argument is extreme, and they move with the constant. Returns {@code q} itself
+     * if nothing was better, else the best kernel ({@link #betterError} its judged error).
+     */
+    private Program bitsSweep(Program q, int budget, double jq) {
+      if (!ft.primitives().allows(Op.FROMBITS)) {
+        return q;
+      }
+      int[] ints = Literals.intSites(q);
+      Program start = q;
+      double j = jq;
+      TuningConfig floatsOnly = retuning(ft, policy).withIntClimbEvaluations(0);
+      int round = 0;
+      for (int k = 0; k < ints.length && used < budget; k++) {
+        if (!Literals.isI32(q, ints[k]) || Math.abs(Literals.intValues(q, ints)[k]) < 1L << 23) {
+          continue;
+        }
+        long step = BITS_FIRST_STEP;
+        while (step >= 1 && used < budget) {
+          boolean moved = false;
+          for (int dir = -1; dir <= 1 && used < budget && !moved; dir += 2) {
+            long[] v = Literals.intValues(q, ints);
+            v[k] = (int) (v[k] + dir * step);
+            Program q2;
+            try {
+              Program m = Literals.withInts(q, ints, v);
+              Tuned t =
+                  retune(ft, train, large, c, m, floatsOnly, derive(seed, kernel, 2000 + round));
+              round++;
+              scorings += t.evaluations();
+              q2 = better(t.program(), j);
+            } catch (RuntimeException e) {
+              q2 = null;
+            }
+            if (q2 != null) {
+              q = q2;
+              j = betterError;
+              moved = true;
+            }
+          }
+          if (!moved) {
+            step >>= 1;
+          }
+        }
+      }
+      betterError = j;
+      return q == start ? start : q;
+    }
+
     Program refine(Program start, int budget) {
       Program q = start;
-      TuningConfig tuning =
-          TuningConfig.of(0, 0, 0, 12, 0.3, policy.climbEvaluations(), policy.refineSteps(), 0);
+      TuningConfig tuning = retuning(ft, policy);
       Score sw = verify(window, q, all);
       used++;
       if (sw == null) {
@@ -417,6 +482,14 @@ public final class FrontRanker {
           q = t.program();
           sw = s2;
           jq = j2;
+        }
+      }
+      {
+        // The magic constants first: the pattern search with the floats re-fitted (bitsSweep).
+        Program q2 = bitsSweep(q, budget, jq);
+        if (q2 != q) {
+          q = q2;
+          jq = betterError;
         }
       }
       // The climb over neighbouring constants: first improvement, sweeps until none improves.
@@ -475,6 +548,13 @@ public final class FrontRanker {
     }
   }
 
+  /**
+   * The first step, in codes, of the pattern search of a magic constant on the window: half of the
+   * significand field, so that the search can reach any value of the field (only the field matters:
+   * 2^23 codes less halve the value, which the float constants absorb).
+   */
+  static final long BITS_FIRST_STEP = 1L << 22;
+
   /** The most random moves tried (scored on the samples) per kernel after the climb. */
   static final int RANDOM_TRIES = 3000;
 
@@ -491,6 +571,23 @@ public final class FrontRanker {
     }
     return points;
   }
+
+  /**
+   * The tuner settings of every re-tuning: minimax steps and the ULP climb of the policy, no
+   * CMA-ES; where the target's primitives include {@code frombits}, also the joint search of the
+   * integer constants (a magic constant) with the float constants re-fitted to each, {@link
+   * #INT_EVALUATIONS} scorings.
+   */
+  static TuningConfig retuning(FloatTarget ft, RankPolicy policy) {
+    int ints = ft.primitives().allows(Op.FROMBITS) ? INT_EVALUATIONS : 0;
+    return TuningConfig.of(0, 0, 0, 12, 0.3, policy.climbEvaluations(), policy.refineSteps(), ints);
+  }
+
+  /**
+   * Scorings of the integer search of a re-tuning of a bit-trick kernel: about 100 integer
+   * candidates, each with its float constants re-fitted.
+   */
+  static final int INT_EVALUATIONS = 4000;
 
   /** A re-tuning on training, large sample and counterexamples; keeps {@code p} unless better. */
   private static Tuned retune(

@@ -176,7 +176,26 @@ public final class ConstantTuner {
       }
     }
     long intEvaluations = 0;
-    if (ints.length > 0) {
+    if (ints.length > 0 && sites.length > 0 && residuals != null && config.refineSteps() > 0) {
+      Joint j = new Joint(current, ints, sites, currentError);
+      jointSearch(j, config.intClimbEvaluations());
+      intEvaluations = j.evaluations;
+      evaluations += j.evaluations;
+      if (j.bestError < currentError) {
+        current = j.bestProgram;
+        currentError = j.bestError;
+        if (config.climbEvaluations() > 0) {
+          // The last bits of the float constants fitted to the new integer constants.
+          Search s = new Search(current, sites, currentError);
+          climb(s, config.climbEvaluations());
+          evaluations += s.evaluations;
+          if (s.bestError < currentError) {
+            current = Literals.with(current, sites, s.best);
+            currentError = s.bestError;
+          }
+        }
+      }
+    } else if (ints.length > 0) {
       IntSearch is = new IntSearch(current, ints, currentError);
       intClimb(is, config.intClimbEvaluations());
       intEvaluations = is.evaluations;
@@ -263,6 +282,149 @@ public final class ConstantTuner {
         }
       }
     }
+  }
+
+  /**
+   * The joint search of integer and float constants: the best integer constants so far, the float
+   * constants fitted to them, and the scorings spent (refits included).
+   */
+  private final class Joint {
+    final int[] ints;
+    final int[] sites;
+    final boolean[] i32;
+    long[] best;
+    Program bestProgram;
+    double bestError;
+    long evaluations;
+
+    Joint(Program p, int[] ints, int[] sites, double error) {
+      this.ints = ints;
+      this.sites = sites;
+      this.i32 = new boolean[ints.length];
+      for (int i = 0; i < ints.length; i++) {
+        i32[i] = Literals.isI32(p, ints[i]);
+      }
+      this.best = Literals.intValues(p, ints);
+      this.bestProgram = p;
+      this.bestError = error;
+    }
+
+    /**
+     * Scores integer constants {@code c} with the float constants re-fitted to them (linearized
+     * minimax steps from the best float constants so far, then a short ULP climb, at most {@code
+     * budget} scorings); keeps the pair if it beats the best (strictly).
+     *
+     * @return whether it did
+     */
+    boolean tryInts(long[] c, long budget) {
+      Program moved = Literals.withInts(bestProgram, ints, c);
+      evaluations++;
+      double e0 = error.applyAsDouble(moved);
+      Search s = new Search(moved, sites, Double.isNaN(e0) ? Double.POSITIVE_INFINITY : e0);
+      s.evaluations = 0;
+      refine(s, budget - 1);
+      // A short ULP climb for the last bits the linearized steps leave.
+      climb(s, Math.min(budget - 1, s.evaluations + 4L * sites.length + 4));
+      evaluations += s.evaluations;
+      if (s.bestError < bestError) {
+        bestError = s.bestError;
+        best = c;
+        bestProgram = Literals.with(moved, sites, s.best);
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The integer search of a kernel that also has float constants (a magic constant such as {@code
+   * 0x5f3759df} feeding {@code frombits}, and the coefficients of the correction after it): the
+   * best float constants depend on the integer ones, so each integer candidate is scored with its
+   * float constants re-fitted ({@link Joint#tryInts}); scoring it with the old float constants
+   * would reject every large move. First a scan of the significand field of the constants the size
+   * of a float32 code ({@link #scan}, half of the budget at most); then a pattern search per
+   * constant, coarse to fine: the step starts at the scan's spacing for those, else at the largest
+   * power of two at most a sixteenth of the constant's magnitude (at least 1, at most 2^28), and
+   * tries both directions, moving while a move improves and halving when neither does, down to 1;
+   * passes over the constants repeat until one improves nothing or {@code budget} scorings are
+   * spent. Deterministic.
+   */
+  private void jointSearch(Joint j, long budget) {
+    scan(j, budget / 2);
+    long perRefit =
+        Math.max(1, (long) Math.min(config.refineSteps(), 4) * (j.sites.length + 3))
+            + 4L * j.sites.length
+            + 4;
+    boolean improved = true;
+    while (improved && j.evaluations < budget) {
+      improved = false;
+      for (int i = 0; i < j.ints.length && j.evaluations < budget; i++) {
+        long step = isCodeSized(j, i) ? SCAN_SPACING : startStep(j.best[i]);
+        while (step >= 1 && j.evaluations < budget) {
+          boolean moved = false;
+          for (int dir = -1; dir <= 1 && j.evaluations < budget; dir += 2) {
+            long[] c = j.best.clone();
+            long next = c[i] + dir * step;
+            c[i] = j.i32[i] ? (int) next : next;
+            if (c[i] == j.best[i] || (!j.i32[i] && Math.abs(next) > 1L << 62)) {
+              continue;
+            }
+            if (j.tryInts(c, Math.min(perRefit, budget - j.evaluations))) {
+              moved = true;
+              improved = true;
+              break;
+            }
+          }
+          if (!moved) {
+            step >>= 1;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The scan of {@link #jointSearch} over the i32 constants the size of a float32 code (at least
+   * 2^23 in magnitude, as a magic constant is): keeping the bits above the significand field, each
+   * of {@link #SCAN_VALUES} evenly spaced values of the 23-bit field, each scored with its float
+   * constants re-fitted by two minimax steps (at most {@code budget} scorings in all). Only the
+   * field matters: subtracting 2^23 from a code halves the value, which the float constants absorb.
+   * The pattern search then starts from the best at the scan's spacing.
+   */
+  private void scan(Joint j, long budget) {
+    long perRefit = Math.max(1, 2L * (j.sites.length + 3));
+    for (int i = 0; i < j.ints.length; i++) {
+      if (!isCodeSized(j, i)) {
+        continue;
+      }
+      long high = j.best[i] & ~((1L << 23) - 1);
+      for (int k = 0; k < SCAN_VALUES && j.evaluations < budget; k++) {
+        long[] c = j.best.clone();
+        c[i] = (int) (high | ((long) k * SCAN_SPACING + SCAN_SPACING / 2));
+        if (c[i] != j.best[i]) {
+          j.tryInts(c, Math.min(perRefit, budget - j.evaluations));
+        }
+      }
+    }
+  }
+
+  private static boolean isCodeSized(Joint j, int i) {
+    return j.i32[i] && Math.abs(j.best[i]) >= 1L << 23;
+  }
+
+  /** Values of the significand field that {@link #scan} tries. */
+  static final int SCAN_VALUES = 64;
+
+  /** The spacing of {@link #scan}'s values, and the first step of the pattern search after it. */
+  static final long SCAN_SPACING = (1L << 23) / SCAN_VALUES;
+
+  /**
+   * The first step of {@link #jointSearch} for a constant: the largest power of two at most {@code
+   * |v| / 16}, at least 1 and at most 2^28.
+   */
+  static long startStep(long v) {
+    long m = Math.abs(v) >> 4;
+    return m <= 1 ? 1 : Math.min(1L << 28, Long.highestOneBit(m));
   }
 
   /** What moving a constant did. */
@@ -377,11 +539,16 @@ public final class ConstantTuner {
    * until a step fails or {@link TuningConfig#refineSteps()} are done.
    */
   private void refine(Search s) {
+    refine(s, Long.MAX_VALUE);
+  }
+
+  /** {@link #refine(Search)} stopping once {@code budget} scorings of {@code s} are spent. */
+  private void refine(Search s, long budget) {
     int n = residuals.points();
     int d = s.sites.length;
     double noise = residuals.resolution();
     double[] r0 = new double[n];
-    for (int step = 0; step < config.refineSteps(); step++) {
+    for (int step = 0; step < config.refineSteps() && s.evaluations < budget; step++) {
       double[] c = s.best.clone();
       s.evaluations++;
       if (!residuals.compute(Literals.with(s.base, s.sites, c), r0)) {

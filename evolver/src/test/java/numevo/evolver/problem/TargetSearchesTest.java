@@ -56,11 +56,15 @@ class TargetSearchesTest {
   }
 
   @Test
-  void onlyIntegerKernelsClimbTheirIntegerConstants() {
+  void integerKernelsAndBitTrickFloatKernelsSearchTheirIntegerConstants() {
     Target seq = target("seq", Map.of("terms", "1,1,2,3,5,8,13,21,34,55,89,144"));
     assertEquals(200, TargetSearches.tuning(seq).intClimbEvaluations());
     assertEquals(200, TargetSearches.tuning(target("lmul-e4m3", Map.of())).intClimbEvaluations());
     assertEquals(0, TargetSearches.tuning(target("exp2", Map.of())).intClimbEvaluations());
+    // rsqrt's primitives include frombits: its magic constant is searched with the floats.
+    assertEquals(
+        TargetSearches.BIT_TRICK_INT_EVALUATIONS,
+        TargetSearches.tuning(target("rsqrt", Map.of())).intClimbEvaluations());
     assertEquals(
         0.0,
         TargetSearches.mutation(target("exp2", Map.of()))

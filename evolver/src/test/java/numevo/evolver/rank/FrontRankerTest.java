@@ -166,4 +166,60 @@ class FrontRankerTest {
     assertEquals(3, w[1]);
     assertEquals(2, w[2]);
   }
+
+  /** rsqrt on [1, 1 + 2^-6) (131,072 points), with the given primitives. */
+  private static FloatTarget rsqrtSmall(numevo.targets.PrimitiveSet primitives) {
+    FloatTargetSpec s = FloatTargets.rsqrt().spec();
+    return FloatTarget.of(
+        new FloatTargetSpec(
+            "rsqrt-small",
+            "1/sqrt(x) on a small interval",
+            FloatDomain.of(NumberFormat.FLOAT32, List.of(Interval.closedOpen(1, 1 + 0x1p-6))),
+            s.reference(),
+            s.metric(),
+            s.plan(),
+            primitives,
+            s.costModel(),
+            List::of));
+  }
+
+  private static long magic(Program p) {
+    int[] ints = numevo.evolver.genome.Literals.intSites(p);
+    return numevo.evolver.genome.Literals.intValues(p, ints)[1];
+  }
+
+  @Test
+  void theRankingSearchesTheMagicConstantOfABitTrickKernelOnlyWhereFrombitsIsAllowed() {
+    // A magic-constant first guess with one correction, its constant 4,000 codes off Kadlec's.
+    Program k =
+        kernel(
+            """
+            i = bits x
+            h = shr i 1
+            j = sub 1595936761 h
+            y = frombits j
+            xy = mul x y
+            yb = mul -0.703952253 y
+            u = fma xy yb 1.68186
+            y1 = mul y u
+            output y1
+            """);
+    var bits = FloatTargets.rsqrt().primitives();
+    FloatTarget with = rsqrtSmall(bits);
+    List<FrontEntry> f = List.of(FrontEntry.of(k, Fitness.of(1e4, 15), 1, 0));
+    RankResult r =
+        FrontRanker.rank(with, ScoreOptions.training(256, 1), f, SMALL_POLICY, 7, 1, l -> {});
+    Ranked ranked = r.all().get(0);
+    assertTrue(magic(ranked.entry().program()) != magic(k), ranked.entry().program().toString());
+    double before = with.verify(k, ScoreOptions.exhaustive().withThreads(1)).error();
+    assertTrue(ranked.error() < before, ranked.error() + " vs " + before);
+    // Without frombits among the target's primitives the integer constants are left alone.
+    var floatsOnly =
+        numevo.targets.PrimitiveSet.of(
+            bits.ops().stream().filter(o -> o != numevo.dsl.program.Op.FROMBITS).toList());
+    RankResult r2 =
+        FrontRanker.rank(
+            rsqrtSmall(floatsOnly), ScoreOptions.training(256, 1), f, SMALL_POLICY, 7, 1, l -> {});
+    assertEquals(magic(k), magic(r2.all().get(0).entry().program()));
+  }
 }

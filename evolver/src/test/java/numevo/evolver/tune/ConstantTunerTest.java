@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import numevo.dsl.eval.Interpreter;
 import numevo.dsl.format.NumberFormat;
 import numevo.dsl.program.Program;
 import numevo.dsl.text.Parser;
@@ -162,5 +163,122 @@ class ConstantTunerTest {
     Tuned r = t.tune(p, Math.abs(1000 - 4096), 1);
     assertEquals(0.0, r.error());
     assertEquals(4096, Literals.intValues(r.program(), Literals.intSites(r.program()))[0]);
+  }
+
+  /** A magic-constant kernel: the first guess of rsqrt from constant R, times c. */
+  private static Program magic(long r, double c) {
+    return Parser.parse(
+        "kernel k float32\ninput x : f\ni = bits x\nh = shr i 1\nj = sub "
+            + r
+            + " h\ny = frombits j\ny1 = mul y "
+            + c
+            + "\noutput y1\n",
+        "k");
+  }
+
+  /**
+   * Every 8191st float32 of [1, 4): 2,048 points over one period of the magic-constant guess (an
+   * odd stride, so that the points' low code bits vary and the planted constant is the only one
+   * with no error on them).
+   */
+  private static final double[] PERIOD = new double[2048];
+
+  static {
+    int one = Float.floatToRawIntBits(1f);
+    for (int i = 0; i < PERIOD.length; i++) {
+      PERIOD[i] = Float.intBitsToFloat(one + 8191 * i);
+    }
+  }
+
+  /** Relative residuals against a planted kernel on {@link #PERIOD}, and their maximum. */
+  private record Planted(double[] exact) implements Residuals {
+    static Planted of(Program p) {
+      double[] e = new double[PERIOD.length];
+      Interpreter in = Interpreter.of(p);
+      for (int i = 0; i < e.length; i++) {
+        e[i] = (Double) in.eval(PERIOD[i])[0];
+      }
+      return new Planted(e);
+    }
+
+    @Override
+    public int points() {
+      return PERIOD.length;
+    }
+
+    @Override
+    public double resolution() {
+      return 0x1p-24;
+    }
+
+    @Override
+    public boolean compute(Program p, double[] out) {
+      Interpreter in = Interpreter.of(p);
+      for (int i = 0; i < out.length; i++) {
+        double y = (Double) in.eval(PERIOD[i])[0];
+        out[i] = (y - exact[i]) / exact[i];
+        if (!Double.isFinite(out[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    double error(Program p) {
+      double[] r = new double[PERIOD.length];
+      if (!compute(p, r)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      double m = 0;
+      for (double v : r) {
+        m = Math.max(m, Math.abs(v));
+      }
+      return m;
+    }
+  }
+
+  private static ConstantTuner joint(Planted planted, int ints) {
+    return ConstantTuner.of(
+        TuningConfig.of(1, 1, 0, 12, 0.3, 50, 6, ints), planted::error, planted::error, planted);
+  }
+
+  @Test
+  void theJointSearchFindsAPlantedMagicConstantFarAway() {
+    // The planted kernel: 0x5f1fffc4 and 0.75. From Quake's 0x5f3759df and 1.0 (1.5 million
+    // codes away) the integer search re-fits the float constant to each candidate and lands on
+    // the planted pair exactly.
+    Planted planted = Planted.of(magic(0x5f1fffc4L, 0.75));
+    Program start = magic(0x5f3759dfL, 1.0);
+    Tuned t = joint(planted, 3000).tune(start, planted.error(start), 1);
+    long[] ints = Literals.intValues(t.program(), Literals.intSites(t.program()));
+    assertEquals(
+        0x5f1fffc4L,
+        ints[1],
+        () ->
+            Long.toHexString(ints[1])
+                + " "
+                + t.error()
+                + " "
+                + t.intEvaluations()
+                + " "
+                + t.program());
+    assertEquals(1, ints[0]);
+    assertEquals(0.75, Literals.values(t.program(), Literals.sites(t.program()))[0]);
+    assertEquals(0.0, t.error());
+    assertTrue(t.intEvaluations() > 0 && t.intEvaluations() <= 3000, "" + t.intEvaluations());
+    // The same search scoring each integer candidate with the old float constant (no residuals,
+    // hence no re-fit: the integer climb) stays far from it.
+    ConstantTuner climbOnly =
+        ConstantTuner.of(TuningConfig.of(1, 1, 0, 12, 0.3, 50, 6, 3000), planted::error);
+    Tuned c = climbOnly.tune(start, planted.error(start), 1);
+    assertTrue(c.error() > 1e-3, "the climb alone reached " + c.error());
+  }
+
+  @Test
+  void theJointSearchIsDeterministic() {
+    Planted planted = Planted.of(magic(0x5f1fffc4L, 0.75));
+    Program start = magic(0x5f3759dfL, 1.0);
+    double e = planted.error(start);
+    assertEquals(joint(planted, 400).tune(start, e, 3), joint(planted, 400).tune(start, e, 3));
   }
 }

@@ -165,8 +165,9 @@ final class SearchCommand implements Callable<Integer> {
       description =
           "change mutation weights, e.g. guard=0,insert=2 (kinds: op operand output constant_ulp"
               + " constant_relative insert delete duplicate guard square reciprocal partial"
-              + " splice; partial: a shift-and-add partial-product step; splice: a subexpression"
-              + " of a --seed-from kernel)")
+              + " splice fuse reassociate; partial: a shift-and-add partial-product step; splice: a"
+              + " subexpression of a --seed-from kernel; fuse: a mul and the add or sub using it"
+              + " made one fma; reassociate: a product of products regrouped)")
   String mutation;
 
   @Option(names = "--no-tuning", description = "do not tune constants")

@@ -47,13 +47,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Tunes the constants of a kernel against a target. It uses the search's constant tuner",
       "(CMA-ES, linearized minimax steps, then a ULP climb; integer constants of code kernels",
-      "by an integer climb) on a training sample, and prints the objective on that sample and",
+      "by an integer climb, magic constants of float kernels with frombits by a scan and a",
+      "pattern search with the float constants re-fitted to each) on a training sample, and",
+      "prints the objective on that sample and",
       "on the validation sample (as 'numevo score' draws it) before and after. The tuned kernel",
       "goes to standard output or to -o OUT; the structure is kept, dead code is dropped."
     })
 final class TuneCommand implements Callable<Integer> {
   /** The ULP climb's budget: larger than a search's, for one kernel a user asked about. */
   static final int CLIMB_EVALUATIONS = 2000;
+
+  /**
+   * The integer search's budget where the target tunes integer constants: larger than a search's,
+   * for one kernel (with float constants too, each integer candidate's are re-fitted).
+   */
+  static final int INT_EVALUATIONS = 4000;
 
   @Spec CommandSpec spec;
 
@@ -134,7 +142,7 @@ final class TuneCommand implements Callable<Integer> {
             d.sigma(),
             CLIMB_EVALUATIONS,
             d.refineSteps(),
-            d.intClimbEvaluations());
+            d.intClimbEvaluations() > 0 ? Math.max(d.intClimbEvaluations(), INT_EVALUATIONS) : 0);
     long start = System.nanoTime();
     Tuned tuned = Search.tuner(training, config).tune(p, before, seed);
     double seconds = (System.nanoTime() - start) / 1e9;
