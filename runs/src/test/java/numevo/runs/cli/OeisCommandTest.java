@@ -98,8 +98,7 @@ class OeisCommandTest {
     assertTrue(report.contains("| **numevo in all** | 3 | 50.0% |"), report);
     assertTrue(report.contains("| A006720 | fit |"), report);
     assertTrue(
-        r.out()
-            .contains("solved 3 of 6 sequences (50.0%): classical 2, fits 1, p-recursive-high 0"),
+        r.out().contains("solved 3 of 6 sequences (50.0%): classical 2, fits 1, prec-high 0"),
         r.out());
     assertEquals(
         List.of("A000045", "A000108", "A006720", "A000110", "X000001", "X000002"),
