@@ -126,6 +126,10 @@ public final class Guesses {
     if (reg.chose()) {
       return reg;
     }
+    Stage tri = Triangle.find(data, heldOut);
+    if (tri.chose()) {
+      return tri;
+    }
     for (int m = 3; m <= MAX_SECTIONS; m++) {
       Stage sec = sections(data, heldOut, m);
       if (sec.chose()) {

@@ -24,6 +24,8 @@ public enum Method {
   MULTIPLICATIVE,
   /** A divide-and-conquer recurrence in {@code a(floor(n/k))} ({@link Regular}). */
   REGULAR,
+  /** A triangle read by rows with a linear relation between neighbours ({@link Triangle}). */
+  TRIANGLE,
   /** The classical guessers on 3 or 4 multisections separately ({@link Guesses}). */
   MULTISECTIONS,
   /** The classical guessers on the binomial or inverse binomial transform ({@link Guesses}). */

@@ -130,7 +130,7 @@ public final class OeisReport {
             + " term exactly. Cascade: classical guessers (Berlekamp-Massey, else P-recursive),"
             + " then numevo's exact form fits, then numevo's extended guessers (P-recursive up to"
             + " order 8 and degree 6; the classical guessers on differences, partial sums, bisections, the inverse Euler, Moebius and divisor-sum transforms;"
-            + " a multiplicative guesser; divide-and-conquer recurrences; the classical guessers on 3 and 4 multisections, the"
+            + " a multiplicative guesser; divide-and-conquer recurrences; triangles read by rows; the classical guessers on 3 and 4 multisections, the"
             + " binomial and inverse binomial, inverse exponential, inverse INVERT and Euler"
             + " transforms),"
             + " then the evolutionary search for the rest of the budget; the first stage that finds a recurrence reproducing every training term"
@@ -147,6 +147,7 @@ public final class OeisReport {
     row(b, "numevo classical guessers on the sums over divisors", by.get(Method.DIVISOR_SUMS), n);
     row(b, "numevo multiplicative guesser", by.get(Method.MULTIPLICATIVE), n);
     row(b, "numevo divide-and-conquer recurrences, base 2, 3, 10", by.get(Method.REGULAR), n);
+    row(b, "numevo triangles read by rows", by.get(Method.TRIANGLE), n);
     row(b, "numevo classical guessers on 3 or 4 multisections", by.get(Method.MULTISECTIONS), n);
     row(
         b,

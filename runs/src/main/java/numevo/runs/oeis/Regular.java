@@ -47,7 +47,7 @@ final class Regular {
     int n = data.size();
     int train = n - heldOut;
     BigInteger[] a = data.terms().toArray(BigInteger[]::new);
-    Fit[] fits = new Fit[k];
+    LinearFit[] fits = new LinearFit[k];
     for (int r = 0; r < k; r++) {
       List<BigInteger[]> rows = new ArrayList<>();
       for (int i = 0; i < train; i++) {
@@ -56,7 +56,7 @@ final class Regular {
           rows.add(f);
         }
       }
-      fits[r] = Fit.choose(rows);
+      fits[r] = LinearFit.choose(rows, FEATURES, SPARE);
       if (fits[r] == null) {
         return Stage.none();
       }
@@ -82,7 +82,7 @@ final class Regular {
     StringBuilder b = new StringBuilder("m = " + k + "n + r, a(" + (offset == 0 ? "0" : "1"));
     b.append(") first");
     for (int r = 0; r < k; r++) {
-      b.append("; r = ").append(r).append(": a(m) = ").append(fits[r].describe());
+      b.append("; r = ").append(r).append(": a(m) = ").append(fits[r].describe(NAMES));
     }
     return Stage.found(
         predicted == heldOut, predicted, Method.REGULAR.label() + ": base " + k, b.toString());
@@ -110,141 +110,5 @@ final class Regular {
       BigInteger.ONE,
       a[i]
     };
-  }
-
-  /** One residue's recurrence: the chosen columns and their rational coefficients. */
-  private record Fit(int[] cols, BigInteger[] num, BigInteger den) {
-
-    static Fit choose(List<BigInteger[]> rows) {
-      for (int size = 1; size <= FEATURES; size++) {
-        if (rows.size() < size + SPARE) {
-          return null;
-        }
-        for (int mask = 1; mask < 1 << FEATURES; mask++) {
-          if (Integer.bitCount(mask) != size) {
-            continue;
-          }
-          Fit f = solve(rows, mask);
-          if (f != null) {
-            return f;
-          }
-        }
-      }
-      return null;
-    }
-
-    /** The unique solution on these columns that fits every row, or null. */
-    private static Fit solve(List<BigInteger[]> rows, int mask) {
-      int s = Integer.bitCount(mask);
-      int[] cols = new int[s];
-      for (int c = 0, j = 0; c < FEATURES; c++) {
-        if ((mask & (1 << c)) != 0) {
-          cols[j++] = c;
-        }
-      }
-      int h = rows.size();
-      BigInteger[][] m = new BigInteger[h][s + 1];
-      for (int i = 0; i < h; i++) {
-        for (int j = 0; j < s; j++) {
-          m[i][j] = rows.get(i)[cols[j]];
-        }
-        m[i][s] = rows.get(i)[FEATURES];
-      }
-      int row = 0;
-      for (int c = 0; c < s; c++) {
-        int p = row;
-        while (p < h && m[p][c].signum() == 0) {
-          p++;
-        }
-        if (p == h) {
-          return null; // dependent columns: a smaller subset covers it
-        }
-        BigInteger[] t = m[p];
-        m[p] = m[row];
-        m[row] = t;
-        for (int i = row + 1; i < h; i++) {
-          if (m[i][c].signum() == 0) {
-            continue;
-          }
-          BigInteger x = m[i][c];
-          BigInteger y = m[row][c];
-          BigInteger g = BigInteger.ZERO;
-          for (int j = c; j <= s; j++) {
-            m[i][j] = m[i][j].multiply(y).subtract(m[row][j].multiply(x));
-            g = g.gcd(m[i][j]);
-          }
-          if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
-            for (int j = c; j <= s; j++) {
-              m[i][j] = m[i][j].divide(g);
-            }
-          }
-        }
-        row++;
-      }
-      for (int i = s; i < h; i++) {
-        if (m[i][s].signum() != 0) {
-          return null;
-        }
-      }
-      // Back substitution with a common denominator: x_j = num[j] / den.
-      BigInteger[] num = new BigInteger[s];
-      BigInteger den = BigInteger.ONE;
-      for (int c = s - 1; c >= 0; c--) {
-        // m[c][c] x_c = m[c][s] - sum_{j>c} m[c][j] x_j, x_j = num[j] / den
-        BigInteger rhs = m[c][s].multiply(den);
-        for (int j = c + 1; j < s; j++) {
-          rhs = rhs.subtract(m[c][j].multiply(num[j]));
-        }
-        // x_c = rhs / (den * m[c][c]); put all on denominator den * m[c][c]
-        BigInteger d = m[c][c];
-        for (int j = c + 1; j < s; j++) {
-          num[j] = num[j].multiply(d);
-        }
-        num[c] = rhs;
-        den = den.multiply(d);
-        BigInteger g = den;
-        for (int j = c; j < s; j++) {
-          g = g.gcd(num[j]);
-        }
-        if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
-          for (int j = c; j < s; j++) {
-            num[j] = num[j].divide(g);
-          }
-          den = den.divide(g);
-        }
-      }
-      if (den.signum() < 0) {
-        den = den.negate();
-        for (int j = 0; j < s; j++) {
-          num[j] = num[j].negate();
-        }
-      }
-      Fit f = new Fit(cols, num, den);
-      for (BigInteger[] r : rows) {
-        BigInteger v = f.at(r);
-        if (v == null || !v.equals(r[FEATURES])) {
-          return null;
-        }
-      }
-      return f;
-    }
-
-    /** The recurrence's value on a feature row, or null if not an integer. */
-    BigInteger at(BigInteger[] f) {
-      BigInteger v = BigInteger.ZERO;
-      for (int j = 0; j < cols.length; j++) {
-        v = v.add(num[j].multiply(f[cols[j]]));
-      }
-      BigInteger[] qr = v.divideAndRemainder(den);
-      return qr[1].signum() == 0 ? qr[0] : null;
-    }
-
-    String describe() {
-      StringBuilder b = new StringBuilder("(");
-      for (int j = 0; j < cols.length; j++) {
-        b.append(j == 0 ? "" : " + ").append(num[j]).append("*").append(NAMES[cols[j]]);
-      }
-      return b.append(")").append(den.equals(BigInteger.ONE) ? "" : "/" + den).toString();
-    }
   }
 }
