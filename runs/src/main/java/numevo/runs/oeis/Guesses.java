@@ -47,6 +47,9 @@ import numevo.targets.seq.SolverResult;
 public final class Guesses {
   private static final PRecConfig HIGH = new PRecConfig(8, 6, 6, 6, true);
 
+  /** The most multisections tried ({@code a(mn + r)} for {@code m = 3..MAX_SECTIONS}). */
+  static final int MAX_SECTIONS = 4;
+
   private Guesses() {}
 
   /**
@@ -105,7 +108,73 @@ public final class Guesses {
     if (m.chose()) {
       return m;
     }
-    return transformed(Method.DIVISOR_SUMS, divisorSums(data, false), heldOut, "sum_{d|n} a(d)");
+    Stage ds =
+        transformed(Method.DIVISOR_SUMS, divisorSums(data, false), heldOut, "sum_{d|n} a(d)");
+    if (ds.chose()) {
+      return ds;
+    }
+    return more(data, heldOut);
+  }
+
+  /** The guessers added after the divisor sums, in order; the first that chooses ends it. */
+  private static Stage more(SequenceData data, int heldOut) {
+    Stage mu = Multiplicative.find(data, heldOut);
+    if (mu.chose()) {
+      return mu;
+    }
+    Stage reg = Regular.find(data, heldOut);
+    if (reg.chose()) {
+      return reg;
+    }
+    Stage tri = Triangle.find(data, heldOut);
+    if (tri.chose()) {
+      return tri;
+    }
+    for (int m = 3; m <= MAX_SECTIONS; m++) {
+      Stage sec = sections(data, heldOut, m);
+      if (sec.chose()) {
+        return sec;
+      }
+    }
+    Stage bt =
+        transformed(Method.BINOMIAL, Transforms.binomial(data, 1), heldOut, "sum_k C(n,k) a(k)");
+    if (bt.chose()) {
+      return bt;
+    }
+    Stage ibt =
+        transformed(
+            Method.BINOMIAL,
+            Transforms.binomial(data, -1),
+            heldOut,
+            "sum_k (-1)^(n-k) C(n,k) a(k)");
+    if (ibt.chose()) {
+      return ibt;
+    }
+    SequenceData one = Transforms.withOne(data);
+    for (SequenceData d : List.of(data, one)) {
+      String what = d == data ? "a" : "1, a";
+      SequenceData e = Transforms.inverseExp(d);
+      if (e != null) {
+        Stage st =
+            transformed(Method.EXP, e, heldOut, "the inverse exponential transform of " + what);
+        if (st.chose()) {
+          return st;
+        }
+      }
+    }
+    for (SequenceData d : List.of(data, one)) {
+      String what = d == data ? "a" : "1, a";
+      SequenceData e = Transforms.inverseInvert(d);
+      if (e != null) {
+        Stage st =
+            transformed(Method.INVERT, e, heldOut, "the inverse INVERT transform of " + what);
+        if (st.chose()) {
+          return st;
+        }
+      }
+    }
+    return transformed(
+        Method.EULER_FORWARD, Transforms.euler(data), heldOut, "the Euler transform of a");
   }
 
   private static Stage transformed(Method m, SequenceData t, int heldOut, String what) {
@@ -125,13 +194,21 @@ public final class Guesses {
   }
 
   static Stage bisections(SequenceData data, int heldOut) {
+    return sections(data, heldOut, 2);
+  }
+
+  /**
+   * The classical guessers on each of the {@code m} multisections {@code a(mn + r)} separately; all
+   * must fit ({@link Method#BISECTIONS} for {@code m = 2}, else {@link Method#MULTISECTIONS}).
+   */
+  static Stage sections(SequenceData data, int heldOut, int m) {
     int n = data.size();
     int firstHeld = n - heldOut;
-    SolverResult.Found[] found = new SolverResult.Found[2];
-    for (int parity = 0; parity < 2; parity++) {
+    SolverResult.Found[] found = new SolverResult.Found[m];
+    for (int parity = 0; parity < m; parity++) {
       List<BigInteger> t = new ArrayList<>();
       int held = 0;
-      for (int i = parity; i < n; i += 2) {
+      for (int i = parity; i < n; i += m) {
         t.add(data.term(i));
         if (i >= firstHeld) {
           held++;
@@ -150,23 +227,37 @@ public final class Guesses {
     // ((firstHeld + j) / 2 - first held index of that parity)-th held-out term.
     int predicted = 0;
     for (int i = firstHeld; i < n; i++) {
-      int parity = i % 2;
-      int firstOfParity = firstHeld % 2 == parity ? firstHeld : firstHeld + 1;
-      int k = (i - firstOfParity) / 2;
+      int parity = i % m;
+      int firstOfParity = firstHeld + Math.floorMod(parity - firstHeld, m);
+      int k = (i - firstOfParity) / m;
       if (k >= found[parity].score().heldOutMatched()) {
         break;
       }
       predicted++;
     }
-    boolean solved = found[0].predictsHeldOut() && found[1].predictsHeldOut();
-    return Stage.found(
-        solved,
-        predicted,
-        Method.BISECTIONS.label() + ": " + found[0].solver() + ", " + found[1].solver(),
-        "e(n) = a(2n), o(n) = a(2n+1); "
-            + found[0].recurrence().formula().replace("a(", "e(")
-            + "; "
-            + found[1].recurrence().formula().replace("a(", "o("));
+    boolean solved = true;
+    for (SolverResult.Found f : found) {
+      solved &= f.predictsHeldOut();
+    }
+    if (m == 2) {
+      return Stage.found(
+          solved,
+          predicted,
+          Method.BISECTIONS.label() + ": " + found[0].solver() + ", " + found[1].solver(),
+          "e(n) = a(2n), o(n) = a(2n+1); "
+              + found[0].recurrence().formula().replace("a(", "e(")
+              + "; "
+              + found[1].recurrence().formula().replace("a(", "o("));
+    }
+    StringBuilder by = new StringBuilder(Method.MULTISECTIONS.label() + ": " + m + " sections");
+    StringBuilder f = new StringBuilder();
+    for (int r = 0; r < m; r++) {
+      by.append(r == 0 ? ", " : " / ").append(found[r].solver());
+      f.append(r == 0 ? "" : "; ")
+          .append("s" + r + "(n) = a(" + m + "n+" + r + "): ")
+          .append(found[r].recurrence().formula().replace("a(", "s" + r + "("));
+    }
+    return Stage.found(solved, predicted, by.toString(), f.toString());
   }
 
   /** Berlekamp-Massey, else the P-recursive guesser, at the classical stage's settings. */
@@ -178,12 +269,16 @@ public final class Guesses {
     return r instanceof SolverResult.Found f ? f : null;
   }
 
-  /** A scorer holding out exactly {@code heldOut} terms, or null if the split would hold fewer. */
+  /** A scorer holding out exactly {@code heldOut} terms, or null if fewer than 2 would train. */
   private static SeqScorer scorer(SequenceData data, int heldOut) {
-    if (data.size() < 2 || SequenceSplit.of(data, heldOut).heldOut() != heldOut) {
+    if (data.size() - heldOut < 2) {
       return null;
     }
-    return SeqScorer.of(data, SeqConfig.defaults().withHeldOut(heldOut));
+    // Exactly heldOut held out even where SequenceSplit.of would hold out fewer (a third of a
+    // transform one term shorter than a 30-term sequence is 9): holding out more only makes the
+    // check stricter, and the classical guessers demand their own spare training equations.
+    return SeqScorer.of(
+        new SequenceSplit(data, data.size() - heldOut), SeqConfig.defaults().withHeldOut(heldOut));
   }
 
   static SequenceData differences(SequenceData data) {

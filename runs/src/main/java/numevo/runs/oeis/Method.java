@@ -20,6 +20,22 @@ public enum Method {
   MOEBIUS,
   /** The classical guessers on the sums over divisors ({@link Guesses}). */
   DIVISOR_SUMS,
+  /** A sequence multiplicative on its training terms ({@link Multiplicative}). */
+  MULTIPLICATIVE,
+  /** A divide-and-conquer recurrence in {@code a(floor(n/k))} ({@link Regular}). */
+  REGULAR,
+  /** A triangle read by rows with a linear relation between neighbours ({@link Triangle}). */
+  TRIANGLE,
+  /** The classical guessers on 3 or 4 multisections separately ({@link Guesses}). */
+  MULTISECTIONS,
+  /** The classical guessers on the binomial or inverse binomial transform ({@link Guesses}). */
+  BINOMIAL,
+  /** The classical guessers on the inverse exponential transform ({@link Transforms}). */
+  EXP,
+  /** The classical guessers on the inverse INVERT transform ({@link Transforms}). */
+  INVERT,
+  /** The classical guessers on the Euler transform ({@link Transforms}). */
+  EULER_FORWARD,
   /** numevo's evolutionary search. */
   SEARCH,
   /** No stage found a recurrence reproducing every training term. */

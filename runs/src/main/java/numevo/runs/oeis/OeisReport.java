@@ -81,24 +81,26 @@ public final class OeisReport {
     Map<Method, Integer> by = solvedBy();
     int n = done();
     int numevo = n - by.get(Method.NONE);
-    return String.format(
-        Locale.ROOT,
-        "solved %d of %d sequences (%s): classical %d, fits %d, p-recursive-high %d, differences"
-            + " %d, partial sums %d, bisections %d, euler %d, moebius %d, divisor sums %d, search %d (classical alone: %s)%n",
-        numevo,
-        n,
-        share(numevo, n),
-        by.get(Method.CLASSICAL),
-        by.get(Method.FIT),
-        by.get(Method.PREC_HIGH),
-        by.get(Method.DIFFERENCES),
-        by.get(Method.PARTIAL_SUMS),
-        by.get(Method.BISECTIONS),
-        by.get(Method.EULER),
-        by.get(Method.MOEBIUS),
-        by.get(Method.DIVISOR_SUMS),
-        by.get(Method.SEARCH),
-        share(by.get(Method.CLASSICAL), n));
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "solved %d of %d sequences (%s): classical %d, fits %d",
+                numevo,
+                n,
+                share(numevo, n),
+                by.get(Method.CLASSICAL),
+                by.get(Method.FIT)));
+    for (Method m : Method.values()) {
+      if (m != Method.CLASSICAL && m != Method.FIT && m != Method.NONE) {
+        b.append(", ").append(m.label()).append(' ').append(by.get(m));
+      }
+    }
+    return b.append(" (classical alone: ")
+        .append(share(by.get(Method.CLASSICAL), n))
+        .append(")")
+        .append(System.lineSeparator())
+        .toString();
   }
 
   /** The Markdown report. */
@@ -127,7 +129,10 @@ public final class OeisReport {
             + " only if the recurrence chosen on the training terms alone predicts every held-out"
             + " term exactly. Cascade: classical guessers (Berlekamp-Massey, else P-recursive),"
             + " then numevo's exact form fits, then numevo's extended guessers (P-recursive up to"
-            + " order 8 and degree 6; the classical guessers on differences, partial sums, bisections, the inverse Euler, Moebius and divisor-sum transforms),"
+            + " order 8 and degree 6; the classical guessers on differences, partial sums, bisections, the inverse Euler, Moebius and divisor-sum transforms;"
+            + " a multiplicative guesser; divide-and-conquer recurrences; triangles read by rows; the classical guessers on 3 and 4 multisections, the"
+            + " binomial and inverse binomial, inverse exponential, inverse INVERT and Euler"
+            + " transforms),"
             + " then the evolutionary search for the rest of the budget; the first stage that finds a recurrence reproducing every training term"
             + " chooses it (right or wrong), later stages do not run.\n\n");
     b.append("## Shares solved\n\n| method | solved | share |\n|---|---:|---:|\n");
@@ -140,6 +145,18 @@ public final class OeisReport {
     row(b, "numevo classical guessers on the inverse Euler transform", by.get(Method.EULER), n);
     row(b, "numevo classical guessers on the Moebius transform", by.get(Method.MOEBIUS), n);
     row(b, "numevo classical guessers on the sums over divisors", by.get(Method.DIVISOR_SUMS), n);
+    row(b, "numevo multiplicative guesser", by.get(Method.MULTIPLICATIVE), n);
+    row(b, "numevo divide-and-conquer recurrences, base 2, 3, 10", by.get(Method.REGULAR), n);
+    row(b, "numevo triangles read by rows", by.get(Method.TRIANGLE), n);
+    row(b, "numevo classical guessers on 3 or 4 multisections", by.get(Method.MULTISECTIONS), n);
+    row(
+        b,
+        "numevo classical guessers on the (inverse) binomial transform",
+        by.get(Method.BINOMIAL),
+        n);
+    row(b, "numevo classical guessers on the inverse exponential transform", by.get(Method.EXP), n);
+    row(b, "numevo classical guessers on the inverse INVERT transform", by.get(Method.INVERT), n);
+    row(b, "numevo classical guessers on the Euler transform", by.get(Method.EULER_FORWARD), n);
     row(b, "numevo search", by.get(Method.SEARCH), n);
     row(b, "**numevo in all**", numevo, n);
     row(b, "classical alone, same sequences", by.get(Method.CLASSICAL), n);

@@ -48,6 +48,9 @@ import numevo.targets.seq.SolverResult;
  * </ol>
  */
 public final class SequenceSolver {
+  /** The search gets the budget less {@code 1 / SEARCH_MARGIN_PARTS} of it, less the time used. */
+  static final int SEARCH_MARGIN_PARTS = 30;
+
   private final OeisOptions options;
 
   private SequenceSolver(OeisOptions options) {
@@ -75,7 +78,13 @@ public final class SequenceSolver {
     double searchSeconds = 0;
     long generations = 0;
     if (!classical.chose() && !fit.chose() && !guess.chose()) {
-      Duration left = options.budget().minusNanos(System.nanoTime() - t0);
+      // The search stops at a generation boundary and its verdict takes a moment: keep a
+      // thirtieth of the budget (1 s of 30 s) in hand so the whole cascade ends within it.
+      Duration left =
+          options
+              .budget()
+              .minus(options.budget().dividedBy(SEARCH_MARGIN_PARTS))
+              .minusNanos(System.nanoTime() - t0);
       if (left.toMillis() >= 1) {
         long s0 = System.nanoTime();
         long[] gens = new long[1];

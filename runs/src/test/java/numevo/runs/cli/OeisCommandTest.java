@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code numevo oeis} on a small fixture (generated from the sequences' definitions): Fibonacci and
- * Catalan (classical), Somos-4 (numevo's form fit), Bell (nothing), two sequences whose held-out
- * terms were changed (a training fit that mispredicts is not solved), one too short to take.
+ * Catalan (classical), Somos-4 (numevo's form fit), Bell (numevo's inverse exponential transform),
+ * the primes (nothing: the search runs and finds none), two sequences whose held-out terms were
+ * changed (a training fit that mispredicts is not solved), one too short to take.
  */
 class OeisCommandTest {
   @TempDir Path tmp;
@@ -65,7 +66,7 @@ class OeisCommandTest {
     assertEquals(0, r.exit(), r.err());
     Map<String, String> v = verdicts(out);
     assertEquals(
-        List.of("A000045", "A000108", "A000110", "A006720", "X000001", "X000002"),
+        List.of("A000045", "A000108", "A000110", "A006720", "X000001", "X000002", "X000004"),
         List.copyOf(v.keySet()),
         "X000003 has 20 terms, fewer than --min-terms 30");
     // columns kept: id terms train held_out method solved predicted classical fit guess search by
@@ -82,27 +83,35 @@ class OeisCommandTest {
         "none\tsolved\t-\t-",
         String.join("\t", List.of(v.get("A006720").split("\t")).subList(7, 11)));
     assertTrue(field(v, "A006720", 12).contains("/ a(n-4)"), v.get("A006720"));
-    // Bell: no stage finds a training fit; the search ran and found none.
+    // Bell: its inverse exponential transform is all ones (numevo's extended guessers).
     assertEquals(
-        "none\tno", String.join("\t", List.of(v.get("A000110").split("\t")).subList(4, 6)));
+        "exp\tyes\t10", String.join("\t", List.of(v.get("A000110").split("\t")).subList(4, 7)));
+    assertEquals(
+        "none\tnone\tsolved\t-",
+        String.join("\t", List.of(v.get("A000110").split("\t")).subList(7, 11)));
+    // The primes: no stage finds a training fit; the search ran and found none.
+    assertEquals(
+        "none\tno", String.join("\t", List.of(v.get("X000004").split("\t")).subList(4, 6)));
     assertEquals(
         "none\tnone\tnone\tnone",
-        String.join("\t", List.of(v.get("A000110").split("\t")).subList(7, 11)));
+        String.join("\t", List.of(v.get("X000004").split("\t")).subList(7, 11)));
     String report = Files.readString(out.resolve("report.md"));
-    assertTrue(report.contains("Complete: 6 of 6 sequences."), report);
+    assertTrue(report.contains("Complete: 7 of 7 sequences."), report);
     assertTrue(
-        report.contains("| classical (Berlekamp-Massey, else P-recursive) | 2 | 33.3% |"), report);
-    assertTrue(report.contains("| numevo form fits | 1 | 16.7% |"), report);
+        report.contains("| classical (Berlekamp-Massey, else P-recursive) | 2 | 28.6% |"), report);
+    assertTrue(report.contains("| numevo form fits | 1 | 14.3% |"), report);
     assertTrue(
         report.contains("| numevo classical guessers on the bisections | 0 | 0.0% |"), report);
-    assertTrue(report.contains("| **numevo in all** | 3 | 50.0% |"), report);
+    assertTrue(report.contains("| **numevo in all** | 4 | 57.1% |"), report);
     assertTrue(report.contains("| A006720 | fit |"), report);
     assertTrue(
-        r.out()
-            .contains("solved 3 of 6 sequences (50.0%): classical 2, fits 1, p-recursive-high 0"),
+        report.contains("| numevo classical guessers on the inverse exponential transform | 1 |"),
+        report);
+    assertTrue(
+        r.out().contains("solved 4 of 7 sequences (57.1%): classical 2, fits 1, prec-high 0"),
         r.out());
     assertEquals(
-        List.of("A000045", "A000108", "A006720", "A000110", "X000001", "X000002"),
+        List.of("A000045", "A000108", "A006720", "A000110", "X000001", "X000002", "X000004"),
         Files.readAllLines(out.resolve("sample-ids.txt")));
   }
 
@@ -142,14 +151,14 @@ class OeisCommandTest {
     CliRun.Run partial = CliRun.run("oeis", "--report", torn.toString());
     assertEquals(0, partial.exit(), partial.err());
     assertTrue(
-        Files.readString(torn.resolve("report.md")).contains("**Partial**: 2 of 6 sequences"));
+        Files.readString(torn.resolve("report.md")).contains("**Partial**: 2 of 7 sequences"));
     CliRun.Run r = oeis(torn, "--budget", "0s", "--jobs", "1");
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().contains("2 already finished, 4 to go"), r.out());
+    assertTrue(r.out().contains("2 already finished, 5 to go"), r.out());
     assertEquals(verdicts(whole), verdicts(torn));
     // The torn bytes were cut off: every line of the journal is whole.
     List<String> after = Files.readAllLines(torn.resolve("journal.tsv"));
-    assertEquals(2 + 6 + 1, after.size(), "header, two sessions, six verdicts: " + after);
+    assertEquals(2 + 7 + 1, after.size(), "header, two sessions, seven verdicts: " + after);
     assertFalse(after.contains(third.substring(0, third.length() / 2)));
   }
 
