@@ -368,7 +368,7 @@ public final class Composition {
                   }
                 }));
       }
-      wait(futures);
+      Enumeration.awaitAll(futures);
       List<Scan> all = new ArrayList<>();
       int scanned = 0;
       long coreFits = 0;
@@ -414,7 +414,7 @@ public final class Composition {
                           config);
                 }));
       }
-      wait(polish);
+      Enumeration.awaitAll(polish);
       List<Composed> kernels = new ArrayList<>();
       for (Composed c : out) {
         if (c != null && c.error() < Double.POSITIVE_INFINITY) {
@@ -509,18 +509,5 @@ public final class Composition {
     h ^= h >>> 31;
     h *= 0xBF58476D1CE4E5B9L;
     return new SplittableRandom(h ^ (h >>> 29)).nextLong();
-  }
-
-  private static void wait(List<Future<?>> futures) {
-    for (Future<?> fu : futures) {
-      try {
-        fu.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
-      }
-    }
   }
 }

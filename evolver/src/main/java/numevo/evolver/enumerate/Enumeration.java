@@ -159,35 +159,13 @@ public final class Enumeration {
         throw new IllegalArgumentException("enumeration needs float inputs only");
       }
     }
-    int n = scorer.points();
-    double[] r0 = new double[n];
-    double[] r1 = new double[n];
-    // The exact value and error unit at each point, read off the residuals of 0 and 1.
-    Program zero = constant(format, inputs, false);
-    Program one = constant(format, inputs, true);
-    if (!scorer.residuals(zero, r0) || !scorer.residuals(one, r1)) {
-      throw new IllegalArgumentException(
-          "enumeration needs a target with signed per-point errors on finite inputs");
-    }
+    Residuals res = residuals(scorer, format, inputs);
+    double[] r0 = res.r0();
+    double[] r1 = res.r1();
     Batch batch = scorer.inputs();
     int k = inputs.size();
-    List<Integer> usable = new ArrayList<>();
-    for (int p = 0; p < n; p++) {
-      double scale = r1[p] - r0[p];
-      boolean finite = scale > 0 && Double.isFinite(scale);
-      for (int i = 0; i < k && finite; i++) {
-        finite = Double.isFinite(batch.f(i)[p]);
-      }
-      if (finite) {
-        usable.add(p);
-      }
-    }
-    if (usable.size() < 2) {
-      throw new IllegalArgumentException("enumeration needs at least 2 points with finite errors");
-    }
     // Spread the screening points over the sample: sorted by the first input, evenly spaced.
-    List<Integer> sorted = new ArrayList<>(usable);
-    sorted.sort(Comparator.comparingDouble((Integer p) -> batch.f(0)[p]).thenComparing(p -> p));
+    List<Integer> sorted = res.usable();
     int[] few = spread(sorted, config.screenPoints());
     int[] some = spread(sorted, config.fitPoints());
     int[] all = sorted.stream().mapToInt(Integer::intValue).toArray();
@@ -294,6 +272,35 @@ public final class Enumeration {
    *     points
    */
   public static FitPoints fitPoints(Scorer scorer, NumberFormat format, List<Input> inputs) {
+    Residuals res = residuals(scorer, format, inputs);
+    double[] r0 = res.r0();
+    double[] r1 = res.r1();
+    Batch batch = scorer.inputs();
+    int k = inputs.size();
+    List<Integer> usable = res.usable();
+    int m = usable.size();
+    double[][] xs = new double[k][m];
+    double[] exact = new double[m];
+    double[] scale = new double[m];
+    for (int j = 0; j < m; j++) {
+      int p = usable.get(j);
+      for (int i = 0; i < k; i++) {
+        xs[i][j] = batch.f(i)[p];
+      }
+      scale[j] = r1[p] - r0[p];
+      exact[j] = -r0[p] / scale[j];
+    }
+    return new FitPoints(xs, exact, scale);
+  }
+
+  /**
+   * The residuals of the constants 0 and 1 at each training point (the exact value and the error
+   * unit are read off them), and the points where both are usable: a positive finite error unit and
+   * finite inputs, sorted by the first input (ties by index).
+   */
+  private record Residuals(double[] r0, double[] r1, List<Integer> usable) {}
+
+  private static Residuals residuals(Scorer scorer, NumberFormat format, List<Input> inputs) {
     int n = scorer.points();
     double[] r0 = new double[n];
     double[] r1 = new double[n];
@@ -319,19 +326,7 @@ public final class Enumeration {
       throw new IllegalArgumentException("enumeration needs at least 2 points with finite errors");
     }
     usable.sort(Comparator.comparingDouble((Integer p) -> batch.f(0)[p]).thenComparing(p -> p));
-    int m = usable.size();
-    double[][] xs = new double[k][m];
-    double[] exact = new double[m];
-    double[] scale = new double[m];
-    for (int j = 0; j < m; j++) {
-      int p = usable.get(j);
-      for (int i = 0; i < k; i++) {
-        xs[i][j] = batch.f(i)[p];
-      }
-      scale[j] = r1[p] - r0[p];
-      exact[j] = -r0[p] / scale[j];
-    }
-    return new FitPoints(xs, exact, scale);
+    return new Residuals(r0, r1, usable);
   }
 
   /** Fits the shapes at {@code which} in chunks on the pool, by position; stops at the deadline. */
@@ -367,6 +362,11 @@ public final class Enumeration {
                 }
               }));
     }
+    awaitAll(futures);
+  }
+
+  /** Waits for every future; a task's failure or an interrupt becomes an unchecked exception. */
+  static void awaitAll(List<Future<?>> futures) {
     for (Future<?> fu : futures) {
       try {
         fu.get();

@@ -67,23 +67,7 @@ record LinearFit(int[] cols, BigInteger[] num, BigInteger den) {
       BigInteger[] t = m[p];
       m[p] = m[row];
       m[row] = t;
-      for (int i = row + 1; i < h; i++) {
-        if (m[i][c].signum() == 0) {
-          continue;
-        }
-        BigInteger x = m[i][c];
-        BigInteger y = m[row][c];
-        BigInteger g = BigInteger.ZERO;
-        for (int j = c; j <= features; j++) {
-          m[i][j] = m[i][j].multiply(y).subtract(m[row][j].multiply(x));
-          g = g.gcd(m[i][j]);
-        }
-        if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
-          for (int j = c; j <= features; j++) {
-            m[i][j] = m[i][j].divide(g);
-          }
-        }
-      }
+      eliminateBelow(m, row, c, features);
       row++;
     }
     for (int i = row; i < h; i++) {
@@ -92,6 +76,31 @@ record LinearFit(int[] cols, BigInteger[] num, BigInteger den) {
       }
     }
     return true;
+  }
+
+  /**
+   * Fraction-free elimination of column {@code c} below the pivot row {@code row}: each lower row
+   * becomes {@code pivot * it - its entry * pivot row} on columns {@code c..last}, divided by the
+   * gcd of its entries (exact: BigIntegers, no fractions).
+   */
+  private static void eliminateBelow(BigInteger[][] m, int row, int c, int last) {
+    for (int i = row + 1; i < m.length; i++) {
+      if (m[i][c].signum() == 0) {
+        continue;
+      }
+      BigInteger x = m[i][c];
+      BigInteger y = m[row][c];
+      BigInteger g = BigInteger.ZERO;
+      for (int j = c; j <= last; j++) {
+        m[i][j] = m[i][j].multiply(y).subtract(m[row][j].multiply(x));
+        g = g.gcd(m[i][j]);
+      }
+      if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
+        for (int j = c; j <= last; j++) {
+          m[i][j] = m[i][j].divide(g);
+        }
+      }
+    }
   }
 
   /** The unique solution on these columns that fits every row, or null. */
@@ -123,23 +132,7 @@ record LinearFit(int[] cols, BigInteger[] num, BigInteger den) {
       BigInteger[] t = m[p];
       m[p] = m[row];
       m[row] = t;
-      for (int i = row + 1; i < h; i++) {
-        if (m[i][c].signum() == 0) {
-          continue;
-        }
-        BigInteger x = m[i][c];
-        BigInteger y = m[row][c];
-        BigInteger g = BigInteger.ZERO;
-        for (int j = c; j <= s; j++) {
-          m[i][j] = m[i][j].multiply(y).subtract(m[row][j].multiply(x));
-          g = g.gcd(m[i][j]);
-        }
-        if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
-          for (int j = c; j <= s; j++) {
-            m[i][j] = m[i][j].divide(g);
-          }
-        }
-      }
+      eliminateBelow(m, row, c, s);
       row++;
     }
     for (int i = s; i < h; i++) {
